@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "rulecheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "RuleEngine", targets: ["RuleEngine"]),
+        .executable(name: "rulecheck", targets: ["rulecheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "YAMLReader", dependencies: ["CYAML"]),
+        .target(name: "RuleEngine", dependencies: ["YAMLReader"]),
+        .executableTarget(
+            name: "rulecheck",
+            dependencies: [
+                "RuleEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "YAMLReaderTests",
+            dependencies: ["YAMLReader"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RuleEngineTests",
+            dependencies: ["RuleEngine"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "rulecheckTests",
+            dependencies: ["RuleEngine"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

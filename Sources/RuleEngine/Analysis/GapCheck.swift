@@ -1,0 +1,37 @@
+/// Reports inputs that no rule decides, as compact regions with a concrete counterexample.
+/// A table with an `otherwise` rule has no gaps.
+struct GapCheck: AnalysisPass {
+    func run(_ context: AnalysisContext) -> [Diagnostic] {
+        guard context.otherwise == nil else { return [] }
+        var pieces: [(cell: Int, days: ClosedRange<Int>)] = []
+        for cell in context.coverage.cells.indices {
+            for interval in context.coverage.intervals(of: cell) where interval.matches.isEmpty {
+                pieces.append((cell, interval.days))
+            }
+        }
+        let regions = InputRegion.compact(pieces, space: context.coverage.space)
+        let table = context.table
+        let names = table.yearInputs.map(\.name)
+        let anchor = SourceLocation(file: table.file, range: .init(at: .start))
+        let rulesLocation = table.rules.first?.location ?? anchor
+        return regions.prefix(Analysis.maxRegionsListed).map { region in
+            Diagnostic(
+                .gap(
+                    region.describe(names: names, dateName: table.dateInputName), count: region.count,
+                    example: describeExample(region, table: table)),
+                at: rulesLocation)
+        }
+            + (regions.count > Analysis.maxRegionsListed
+                ? [Diagnostic(.moreRegions(regions.count - Analysis.maxRegionsListed), at: rulesLocation)] : [])
+    }
+}
+
+/// `ma_expires=2026, nr_expires=none, as_of=2025-12-01`.
+func describeExample(_ region: InputRegion, table: RuleTable) -> String {
+    let example = region.example
+    var parts = table.yearInputs.enumerated().map { index, input in
+        "\(input.name)=\(example.years[index].map(String.init) ?? "none")"
+    }
+    parts.append("\(table.dateInputName)=\(example.asOf)")
+    return parts.joined(separator: ", ")
+}

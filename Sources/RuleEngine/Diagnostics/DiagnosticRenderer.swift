@@ -1,0 +1,76 @@
+import YAMLReader
+
+/// Renders diagnostics for people, in the compiler convention
+/// `path:line:col: error[RC101]: message`, then the source line and a caret.
+public struct DiagnosticRenderer: Sendable {
+    /// Whether to decorate the output with ANSI colours.
+    public let colored: Bool
+    /// Source texts by file path, for the snippets.
+    public let sources: [String: SourceText]
+
+    /// Creates a renderer.
+    public init(colored: Bool, sources: [String: SourceText]) {
+        self.colored = colored
+        self.sources = sources
+    }
+
+    /// Renders many diagnostics, each followed by a blank line.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { render($0) + "\n" }.joined()
+    }
+
+    /// Renders one diagnostic with its notes and help.
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var lines: [String] = []
+        let label = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code)]", color(for: diagnostic.severity))
+        lines.append("\(prefix(diagnostic.location))\(label): \(paint(diagnostic.message, "1"))")
+        lines.append(contentsOf: snippet(diagnostic.location))
+        for note in diagnostic.notes {
+            lines.append("\(prefix(note.location))\(paint("note", "36")): \(note.message)")
+            lines.append(contentsOf: snippet(note.location))
+        }
+        if let help = diagnostic.help { lines.append("  \(paint("help", "32")): \(help)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func prefix(_ location: SourceLocation?) -> String {
+        guard let location else { return "" }
+        return paint("\(location.file):\(location.line):\(location.column)", "1") + ": "
+    }
+
+    private func snippet(_ location: SourceLocation?) -> [String] {
+        guard let location, let text = sources[location.file]?.line(location.line) else { return [] }
+        let visible = text.replacingTabs()
+        let gutter = String(repeating: " ", count: String(location.line).count)
+        let caretColumn = max(location.column - 1, 0)
+        let prefixText = String(text.unicodeScalars.prefix(caretColumn).map(Character.init))
+        let pad = String(repeating: " ", count: prefixText.replacingTabs().count)
+        var width = 1
+        if location.range.end.line == location.line, location.range.end.column > location.column {
+            width = location.range.end.column - location.column
+        }
+        return [
+            "\(gutter) |",
+            "\(location.line) | \(visible)",
+            "\(gutter) | \(pad)\(paint(String(repeating: "^", count: width), "31;1"))",
+        ]
+    }
+
+    private func color(for severity: Severity) -> String {
+        switch severity {
+        case .error: return "31;1"
+        case .warning: return "33;1"
+        case .note: return "36;1"
+        }
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    fileprivate func replacingTabs() -> String {
+        unicodeScalars.map { $0 == "\t" ? "    " : String($0) }.joined()
+    }
+}

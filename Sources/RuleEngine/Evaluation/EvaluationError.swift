@@ -1,0 +1,26 @@
+/// Why an input cannot be decided.
+public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A year input's value is outside its domain (or is `none` where that is not allowed).
+    case valueOutsideDomain(input: String, value: Int?, domain: ClosedRange<Int>, allowsNone: Bool)
+    /// The date is outside the table's window.
+    case dateOutsideWindow(date: LocalDate, start: LocalDate, end: LocalDate)
+    /// The wrong number of year values was given.
+    case wrongInputCount(expected: Int, given: Int)
+    /// No rule decides this input (only possible in a table with gap errors).
+    case noRule
+
+    /// One line for the user.
+    public var description: String {
+        switch self {
+        case .valueOutsideDomain(let input, let value, let domain, let allowsNone):
+            let range = "\(domain.lowerBound)–\(domain.upperBound)" + (allowsNone ? " or none" : "")
+            return "\(input) \(value.map(String.init) ?? "none") is outside the table's domain (\(range))"
+        case .dateOutsideWindow(let date, let start, let end):
+            return "as-of date \(date) is outside the table's window \(start) to \(end)"
+        case .wrongInputCount(let expected, let given):
+            return "the table has \(expected) year inputs, \(given) values were given"
+        case .noRule:
+            return "no rule decides this input"
+        }
+    }
+}

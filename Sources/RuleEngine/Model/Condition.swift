@@ -1,0 +1,141 @@
+import YAMLReader
+
+/// A set of values of one year input: years in ranges, and possibly `none`.
+public struct YearSet: Sendable, Hashable {
+    /// Closed ranges of years, possibly overlapping.
+    public let ranges: [ClosedRange<Int>]
+    /// Whether `none` belongs to the set.
+    public let includesNone: Bool
+
+    /// Creates a set.
+    public init(ranges: [ClosedRange<Int>], includesNone: Bool) {
+        self.ranges = ranges
+        self.includesNone = includesNone
+    }
+
+    /// Whether the value belongs to the set.
+    @inlinable
+    public func contains(_ value: Int?) -> Bool {
+        guard let year = value else { return includesNone }
+        return ranges.contains { $0.contains(year) }
+    }
+}
+
+/// A test on one year input.
+public indirect enum YearTest: Sendable, Hashable {
+    /// The value is in the set.
+    case member(YearSet)
+    /// The value equals another year input's value plus an offset; `none` never equals anything.
+    case equals(input: Int, offset: Int)
+    /// The inner test fails.
+    case not(YearTest)
+
+    /// Whether the test holds for the value, given every year input's value.
+    public func holds(_ value: Int?, values: YearValues) -> Bool {
+        switch self {
+        case .member(let set): return set.contains(value)
+        case .equals(let input, let offset):
+            guard let year = value, let other = values[input] else { return false }
+            return year == other + offset
+        case .not(let inner): return !inner.holds(value, values: values)
+        }
+    }
+}
+
+/// What a date is compared with.
+public enum DateOperand: Sendable, Hashable {
+    /// A fixed date.
+    case fixed(LocalDate)
+    /// The expiry date of a certification (by index), which depends on its year input.
+    case expiry(certification: Int)
+}
+
+/// A bound on the date input, normalized to half-open form: `date >= operand + shift` or
+/// `date < operand + shift`. Every comparison the YAML offers (`before`, `after`, `by`,
+/// `past`, ...) becomes one of these at load time.
+public struct DateBound: Sendable, Hashable {
+    /// Whether this is a lower bound (`>=`) rather than an upper one (`<`).
+    public let isLower: Bool
+    /// The date compared with.
+    public let operand: DateOperand
+    /// Days added to the operand.
+    public let shift: Int
+
+    /// Creates a bound.
+    public init(isLower: Bool, operand: DateOperand, shift: Int) {
+        self.isLower = isLower
+        self.operand = operand
+        self.shift = shift
+    }
+}
+
+/// One condition of a rule, typed at load time and never parsed again.
+public struct Condition: Sendable, Hashable {
+    /// What the condition tests.
+    public enum Test: Sendable, Hashable {
+        /// A test of one year input (by index).
+        case year(input: Int, YearTest)
+        /// A bound on the date input.
+        case date(DateBound)
+    }
+
+    /// The test.
+    public let test: Test
+    /// The condition as written, for explanations, such as `nr_expires: cycle + 1`.
+    public let text: String
+    /// Where it is written.
+    public let location: SourceLocation
+}
+
+/// The values of a table's year inputs for one decision, stored inline so that building and
+/// passing them allocates nothing. At most ``RuleTable/maxYearInputs`` values.
+public struct YearValues: Sendable, Hashable {
+    private var storage: (Int?, Int?, Int?, Int?) = (nil, nil, nil, nil)
+    /// The number of values.
+    public private(set) var count: Int
+
+    /// Creates values from a list; values past the fourth are ignored.
+    public init(_ values: [Int?]) {
+        count = min(values.count, 4)
+        for (index, value) in values.prefix(4).enumerated() { self[index] = value }
+    }
+
+    /// Creates two values, the common case.
+    public init(_ first: Int?, _ second: Int?) {
+        storage = (first, second, nil, nil)
+        count = 2
+    }
+
+    /// The value at an index; `nil` means `none`.
+    public subscript(index: Int) -> Int? {
+        get {
+            switch index {
+            case 0: return storage.0
+            case 1: return storage.1
+            case 2: return storage.2
+            case 3: return storage.3
+            default: return nil
+            }
+        }
+        set {
+            switch index {
+            case 0: storage.0 = newValue
+            case 1: storage.1 = newValue
+            case 2: storage.2 = newValue
+            case 3: storage.3 = newValue
+            default: break
+            }
+        }
+    }
+
+    /// Compares the values.
+    public static func == (lhs: YearValues, rhs: YearValues) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return (0..<lhs.count).allSatisfy { lhs[$0] == rhs[$0] }
+    }
+
+    /// Hashes the values.
+    public func hash(into hasher: inout Hasher) {
+        for index in 0..<count { hasher.combine(self[index]) }
+    }
+}

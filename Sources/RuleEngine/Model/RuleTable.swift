@@ -1,0 +1,184 @@
+import YAMLReader
+
+/// What a rule table says about itself: its identity, source and the window of dates it is in force.
+public struct PolicyInfo: Sendable, Hashable {
+    /// A stable identifier such as `ma-oems-nremt-alignment`.
+    public let id: String
+    /// The version, such as `2026`.
+    public let version: String
+    /// A human title.
+    public let title: String
+    /// Where the policy was published.
+    public let source: String
+    /// The IANA time zone of its dates, such as `America/New_York`.
+    public let timeZone: String
+    /// The first day the table answers for.
+    public let windowStart: LocalDate
+    /// The last day the table answers for.
+    public let windowEnd: LocalDate
+}
+
+/// A year input, such as `ma_expires`, with the finite domain that analysis works over.
+public struct YearInput: Sendable, Hashable {
+    /// The input's name, as used in conditions, CLI flags and roster columns.
+    public let name: String
+    /// A human label.
+    public let label: String
+    /// The years the table answers for.
+    public let domain: ClosedRange<Int>
+    /// Whether `none` (never held) is a value of the input.
+    public let allowsNone: Bool
+    /// Where the input is declared.
+    public let location: SourceLocation
+
+    /// The number of values: every year of the domain, plus one for `none` when allowed.
+    public var valueCount: Int { domain.count + (allowsNone ? 1 : 0) }
+
+    /// Every value, years first and `none` (`nil`) last.
+    public var values: [Int?] { domain.map { Optional($0) } + (allowsNone ? [nil] : []) }
+
+    /// The value's position in ``values``, or `nil` when it is outside the domain.
+    public func index(of value: Int?) -> Int? {
+        guard let year = value else { return allowsNone ? domain.count : nil }
+        return domain.contains(year) ? year - domain.lowerBound : nil
+    }
+}
+
+/// A certification whose expiry date is computed from a year input.
+public struct Certification: Sendable, Hashable {
+    /// The identifier used in conditions, such as `ma` in `ma.expiry`.
+    public let id: String
+    /// The index of the year input that holds its expiry year.
+    public let inputIndex: Int
+    /// The day of the year it expires; it is valid through the end of that day.
+    public let expires: MonthDay
+    /// Where it is declared.
+    public let location: SourceLocation
+}
+
+/// A named fee.
+public struct Fee: Sendable, Hashable {
+    /// The fee's identifier.
+    public let id: String
+    /// The exact amount.
+    public let money: Money
+    /// A human label, if any.
+    public let label: String?
+    /// Where it is declared.
+    public let location: SourceLocation
+}
+
+/// A named deadline.
+public struct Deadline: Sendable, Hashable {
+    /// The deadline's identifier.
+    public let id: String
+    /// The day.
+    public let date: LocalDate
+    /// What kind of deadline it is: `recommended`, `expiry`, `closes`, or another word the table uses.
+    public let kind: String
+    /// Whether the day itself still counts as in time.
+    public let inclusive: Bool
+    /// A human label, if any.
+    public let label: String?
+    /// The deadline that must come after this one, if the table says so.
+    public let precedes: String?
+    /// Where it is declared.
+    public let location: SourceLocation
+
+    /// The last day that is still in time.
+    public var lastDayInTime: LocalDate { inclusive ? date : date.adding(days: -1) }
+}
+
+/// A named step a person must take.
+public struct Action: Sendable, Hashable {
+    /// The action's identifier.
+    public let id: String
+    /// The text, with `{cycle}` expressions already filled in.
+    public let text: String
+    /// Where it is declared.
+    public let location: SourceLocation
+}
+
+/// What a rule decides.
+public struct Outcome: Sendable, Hashable {
+    /// The cohort, such as `one-year-alignment`.
+    public let cohort: String
+    /// The status, such as `action-required`.
+    public let status: String
+    /// The fee, or `nil` when none applies (not zero).
+    public let fee: Fee?
+    /// The deadlines, in the order the rule lists them.
+    public let deadlines: [Deadline]
+    /// The actions, in order.
+    public let actions: [Action]
+}
+
+/// One row of the decision table.
+public struct Rule: Sendable, Hashable {
+    /// The rule's identifier.
+    public let id: String
+    /// The conditions, all of which must hold.
+    public let conditions: [Condition]
+    /// What it decides.
+    public let outcome: Outcome
+    /// Whether this is the table's `otherwise` rule, which applies when no other does.
+    public let isOtherwise: Bool
+    /// Where the rule starts (its `id`).
+    public let location: SourceLocation
+}
+
+/// A boolean output computed from conditions for every decision, such as `can_staff_ambulance`.
+public struct DerivedOutput: Sendable, Hashable {
+    /// The output's name.
+    public let name: String
+    /// The conditions, all of which must hold for it to be true.
+    public let conditions: [Condition]
+    /// Where it is declared.
+    public let location: SourceLocation
+}
+
+/// How rules that match the same input are resolved.
+public enum HitPolicy: String, Sendable, Hashable, CaseIterable {
+    /// At most one rule may match any input; overlaps are errors.
+    case unique
+    /// The first matching rule in file order wins; later ones are shadowed.
+    case first
+}
+
+/// A typed, validated rule table, as the schema layer reads it from YAML.
+public struct RuleTable: Sendable {
+    /// Identity and window.
+    public let policy: PolicyInfo
+    /// The file it was read from.
+    public let file: String
+    /// The cycle year that relative years (`cycle + 1`) are counted from.
+    public let cycle: Int
+    /// How overlapping rules are resolved.
+    public let hitPolicy: HitPolicy
+    /// The year inputs, in declaration order (at most ``RuleTable/maxYearInputs``).
+    public let yearInputs: [YearInput]
+    /// The name of the date input.
+    public let dateInputName: String
+    /// The certifications.
+    public let certifications: [Certification]
+    /// Fees by declaration order.
+    public let fees: [Fee]
+    /// Deadlines by declaration order.
+    public let deadlines: [Deadline]
+    /// Actions by declaration order.
+    public let actions: [Action]
+    /// Derived boolean outputs (at most 32).
+    public let derived: [DerivedOutput]
+    /// The rules in file order; the `otherwise` rule, if any, is last.
+    public let rules: [Rule]
+
+    /// The most year inputs a table may declare.
+    public static let maxYearInputs = 4
+    /// The most derived outputs a table may declare.
+    public static let maxDerivedOutputs = 32
+
+    /// The year input with this name.
+    public func yearInputIndex(named name: String) -> Int? {
+        yearInputs.firstIndex { $0.name == name }
+    }
+}

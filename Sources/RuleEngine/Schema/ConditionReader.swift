@@ -1,0 +1,238 @@
+import YAMLReader
+
+/// Reads a `when:` mapping (or a derived output's conditions) into typed conditions.
+struct ConditionReader {
+    let yearInputs: [YearInput]
+    let dateInput: String
+    let certifications: [Certification]
+    let deadlines: [Deadline]
+
+    static let yearKeys = ["from", "to", "in", "equals", "not"]
+    static let dateKeys = ["before", "on_or_before", "after", "on_or_after", "by", "past"]
+
+    /// The conditions, or `nil` when any is invalid (each problem is reported).
+    func read(_ node: Node, reader: inout SchemaReader) -> [Condition]? {
+        guard let entries = node.mapping else {
+            reader.report(
+                .wrongType(expected: "a mapping of input names to conditions", found: reader.found(node)), at: node)
+            return nil
+        }
+        var conditions: [Condition] = []
+        var valid = true
+        let names = yearInputs.map(\.name) + [dateInput]
+        for entry in entries {
+            guard let name = entry.key.scalar?.value else {
+                reader.report(.wrongType(expected: "an input name", found: reader.found(entry.key)), at: entry.key)
+                valid = false
+                continue
+            }
+            let read: [Condition]?
+            if let index = yearInputs.firstIndex(where: { $0.name == name }) {
+                read = readYear(entry.value, input: index, reader: &reader)
+            } else if name == dateInput {
+                read = readDate(entry.value, reader: &reader)
+            } else {
+                let suggestion = Suggestion.closest(to: name, in: names)
+                reader.report(
+                    .unknownKey(
+                        name, in: "conditions (inputs are \(names.joined(separator: ", ")))", suggestion: suggestion),
+                    at: entry.key)
+                read = nil
+            }
+            if let read { conditions += read } else { valid = false }
+        }
+        return valid ? conditions : nil
+    }
+
+    // MARK: - Year inputs
+
+    private func readYear(_ node: Node, input: Int, reader: inout SchemaReader) -> [Condition]? {
+        let name = yearInputs[input].name
+        guard let entries = node.mapping else {
+            guard let test = yearSet(node, input: input, reader: &reader) else { return nil }
+            return [condition(.year(input: input, test), "\(name): \(Self.render(node))", node, reader)]
+        }
+        var conditions: [Condition] = []
+        var from: Node?
+        var to: Node?
+        for entry in entries {
+            guard let key = entry.key.scalar?.value, Self.yearKeys.contains(key) else {
+                let key = entry.key.scalar?.value ?? ""
+                reader.report(
+                    .unknownKey(
+                        key, in: "a condition on `\(name)`", suggestion: Suggestion.closest(to: key, in: Self.yearKeys)),
+                    at: entry.key)
+                return nil
+            }
+            let text = "\(name): {\(key): \(Self.render(entry.value))}"
+            switch key {
+            case "from": from = entry.value
+            case "to": to = entry.value
+            case "in":
+                guard entry.value.sequence != nil, let test = yearSet(entry.value, input: input, reader: &reader) else {
+                    if entry.value.sequence == nil {
+                        reader.report(
+                            .wrongType(expected: "a list of years", found: reader.found(entry.value)), at: entry.value)
+                    }
+                    return nil
+                }
+                conditions.append(condition(.year(input: input, test), text, entry.value, reader))
+            case "equals":
+                guard let test = equals(entry.value, input: input, reader: &reader) else { return nil }
+                conditions.append(condition(.year(input: input, test), text, entry.value, reader))
+            default:
+                guard let inner = readYear(entry.value, input: input, reader: &reader) else { return nil }
+                guard inner.count == 1, case .year(_, let test) = inner[0].test else {
+                    reader.report(.invalidCondition("`not` takes one condition"), at: entry.value)
+                    return nil
+                }
+                conditions.append(condition(.year(input: input, .not(test)), text, entry.value, reader))
+            }
+        }
+        if from != nil || to != nil {
+            let domain = yearInputs[input].domain
+            let anchor = from ?? to ?? node
+            guard let lower = from.map({ reader.year($0, in: yearInputs[input]) }) ?? domain.lowerBound,
+                let upper = to.map({ reader.year($0, in: yearInputs[input]) }) ?? domain.upperBound
+            else { return nil }
+            guard lower <= upper else {
+                reader.report(.invalidCondition("range runs backwards: from \(lower) to \(upper)"), at: anchor)
+                return nil
+            }
+            let text = "\(name): {from: \(lower), to: \(upper)}"
+            let set = YearSet(ranges: [lower...upper], includesNone: false)
+            conditions.insert(condition(.year(input: input, .member(set)), text, anchor, reader), at: 0)
+        }
+        if conditions.isEmpty {
+            reader.report(.emptyValue("a condition on `\(name)`"), at: node)
+            return nil
+        }
+        return conditions
+    }
+
+    /// A scalar (`2026`, `cycle + 1`, `none`, `any`) or a list of them.
+    private func yearSet(_ node: Node, input: Int, reader: inout SchemaReader) -> YearTest? {
+        let items = node.sequence ?? [node]
+        var ranges: [ClosedRange<Int>] = []
+        var includesNone = false
+        let yearInput = yearInputs[input]
+        for item in items {
+            guard let scalar = item.scalar else {
+                reader.report(.wrongType(expected: "a year, `none` or `any`", found: reader.found(item)), at: item)
+                return nil
+            }
+            if scalar.style == .plain, scalar.value == "none" {
+                guard yearInput.allowsNone else {
+                    reader.report(.invalidCondition("input `\(yearInput.name)` does not allow `none`"), at: item)
+                    return nil
+                }
+                includesNone = true
+            } else if scalar.style == .plain, scalar.value == "any" {
+                ranges.append(yearInput.domain)
+                includesNone = includesNone || yearInput.allowsNone
+            } else {
+                guard let year = reader.year(item, in: yearInput) else { return nil }
+                ranges.append(year...year)
+            }
+        }
+        return .member(YearSet(ranges: ranges, includesNone: includesNone))
+    }
+
+    /// `equals: other_input + N`, or `equals: YEAR`.
+    private func equals(_ node: Node, input: Int, reader: inout SchemaReader) -> YearTest? {
+        guard let text = reader.text(node, what: "an input name or a year") else { return nil }
+        if case .some(.relative(let base, let offset)) = YearExpression.parse(text), base != "cycle" {
+            guard let other = yearInputs.firstIndex(where: { $0.name == base }), other != input else {
+                let names = yearInputs.map(\.name).filter { $0 != yearInputs[input].name }
+                reader.report(
+                    .undefinedReference("year input", base, suggestion: Suggestion.closest(to: base, in: names)),
+                    at: node)
+                return nil
+            }
+            return .equals(input: other, offset: offset)
+        }
+        guard let year = reader.year(node, in: yearInputs[input]) else { return nil }
+        return .member(YearSet(ranges: [year...year], includesNone: false))
+    }
+
+    // MARK: - The date input
+
+    private func readDate(_ node: Node, reader: inout SchemaReader) -> [Condition]? {
+        guard let entries = node.mapping, !entries.isEmpty else {
+            reader.report(
+                .wrongType(expected: "a mapping of comparisons such as `{by: deadline}`", found: reader.found(node)),
+                at: node)
+            return nil
+        }
+        var conditions: [Condition] = []
+        for entry in entries {
+            guard let key = entry.key.scalar?.value, Self.dateKeys.contains(key) else {
+                let key = entry.key.scalar?.value ?? ""
+                reader.report(
+                    .unknownKey(
+                        key, in: "a condition on `\(dateInput)`",
+                        suggestion: Suggestion.closest(to: key, in: Self.dateKeys)),
+                    at: entry.key)
+                return nil
+            }
+            guard let bound = dateBound(key, entry.value, reader: &reader) else { return nil }
+            let text = "\(dateInput): {\(key): \(Self.render(entry.value))}"
+            conditions.append(condition(.date(bound), text, entry.value, reader))
+        }
+        return conditions
+    }
+
+    private func dateBound(_ key: String, _ node: Node, reader: inout SchemaReader) -> DateBound? {
+        guard let text = reader.text(node, what: "a deadline, a certification's expiry or a date") else { return nil }
+        if key == "by" || key == "past" {
+            guard let deadline = deadlines.first(where: { $0.id == text }) else {
+                let suggestion = Suggestion.closest(to: text, in: deadlines.map(\.id))
+                reader.report(.undefinedReference("deadline", text, suggestion: suggestion), at: node)
+                return nil
+            }
+            let shift = deadline.inclusive ? 1 : 0
+            return DateBound(isLower: key == "past", operand: .fixed(deadline.date), shift: shift)
+        }
+        let operand: DateOperand
+        if let deadline = deadlines.first(where: { $0.id == text }) {
+            operand = .fixed(deadline.date)
+        } else if text.hasSuffix(".expiry"), let index = certifications.firstIndex(where: { "\($0.id).expiry" == text })
+        {
+            operand = .expiry(certification: index)
+        } else if let date = LocalDate(iso: text) {
+            operand = .fixed(date)
+        } else if text.first?.isNumber == true {
+            reader.report(.invalidDate(text, reason: LocalDate.problem(with: text)), at: node)
+            return nil
+        } else {
+            let candidates = deadlines.map(\.id) + certifications.map { "\($0.id).expiry" }
+            reader.report(
+                .undefinedReference(
+                    "deadline or expiry", text, suggestion: Suggestion.closest(to: text, in: candidates)),
+                at: node)
+            return nil
+        }
+        switch key {
+        case "before": return DateBound(isLower: false, operand: operand, shift: 0)
+        case "on_or_before": return DateBound(isLower: false, operand: operand, shift: 1)
+        case "after": return DateBound(isLower: true, operand: operand, shift: 1)
+        default: return DateBound(isLower: true, operand: operand, shift: 0)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func condition(_ test: Condition.Test, _ text: String, _ node: Node, _ reader: SchemaReader) -> Condition {
+        Condition(test: test, text: text, location: reader.location(node))
+    }
+
+    /// A node in compact flow style, for explanations.
+    static func render(_ node: Node) -> String {
+        switch node.content {
+        case .scalar(let scalar): return scalar.value
+        case .sequence(let items): return "[" + items.map(render).joined(separator: ", ") + "]"
+        case .mapping(let entries):
+            return "{" + entries.map { "\(render($0.key)): \(render($0.value))" }.joined(separator: ", ") + "}"
+        }
+    }
+}

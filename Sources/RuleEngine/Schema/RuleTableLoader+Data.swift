@@ -1,0 +1,151 @@
+import YAMLReader
+
+/// Fees, deadlines, actions, derived outputs and rules.
+extension RuleTableLoader {
+    mutating func readFees(_ node: Node) -> [Fee] {
+        var fees: [Fee] = []
+        for (name, key, value) in reader.namedEntries(node, in: "`fees`") {
+            guard
+                let fields = reader.mapping(
+                    value, in: "fee `\(name)`", allowed: ["amount", "currency", "label"],
+                    required: ["amount", "currency"]),
+                let amountNode = fields["amount"], let currencyNode = fields["currency"]
+            else { continue }
+            let label = fields["label"].flatMap { reader.text($0, what: "a label") }
+            var minorUnits: Int?
+            if let text = reader.text(amountNode, what: "an amount") {
+                switch Money.parseMinorUnits(text) {
+                case .success(let units): minorUnits = units
+                case .failure(let error): reader.report(.invalidMoney(text, reason: Self.reason(error)), at: amountNode)
+                }
+            }
+            var currency: String?
+            if let code = reader.text(currencyNode, what: "a currency") {
+                if code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                    currency = code
+                } else {
+                    reader.report(.invalidCurrency(code), at: currencyNode)
+                }
+            }
+            guard let minorUnits, let currency else { continue }
+            fees.append(
+                Fee(
+                    id: name, money: Money(minorUnits: minorUnits, currency: currency), label: label,
+                    location: reader.location(key)))
+        }
+        checkDuplicateIDs(fees.map { ($0.id, $0.location) }, kind: "fee")
+        return fees
+    }
+
+    static func reason(_ error: Money.ParseError) -> String {
+        switch error {
+        case .notDecimal: return "not a decimal number"
+        case .tooManyDecimals: return "more than two decimals"
+        case .negative: return "amounts cannot be negative"
+        case .tooLarge: return "more than 1,000,000,000"
+        }
+    }
+
+    mutating func readDeadlines(_ node: Node) -> [Deadline] {
+        var deadlines: [Deadline] = []
+        var precedesNodes: [String: Node] = [:]
+        for (name, key, value) in reader.namedEntries(node, in: "`deadlines`") {
+            guard
+                let fields = reader.mapping(
+                    value, in: "deadline `\(name)`", allowed: ["date", "kind", "inclusive", "label", "precedes"],
+                    required: ["date", "kind", "inclusive"]),
+                let date = fields["date"].flatMap({ reader.date($0) }),
+                let kind = fields["kind"].flatMap({ reader.identifier($0) }),
+                let inclusive = fields["inclusive"].flatMap({ reader.bool($0) })
+            else { continue }
+            let label = fields["label"].flatMap { reader.text($0, what: "a label") }
+            var precedes: String?
+            if let precedesNode = fields["precedes"] {
+                precedes = reader.identifier(precedesNode)
+                precedesNodes[name] = precedesNode
+            }
+            deadlines.append(
+                Deadline(
+                    id: name, date: date, kind: kind, inclusive: inclusive, label: label, precedes: precedes,
+                    location: reader.location(key)))
+        }
+        let ids = deadlines.map(\.id)
+        for deadline in deadlines {
+            guard let target = deadline.precedes, !ids.contains(target), let node = precedesNodes[deadline.id] else {
+                continue
+            }
+            reader.report(
+                .undefinedReference("deadline", target, suggestion: Suggestion.closest(to: target, in: ids)), at: node)
+        }
+        checkDuplicateIDs(deadlines.map { ($0.id, $0.location) }, kind: "deadline")
+        return deadlines
+    }
+
+    mutating func readActions(_ node: Node) -> [Action] {
+        var actions: [Action] = []
+        for (name, key, value) in reader.namedEntries(node, in: "`actions`") {
+            guard let text = reader.template(value, what: "the text of action `\(name)`") else { continue }
+            actions.append(Action(id: name, text: text, location: reader.location(key)))
+        }
+        return actions
+    }
+
+    mutating func readDerived(_ node: Node, conditions: inout ConditionReader) -> [DerivedOutput] {
+        var outputs: [DerivedOutput] = []
+        for (name, key, value) in reader.namedEntries(node, in: "`derived`") {
+            guard let list = conditions.read(value, reader: &reader) else { continue }
+            outputs.append(DerivedOutput(name: name, conditions: list, location: reader.location(key)))
+        }
+        if outputs.count > RuleTable.maxDerivedOutputs {
+            reader.report(
+                .limitExceeded("a table declares at most \(RuleTable.maxDerivedOutputs) derived outputs"), at: node)
+        }
+        return outputs
+    }
+
+    mutating func readRules(
+        _ node: Node, conditions: inout ConditionReader, references: OutcomeReader
+    ) -> [Rule] {
+        guard let items = reader.sequence(node, of: "rules") else { return [] }
+        var rules: [Rule] = []
+        for item in items {
+            guard
+                let fields = reader.mapping(
+                    item, in: "a rule", allowed: ["id", "when", "then", "note"], required: ["id", "then"]),
+                let idNode = fields["id"], let id = reader.identifier(idNode)
+            else { continue }
+            let list = fields["when"].map { conditions.read($0, reader: &reader) } ?? []
+            guard let thenNode = fields["then"], let outcome = references.read(thenNode, reader: &reader),
+                let list
+            else { continue }
+            rules.append(
+                Rule(id: id, conditions: list, outcome: outcome, isOtherwise: false, location: reader.location(idNode)))
+        }
+        return rules
+    }
+
+    mutating func readOtherwise(_ node: Node, references: OutcomeReader) -> Rule? {
+        guard
+            let fields = reader.mapping(
+                node, in: "`otherwise`", allowed: ["id", "then", "note"], required: ["id", "then"]),
+            let idNode = fields["id"], let id = reader.identifier(idNode),
+            let thenNode = fields["then"], let outcome = references.read(thenNode, reader: &reader)
+        else { return nil }
+        return Rule(id: id, conditions: [], outcome: outcome, isOtherwise: true, location: reader.location(idNode))
+    }
+
+    /// Reports every id used twice, at the second use, with a note at the first.
+    mutating func checkDuplicateIDs(_ ids: [(String, SourceLocation)], kind: String) {
+        var seen: [String: SourceLocation] = [:]
+        for (id, location) in ids {
+            if let first = seen[id] {
+                reader.report(
+                    Diagnostic(
+                        .duplicateID(kind, id), at: location,
+                        notes: [DiagnosticNote(DiagnosticMessage.firstDefinition, at: first)]))
+            } else {
+                seen[id] = location
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import YAMLReader
+
+/// Turns a YAML node tree into a typed ``RuleTable``, collecting a diagnostic at the exact
+/// node for every problem. Returns `nil` as the table when any error was found.
+struct RuleTableLoader {
+    static let topLevelKeys = [
+        "format", "policy", "cycle", "hit_policy", "inputs", "certifications", "fees", "deadlines", "derived",
+        "actions", "rules", "otherwise",
+    ]
+    static let formatVersion = "rulecheck/1"
+
+    var reader: SchemaReader
+    var failed = false
+
+    init(file: String) {
+        reader = SchemaReader(file: file)
+    }
+
+    /// Loads the table; every problem is in `reader.diagnostics`.
+    mutating func load(_ root: Node) -> RuleTable? {
+        guard
+            let top = reader.mapping(
+                root, in: "the rule table", allowed: Self.topLevelKeys,
+                required: ["format", "policy", "cycle", "inputs", "rules"])
+        else { return nil }
+        if let node = top["format"], let format = reader.text(node, what: "the format"), format != Self.formatVersion {
+            reader.report(.unsupportedFormat(format), at: node)
+        }
+        if let node = top["cycle"] {
+            if let year = reader.year(node) { reader.cycle = year } else { return nil }
+        }
+        let policy = top["policy"].flatMap { readPolicy($0) }
+        let hitPolicy = top["hit_policy"].flatMap { readHitPolicy($0) } ?? .unique
+        guard let inputsNode = top["inputs"], let inputs = readInputs(inputsNode) else { return nil }
+        let certifications = top["certifications"].map { readCertifications($0, inputs: inputs.years) } ?? []
+        let fees = top["fees"].map { readFees($0) } ?? []
+        let deadlines = top["deadlines"].map { readDeadlines($0) } ?? []
+        let actions = top["actions"].map { readActions($0) } ?? []
+        var conditions = ConditionReader(
+            yearInputs: inputs.years, dateInput: inputs.date, certifications: certifications, deadlines: deadlines)
+        let derived = top["derived"].map { readDerived($0, conditions: &conditions) } ?? []
+        let references = OutcomeReader(fees: fees, deadlines: deadlines, actions: actions)
+        var rules = top["rules"].map { readRules($0, conditions: &conditions, references: references) } ?? []
+        if let node = top["otherwise"], let rule = readOtherwise(node, references: references) {
+            rules.append(rule)
+        }
+        checkDuplicateIDs(rules.map { ($0.id, $0.location) }, kind: "rule")
+        guard let policy, !reader.diagnostics.hasErrors, let cycle = reader.cycle else { return nil }
+        return RuleTable(
+            policy: policy, file: reader.file, cycle: cycle, hitPolicy: hitPolicy, yearInputs: inputs.years,
+            dateInputName: inputs.date, certifications: certifications, fees: fees, deadlines: deadlines,
+            actions: actions, derived: derived, rules: rules)
+    }
+
+    // MARK: - Header
+
+    private mutating func readPolicy(_ node: Node) -> PolicyInfo? {
+        guard
+            let fields = reader.mapping(
+                node, in: "`policy`", allowed: ["id", "version", "title", "source", "time_zone", "window"],
+                required: ["id", "version", "title", "source", "time_zone", "window"])
+        else { return nil }
+        let id = fields["id"].flatMap { reader.identifier($0) }
+        let version = fields["version"].flatMap { reader.text($0, what: "a version") }
+        let title = fields["title"].flatMap { reader.text($0, what: "a title") }
+        let source = fields["source"].flatMap { reader.text($0, what: "a source") }
+        var timeZone: String?
+        if let zoneNode = fields["time_zone"], let zone = reader.text(zoneNode, what: "a time zone") {
+            if TimeZone(identifier: zone) == nil {
+                reader.report(.unknownTimeZone(zone), at: zoneNode)
+            } else {
+                timeZone = zone
+            }
+        }
+        var window: (LocalDate, LocalDate)?
+        if let windowNode = fields["window"],
+            let bounds = reader.mapping(
+                windowNode, in: "`window`", allowed: ["from", "to"], required: ["from", "to"]),
+            let from = bounds["from"].flatMap({ reader.date($0) }), let to = bounds["to"].flatMap({ reader.date($0) })
+        {
+            if to < from {
+                reader.report(.windowReversed(from: from, to: to), at: windowNode)
+            } else {
+                window = (from, to)
+            }
+        }
+        guard let id, let version, let title, let source, let timeZone, let window else { return nil }
+        return PolicyInfo(
+            id: id, version: version, title: title, source: source, timeZone: timeZone, windowStart: window.0,
+            windowEnd: window.1)
+    }
+
+    private mutating func readHitPolicy(_ node: Node) -> HitPolicy? {
+        guard let value = reader.text(node, what: "a hit policy") else { return nil }
+        guard let policy = HitPolicy(rawValue: value) else {
+            let names = HitPolicy.allCases.map(\.rawValue)
+            reader.report(
+                .unknownKey(value, in: "`hit_policy`", suggestion: Suggestion.closest(to: value, in: names)), at: node)
+            return nil
+        }
+        return policy
+    }
+
+    // MARK: - Inputs and certifications
+
+    private mutating func readInputs(_ node: Node) -> (years: [YearInput], date: String)? {
+        var years: [YearInput] = []
+        var dateInput: String?
+        for (name, key, value) in reader.namedEntries(node, in: "`inputs`") {
+            guard
+                let fields = reader.mapping(
+                    value, in: "input `\(name)`", allowed: ["type", "label", "domain", "none"], required: ["type"]),
+                let typeNode = fields["type"], let type = reader.text(typeNode, what: "an input type")
+            else { continue }
+            let label = fields["label"].flatMap { reader.text($0, what: "a label") } ?? name
+            switch type {
+            case "date":
+                for extra in ["domain", "none"] where fields[extra] != nil {
+                    if let extraNode = fields[extra] {
+                        reader.report(.unknownKey(extra, in: "date input `\(name)`", suggestion: nil), at: extraNode)
+                    }
+                }
+                if dateInput != nil {
+                    reader.report(.limitExceeded("a table has exactly one date input"), at: key)
+                }
+                dateInput = name
+            case "year":
+                guard let domainNode = fields["domain"] else {
+                    reader.report(.missingKey("domain", in: "input `\(name)`"), at: value)
+                    continue
+                }
+                guard
+                    let bounds = reader.mapping(
+                        domainNode, in: "`domain`", allowed: ["from", "to"], required: ["from", "to"]),
+                    let from = bounds["from"].flatMap({ reader.year($0) }),
+                    let to = bounds["to"].flatMap({ reader.year($0) })
+                else { continue }
+                guard from <= to, to - from < 200 else {
+                    reader.report(
+                        .limitExceeded("a year domain runs forward and spans at most 200 years"), at: domainNode)
+                    continue
+                }
+                let allowsNone = fields["none"].flatMap { reader.bool($0) } ?? false
+                years.append(
+                    YearInput(
+                        name: name, label: label, domain: from...to, allowsNone: allowsNone,
+                        location: reader.location(key)))
+            default:
+                reader.report(.wrongType(expected: "`year` or `date`", found: reader.found(typeNode)), at: typeNode)
+            }
+        }
+        guard !years.isEmpty, years.count <= RuleTable.maxYearInputs else {
+            reader.report(.limitExceeded("a table declares from 1 to \(RuleTable.maxYearInputs) year inputs"), at: node)
+            return nil
+        }
+        let cells = years.reduce(1) { $0 * $1.valueCount }
+        guard cells <= 1_000_000 else {
+            reader.report(.limitExceeded("the year inputs have \(cells) combinations, more than 1,000,000"), at: node)
+            return nil
+        }
+        guard let dateInput else {
+            reader.report(.missingKey("an input of type `date`", in: "`inputs`"), at: node)
+            return nil
+        }
+        return (years, dateInput)
+    }
+
+    private mutating func readCertifications(_ node: Node, inputs: [YearInput]) -> [Certification] {
+        var certifications: [Certification] = []
+        for (name, key, value) in reader.namedEntries(node, in: "`certifications`") {
+            guard
+                let fields = reader.mapping(
+                    value, in: "certification `\(name)`", allowed: ["input", "expires", "label"],
+                    required: ["input", "expires"]),
+                let inputNode = fields["input"], let inputName = reader.text(inputNode, what: "an input name"),
+                let expiresNode = fields["expires"], let expiresText = reader.text(expiresNode, what: "a month and day")
+            else { continue }
+            guard let inputIndex = inputs.firstIndex(where: { $0.name == inputName }) else {
+                let suggestion = Suggestion.closest(to: inputName, in: inputs.map(\.name))
+                reader.report(.undefinedReference("year input", inputName, suggestion: suggestion), at: inputNode)
+                continue
+            }
+            guard let expires = Self.monthDay(expiresText) else {
+                reader.report(.invalidMonthDay(expiresText), at: expiresNode)
+                continue
+            }
+            certifications.append(
+                Certification(id: name, inputIndex: inputIndex, expires: expires, location: reader.location(key)))
+        }
+        return certifications
+    }
+
+    static func monthDay(_ text: String) -> MonthDay? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
+            let month = Int(parts[0]), let day = Int(parts[1])
+        else { return nil }
+        return MonthDay(month: month, day: day)
+    }
+}

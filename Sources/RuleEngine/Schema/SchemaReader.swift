@@ -1,0 +1,180 @@
+import Foundation
+import YAMLReader
+
+/// Reads typed values out of nodes and collects a diagnostic, at the exact node, for each
+/// value that does not fit. Every reader returns `nil` after reporting, so that loading goes
+/// on and one run reports every problem.
+struct SchemaReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The cycle year, once known; relative years read before it is known are errors.
+    var cycle: Int?
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, range: node.range) }
+
+    mutating func report(_ message: DiagnosticMessage, at node: Node, notes: [DiagnosticNote] = []) {
+        diagnostics.append(Diagnostic(message, at: location(node), notes: notes))
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// A short description of what a node is, for "expected X, found Y".
+    func found(_ node: Node) -> String {
+        guard let scalar = node.scalar else { return "a \(node.kindName)" }
+        if scalar.value.isEmpty && scalar.style == .plain { return "an empty value" }
+        return scalar.style.isQuoted ? "the string `\(scalar.value)`" : "`\(scalar.value)`"
+    }
+
+    /// The entries of a mapping by key, after checking for unknown and missing keys.
+    mutating func mapping(
+        _ node: Node, in place: String, allowed: [String], required: [String] = []
+    ) -> [String: Node]? {
+        guard let entries = node.mapping else {
+            report(.wrongType(expected: "a mapping for \(place)", found: found(node)), at: node)
+            return nil
+        }
+        var values: [String: Node] = [:]
+        for entry in entries {
+            guard let key = entry.key.scalar?.value else {
+                report(.wrongType(expected: "a key", found: found(entry.key)), at: entry.key)
+                continue
+            }
+            guard allowed.contains(key) else {
+                report(
+                    .unknownKey(key, in: place, suggestion: Suggestion.closest(to: key, in: allowed)), at: entry.key)
+                continue
+            }
+            values[key] = entry.value
+        }
+        for key in required where values[key] == nil {
+            report(.missingKey(key, in: place), at: node)
+        }
+        return values
+    }
+
+    /// The entries of a mapping whose keys are names chosen by the table (ids), in file order.
+    mutating func namedEntries(_ node: Node, in place: String) -> [(name: String, key: Node, value: Node)] {
+        guard let entries = node.mapping else {
+            report(.wrongType(expected: "a mapping for \(place)", found: found(node)), at: node)
+            return []
+        }
+        return entries.compactMap { entry in
+            guard let name = identifier(entry.key) else { return nil }
+            return (name, entry.key, entry.value)
+        }
+    }
+
+    /// A sequence's items.
+    mutating func sequence(_ node: Node, of what: String) -> [Node]? {
+        guard let items = node.sequence else {
+            report(.wrongType(expected: "a list of \(what)", found: found(node)), at: node)
+            return nil
+        }
+        return items
+    }
+
+    /// Text: any scalar, plain or quoted, taken as written.
+    mutating func text(_ node: Node, what: String = "text") -> String? {
+        guard let scalar = node.scalar else {
+            report(.wrongType(expected: what, found: found(node)), at: node)
+            return nil
+        }
+        guard !scalar.value.trimmingSpaces().isEmpty else {
+            report(.emptyValue(what), at: node)
+            return nil
+        }
+        return scalar.value
+    }
+
+    /// An identifier: letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+    mutating func identifier(_ node: Node) -> String? {
+        guard let value = text(node, what: "an identifier") else { return nil }
+        let valid = value.unicodeScalars.enumerated().allSatisfy { index, scalar in
+            let alphanumeric = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))
+            return alphanumeric || (index > 0 && (scalar == "-" || scalar == "_" || scalar == "."))
+        }
+        guard valid else {
+            report(.invalidIdentifier(value), at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false`, plain; YAML 1.1 spellings are refused with a hint.
+    mutating func bool(_ node: Node) -> Bool? {
+        guard let scalar = node.scalar else {
+            report(.wrongType(expected: "`true` or `false`", found: found(node)), at: node)
+            return nil
+        }
+        if scalar.style == .plain {
+            if scalar.value == "true" { return true }
+            if scalar.value == "false" { return false }
+        }
+        report(.invalidBoolean(scalar.value), at: node)
+        return nil
+    }
+
+    /// A date written `YYYY-MM-DD`, plain or quoted.
+    mutating func date(_ node: Node) -> LocalDate? {
+        guard let value = text(node, what: "a date") else { return nil }
+        if let date = LocalDate(iso: value) { return date }
+        report(.invalidDate(value, reason: LocalDate.problem(with: value)), at: node)
+        return nil
+    }
+
+    /// A year: a four-digit number, or an expression on `cycle` such as `cycle + 1`.
+    mutating func year(_ node: Node) -> Int? {
+        guard let value = text(node, what: "a year") else { return nil }
+        switch YearExpression.parse(value) {
+        case .some(.literal(let year)):
+            return year
+        case .some(.relative(let base, let offset)) where base == "cycle":
+            guard let cycle else {
+                report(.invalidYear(value), at: node)
+                return nil
+            }
+            return cycle + offset
+        default:
+            report(.invalidYear(value), at: node)
+            return nil
+        }
+    }
+
+    /// A year that must lie in an input's domain.
+    mutating func year(_ node: Node, in input: YearInput) -> Int? {
+        guard let year = year(node) else { return nil }
+        guard input.domain.contains(year) else {
+            report(.yearOutsideDomain(year, input: input.name, domain: input.domain), at: node)
+            return nil
+        }
+        return year
+    }
+
+    /// Text with `{cycle}` placeholders filled in.
+    mutating func template(_ node: Node, what: String) -> String? {
+        guard let value = text(node, what: what) else { return nil }
+        var output = ""
+        var rest = Substring(value)
+        while let open = rest.firstIndex(of: "{") {
+            output += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                report(.invalidPlaceholder(String(rest[open...])), at: node)
+                return nil
+            }
+            let inner = String(rest[rest.index(after: open)..<close])
+            guard case .some(.relative("cycle", let offset)) = YearExpression.parse(inner), let cycle else {
+                report(.invalidPlaceholder(inner), at: node)
+                return nil
+            }
+            output += String(cycle + offset)
+            rest = rest[rest.index(after: close)...]
+        }
+        return output + rest
+    }
+}

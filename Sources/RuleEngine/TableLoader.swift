@@ -1,0 +1,79 @@
+import YAMLReader
+
+/// The result of loading one rule table: every diagnostic, and the compiled table when
+/// there were no errors.
+public struct LoadResult: Sendable {
+    /// The path or name the table was loaded from.
+    public let file: String
+    /// Every diagnostic, sorted by position.
+    public let diagnostics: [Diagnostic]
+    /// The compiled table, or `nil` when any diagnostic is an error.
+    public let table: CompiledTable?
+    /// The source text, for rendering snippets.
+    public let source: SourceText
+}
+
+/// Loads rule tables: bytes → YAML nodes → typed table → coverage → analysis → decision tree.
+public enum TableLoader {
+    /// Loads the table at `path`. Throws only when the file cannot be read; every problem
+    /// with its content is a diagnostic in the result.
+    public static func load(path: String) throws(FileReadError) -> LoadResult {
+        load(bytes: try SourceFile.read(path: path), file: path)
+    }
+
+    /// Loads a table from YAML text; `file` names it in diagnostics.
+    public static func load(yaml: String, file: String) -> LoadResult {
+        load(bytes: Array(yaml.utf8), file: file)
+    }
+
+    /// Loads a table from a file's bytes; `file` names it in diagnostics.
+    public static func load(bytes: [UInt8], file: String) -> LoadResult {
+        let document = YAMLReader.read(bytes: bytes)
+        var diagnostics = document.problems.map { $0.diagnostic(file: file) }
+        var table: CompiledTable?
+        if let root = document.root {
+            var loader = RuleTableLoader(file: file)
+            let typed = loader.load(root)
+            diagnostics += loader.reader.diagnostics
+            if let typed, !diagnostics.hasErrors {
+                let coverage = TableCompiler.coverage(of: typed)
+                diagnostics += Analysis.run(AnalysisContext(table: typed, coverage: coverage))
+                if !diagnostics.hasErrors {
+                    let otherwise = typed.rules.lastIndex { $0.isOtherwise }.map { Int32($0) }
+                    let tree = DecisionTree(
+                        coverage: coverage, otherwise: otherwise,
+                        windowStart: Int32(typed.policy.windowStart.dayNumber))
+                    table = CompiledTable(table: typed, tree: tree)
+                }
+            }
+        }
+        return LoadResult(
+            file: file, diagnostics: diagnostics.sortedByLocation(), table: table, source: document.source)
+    }
+}
+
+extension CompiledTable {
+    /// The regions of inputs that a rule decides, as compact boxes.
+    public func regions(decidedBy ruleIndex: Int) -> [InputRegion] {
+        var pieces: [(cell: Int, days: ClosedRange<Int>)] = []
+        for cell in 0..<tree.space.count {
+            for interval in tree.intervals(of: cell) where interval.rule == Int32(ruleIndex) {
+                pieces.append((cell, interval.first...interval.last))
+            }
+        }
+        return InputRegion.compact(pieces, space: tree.space)
+    }
+
+    /// Notes (RC306) listing the regions that fall to `otherwise`, for `validate --verbose`.
+    public func otherwiseNotes() -> [Diagnostic] {
+        guard let index = table.rules.lastIndex(where: { $0.isOtherwise }) else { return [] }
+        let rule = table.rules[index]
+        let names = table.yearInputs.map(\.name)
+        return regions(decidedBy: index).map { region in
+            Diagnostic(
+                .otherwiseRegion(
+                    rule.id, region.describe(names: names, dateName: table.dateInputName), count: region.count),
+                at: rule.location)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import RuleEngine
+
+/// `rulecheck eval`: decides one person's case.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Decide one person's case: cohort, status, fee, deadlines, actions, and whether they may staff an ambulance.",
+        discussion:
+            "Exits 0 when decided, 1 when the table has errors, 2 on usage errors (including inputs outside the table's domain or window)."
+    )
+
+    @OptionGroup var selection: TableSelection
+    @OptionGroup var input: DecisionInputOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let (table, asOf) = try selection.select(asOf: try input.parsedDate())
+        let decision = try decide(table, asOf: asOf)
+        switch format {
+        case .json: print(decision.json.pretty())
+        case .text: print(DecisionText.render(decision), terminator: "")
+        }
+    }
+
+    private func decide(_ table: CompiledTable, asOf: LocalDate) throws -> Decision {
+        var years = try input.parsedYears()
+        let expected = table.table.yearInputs.count
+        if years.count < expected, expected == 2, input.nr == nil {
+            throw ValidationError("missing --nr (a year or `none`)")
+        }
+        years = Array(years.prefix(expected))
+        do {
+            return try table.evaluate(YearValues(years), asOf: asOf)
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// The `rulecheck` command line: validates, evaluates and tests rule tables.
+@main
+struct RuleCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rulecheck",
+        abstract: "Validate, test and evaluate versioned YAML rule tables for certification-alignment policy.",
+        discussion: """
+            Exit codes: 0 success; 1 findings (errors in a table, failed tests, bad rows); \
+            2 usage or I/O error (bad flag value, missing or unreadable file, input outside a table's domain).
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self, Eval.self]
+    )
+
+    /// Runs the command and maps every error to a documented exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("rulecheck: error: \(error.message)\n".utf8))
+            Foundation.exit(ExitStatus.usage)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            if code.rawValue == ExitStatus.findings || code.rawValue == 0 {
+                Foundation.exit(code.rawValue)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            // Usage errors (ArgumentParser's 64) and every other failure map to 2.
+            Foundation.exit(code.rawValue == ExitCode.validationFailure.rawValue ? ExitStatus.usage : code.rawValue)
+        }
+    }
+}
