@@ -28,17 +28,16 @@ let package = Package(
         ),
         .testTarget(
             name: "YAMLReaderTests",
-            dependencies: ["YAMLReader"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["YAMLReader"]
         ),
         .testTarget(
             name: "RuleEngineTests",
-            dependencies: ["RuleEngine"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["RuleEngine", "YAMLReader"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "rulecheckTests",
-            dependencies: ["RuleEngine"]
+            dependencies: ["rulecheck"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -24,6 +24,8 @@ final class LibYAMLParser {
     private let source: SourceText
     private let maxScalarBytes: Int
     private var initialized = false
+    /// The last position converted, to start the next conversion on the same line from there.
+    private var lastPosition: SourcePosition?
 
     /// Creates a parser over a copy of the source's bytes.
     init(source: SourceText, maxScalarBytes: Int) {
@@ -100,7 +102,9 @@ final class LibYAMLParser {
     }
 
     private func position(_ mark: yaml_mark_t) -> SourcePosition {
-        source.position(libyamlLine: Int(mark.line), column: Int(mark.column))
+        let position = source.position(libyamlLine: Int(mark.line), column: Int(mark.column), hint: lastPosition)
+        lastPosition = position
+        return position
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -5,11 +5,14 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset of the first character of each line; line 1 is at index 0.
     private let lineStarts: [Int]
+    /// Whether the file starts with a UTF-8 byte-order mark, which libyaml counts as a column.
+    private let hasByteOrderMark: Bool
 
     /// Creates the line table for `bytes`. A UTF-8 byte-order mark is skipped on line 1.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        let bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let bomLength = hasByteOrderMark ? 3 : 0
         var starts = [bomLength]
         var index = bomLength
         while index < bytes.count {
@@ -35,16 +38,23 @@ public struct SourceText: Sendable {
 
     /// The position of a 0-based line and a 0-based column counted in Unicode scalars,
     /// as libyaml's marks give them. This is the one place that converts libyaml marks.
-    public func position(libyamlLine line: Int, column: Int) -> SourcePosition {
+    /// `hint`, an earlier position on the same line, lets the walk start there, so that a
+    /// long line costs linear time overall rather than quadratic.
+    public func position(libyamlLine line: Int, column: Int, hint: SourcePosition? = nil) -> SourcePosition {
         let lineIndex = min(max(line, 0), lineStarts.count - 1)
+        let column = max(lineIndex == 0 && hasByteOrderMark ? column - 1 : column, 0)
         var offset = lineStarts[lineIndex]
-        var remaining = max(column, 0)
+        var remaining = column
+        if let hint, hint.line == lineIndex + 1, hint.column - 1 <= column {
+            offset = hint.offset
+            remaining = column - (hint.column - 1)
+        }
         while remaining > 0, offset < bytes.count, !isLineBreak(bytes[offset]) {
             offset += 1
             while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             remaining -= 1
         }
-        return SourcePosition(line: lineIndex + 1, column: max(column, 0) + 1, offset: offset)
+        return SourcePosition(line: lineIndex + 1, column: column + 1, offset: offset)
     }
 
     /// The position of a byte offset.

@@ -1,7 +1,8 @@
 /// Reports inputs that no rule decides, as compact regions with a concrete counterexample.
 /// A table with an `otherwise` rule has no gaps.
 struct GapCheck: AnalysisPass {
-    func run(_ context: AnalysisContext) -> [Diagnostic] {
+    /// The inputs no rule decides, as compact regions.
+    static func regions(_ context: AnalysisContext) -> [InputRegion] {
         guard context.otherwise == nil else { return [] }
         var pieces: [(cell: Int, days: ClosedRange<Int>)] = []
         for cell in context.coverage.cells.indices {
@@ -9,7 +10,11 @@ struct GapCheck: AnalysisPass {
                 pieces.append((cell, interval.days))
             }
         }
-        let regions = InputRegion.compact(pieces, space: context.coverage.space)
+        return InputRegion.compact(pieces, space: context.coverage.space)
+    }
+
+    func run(_ context: AnalysisContext) -> [Diagnostic] {
+        let regions = Self.regions(context)
         let table = context.table
         let names = table.yearInputs.map(\.name)
         let anchor = SourceLocation(file: table.file, range: .init(at: .start))

@@ -38,20 +38,31 @@ public struct DiagnosticRenderer: Sendable {
         return paint("\(location.file):\(location.line):\(location.column)", "1") + ": "
     }
 
+    /// The most characters of a source line shown; longer lines are cut around the column.
+    static let maxSnippetWidth = 100
+
     private func snippet(_ location: SourceLocation?) -> [String] {
         guard let location, let text = sources[location.file]?.line(location.line) else { return [] }
-        let visible = text.replacingTabs()
-        let gutter = String(repeating: " ", count: String(location.line).count)
-        let caretColumn = max(location.column - 1, 0)
-        let prefixText = String(text.unicodeScalars.prefix(caretColumn).map(Character.init))
-        let pad = String(repeating: " ", count: prefixText.replacingTabs().count)
+        var characters = Array(text.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+        var caretColumn = min(max(location.column - 1, 0), characters.count)
         var width = 1
         if location.range.end.line == location.line, location.range.end.column > location.column {
             width = location.range.end.column - location.column
         }
+        if characters.count > Self.maxSnippetWidth {
+            let start = max(0, min(caretColumn - Self.maxSnippetWidth / 2, characters.count - Self.maxSnippetWidth))
+            let end = min(characters.count, start + Self.maxSnippetWidth)
+            let head: [Character] = start > 0 ? ["…"] : []
+            let tail: [Character] = end < characters.count ? ["…"] : []
+            characters = head + Array(characters[start..<end]) + tail
+            caretColumn = caretColumn - start + head.count
+        }
+        width = max(1, min(width, characters.count - caretColumn))
+        let gutter = String(repeating: " ", count: String(location.line).count)
+        let pad = String(repeating: " ", count: caretColumn)
         return [
             "\(gutter) |",
-            "\(location.line) | \(visible)",
+            "\(location.line) | \(String(characters))",
             "\(gutter) | \(pad)\(paint(String(repeating: "^", count: width), "31;1"))",
         ]
     }
@@ -66,11 +77,5 @@ public struct DiagnosticRenderer: Sendable {
 
     private func paint(_ text: String, _ code: String) -> String {
         colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-}
-
-extension String {
-    fileprivate func replacingTabs() -> String {
-        unicodeScalars.map { $0 == "\t" ? "    " : String($0) }.joined()
     }
 }

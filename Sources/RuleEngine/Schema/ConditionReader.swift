@@ -31,6 +31,8 @@ struct ConditionReader {
                 read = readYear(entry.value, input: index, reader: &reader)
             } else if name == dateInput {
                 read = readDate(entry.value, reader: &reader)
+            } else if reader.declared["year input"]?.contains(name) ?? false {
+                read = nil
             } else {
                 let suggestion = Suggestion.closest(to: name, in: names)
                 reader.report(
@@ -144,9 +146,7 @@ struct ConditionReader {
         if case .some(.relative(let base, let offset)) = YearExpression.parse(text), base != "cycle" {
             guard let other = yearInputs.firstIndex(where: { $0.name == base }), other != input else {
                 let names = yearInputs.map(\.name).filter { $0 != yearInputs[input].name }
-                reader.report(
-                    .undefinedReference("year input", base, suggestion: Suggestion.closest(to: base, in: names)),
-                    at: node)
+                reader.reportUndefined("year input", base, candidates: names, at: node)
                 return nil
             }
             return .equals(input: other, offset: offset)
@@ -186,8 +186,7 @@ struct ConditionReader {
         guard let text = reader.text(node, what: "a deadline, a certification's expiry or a date") else { return nil }
         if key == "by" || key == "past" {
             guard let deadline = deadlines.first(where: { $0.id == text }) else {
-                let suggestion = Suggestion.closest(to: text, in: deadlines.map(\.id))
-                reader.report(.undefinedReference("deadline", text, suggestion: suggestion), at: node)
+                reader.reportUndefined("deadline", text, candidates: deadlines.map(\.id), at: node)
                 return nil
             }
             let shift = deadline.inclusive ? 1 : 0
@@ -204,12 +203,13 @@ struct ConditionReader {
         } else if text.first?.isNumber == true {
             reader.report(.invalidDate(text, reason: LocalDate.problem(with: text)), at: node)
             return nil
+        } else if reader.declared["deadline"]?.contains(text) ?? false
+            || reader.declared["certification"]?.contains(String(text.dropLast(".expiry".count))) ?? false
+        {
+            return nil
         } else {
             let candidates = deadlines.map(\.id) + certifications.map { "\($0.id).expiry" }
-            reader.report(
-                .undefinedReference(
-                    "deadline or expiry", text, suggestion: Suggestion.closest(to: text, in: candidates)),
-                at: node)
+            reader.reportUndefined("deadline or expiry", text, candidates: candidates, at: node)
             return nil
         }
         switch key {

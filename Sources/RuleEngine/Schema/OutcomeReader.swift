@@ -42,8 +42,7 @@ struct OutcomeReader {
     ) -> Item? {
         guard let name = reader.identifier(node) else { return nil }
         if let item = items.first(where: { $0[keyPath: id] == name }) { return item }
-        let suggestion = Suggestion.closest(to: name, in: items.map { $0[keyPath: id] })
-        reader.report(.undefinedReference(kind, name, suggestion: suggestion), at: node)
+        reader.reportUndefined(kind, name, candidates: items.map { $0[keyPath: id] }, at: node)
         return nil
     }
 }

@@ -4,7 +4,7 @@ import YAMLReader
 extension RuleTableLoader {
     mutating func readFees(_ node: Node) -> [Fee] {
         var fees: [Fee] = []
-        for (name, key, value) in reader.namedEntries(node, in: "`fees`") {
+        for (name, key, value) in reader.namedEntries(node, in: "`fees`", kind: "fee") {
             guard
                 let fields = reader.mapping(
                     value, in: "fee `\(name)`", allowed: ["amount", "currency", "label"],
@@ -49,7 +49,7 @@ extension RuleTableLoader {
     mutating func readDeadlines(_ node: Node) -> [Deadline] {
         var deadlines: [Deadline] = []
         var precedesNodes: [String: Node] = [:]
-        for (name, key, value) in reader.namedEntries(node, in: "`deadlines`") {
+        for (name, key, value) in reader.namedEntries(node, in: "`deadlines`", kind: "deadline") {
             guard
                 let fields = reader.mapping(
                     value, in: "deadline `\(name)`", allowed: ["date", "kind", "inclusive", "label", "precedes"],
@@ -74,8 +74,7 @@ extension RuleTableLoader {
             guard let target = deadline.precedes, !ids.contains(target), let node = precedesNodes[deadline.id] else {
                 continue
             }
-            reader.report(
-                .undefinedReference("deadline", target, suggestion: Suggestion.closest(to: target, in: ids)), at: node)
+            reader.reportUndefined("deadline", target, candidates: ids, at: node)
         }
         checkDuplicateIDs(deadlines.map { ($0.id, $0.location) }, kind: "deadline")
         return deadlines
@@ -83,7 +82,7 @@ extension RuleTableLoader {
 
     mutating func readActions(_ node: Node) -> [Action] {
         var actions: [Action] = []
-        for (name, key, value) in reader.namedEntries(node, in: "`actions`") {
+        for (name, key, value) in reader.namedEntries(node, in: "`actions`", kind: "action") {
             guard let text = reader.template(value, what: "the text of action `\(name)`") else { continue }
             actions.append(Action(id: name, text: text, location: reader.location(key)))
         }
@@ -92,7 +91,7 @@ extension RuleTableLoader {
 
     mutating func readDerived(_ node: Node, conditions: inout ConditionReader) -> [DerivedOutput] {
         var outputs: [DerivedOutput] = []
-        for (name, key, value) in reader.namedEntries(node, in: "`derived`") {
+        for (name, key, value) in reader.namedEntries(node, in: "`derived`", kind: "derived output") {
             guard let list = conditions.read(value, reader: &reader) else { continue }
             outputs.append(DerivedOutput(name: name, conditions: list, location: reader.location(key)))
         }

@@ -107,7 +107,7 @@ struct RuleTableLoader {
     private mutating func readInputs(_ node: Node) -> (years: [YearInput], date: String)? {
         var years: [YearInput] = []
         var dateInput: String?
-        for (name, key, value) in reader.namedEntries(node, in: "`inputs`") {
+        for (name, key, value) in reader.namedEntries(node, in: "`inputs`", kind: "year input") {
             guard
                 let fields = reader.mapping(
                     value, in: "input `\(name)`", allowed: ["type", "label", "domain", "none"], required: ["type"]),
@@ -168,7 +168,7 @@ struct RuleTableLoader {
 
     private mutating func readCertifications(_ node: Node, inputs: [YearInput]) -> [Certification] {
         var certifications: [Certification] = []
-        for (name, key, value) in reader.namedEntries(node, in: "`certifications`") {
+        for (name, key, value) in reader.namedEntries(node, in: "`certifications`", kind: "certification") {
             guard
                 let fields = reader.mapping(
                     value, in: "certification `\(name)`", allowed: ["input", "expires", "label"],
@@ -177,8 +177,7 @@ struct RuleTableLoader {
                 let expiresNode = fields["expires"], let expiresText = reader.text(expiresNode, what: "a month and day")
             else { continue }
             guard let inputIndex = inputs.firstIndex(where: { $0.name == inputName }) else {
-                let suggestion = Suggestion.closest(to: inputName, in: inputs.map(\.name))
-                reader.report(.undefinedReference("year input", inputName, suggestion: suggestion), at: inputNode)
+                reader.reportUndefined("year input", inputName, candidates: inputs.map(\.name), at: inputNode)
                 continue
             }
             guard let expires = Self.monthDay(expiresText) else {

@@ -9,6 +9,9 @@ struct SchemaReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// The cycle year, once known; relative years read before it is known are errors.
     var cycle: Int?
+    /// Every name declared for each kind (`fee`, `deadline`, ...), valid or not: a reference
+    /// to a declared but invalid entry is not reported again as undefined.
+    var declared: [String: Set<String>] = [:]
 
     init(file: String) {
         self.file = file
@@ -40,34 +43,47 @@ struct SchemaReader {
             return nil
         }
         var values: [String: Node] = [:]
+        var suggested: Set<String> = []
         for entry in entries {
             guard let key = entry.key.scalar?.value else {
                 report(.wrongType(expected: "a key", found: found(entry.key)), at: entry.key)
                 continue
             }
             guard allowed.contains(key) else {
-                report(
-                    .unknownKey(key, in: place, suggestion: Suggestion.closest(to: key, in: allowed)), at: entry.key)
+                let suggestion = Suggestion.closest(to: key, in: allowed)
+                if let suggestion { suggested.insert(suggestion) }
+                report(.unknownKey(key, in: place, suggestion: suggestion), at: entry.key)
                 continue
             }
             values[key] = entry.value
         }
-        for key in required where values[key] == nil {
+        for key in required where values[key] == nil && !suggested.contains(key) {
             report(.missingKey(key, in: place), at: node)
         }
         return values
     }
 
-    /// The entries of a mapping whose keys are names chosen by the table (ids), in file order.
-    mutating func namedEntries(_ node: Node, in place: String) -> [(name: String, key: Node, value: Node)] {
+    /// The entries of a mapping whose keys are names chosen by the table (ids), in file order;
+    /// each name is recorded as declared for `kind`.
+    mutating func namedEntries(
+        _ node: Node, in place: String, kind: String
+    ) -> [(name: String, key: Node, value: Node)] {
         guard let entries = node.mapping else {
             report(.wrongType(expected: "a mapping for \(place)", found: found(node)), at: node)
             return []
         }
-        return entries.compactMap { entry in
+        let named: [(name: String, key: Node, value: Node)] = entries.compactMap { entry in
             guard let name = identifier(entry.key) else { return nil }
             return (name, entry.key, entry.value)
         }
+        declared[kind, default: []].formUnion(named.map(\.name))
+        return named
+    }
+
+    /// Reports an undefined reference, unless the name is declared (its own error is reported).
+    mutating func reportUndefined(_ kind: String, _ name: String, candidates: [String], at node: Node) {
+        guard !(declared[kind]?.contains(name) ?? false) else { return }
+        report(.undefinedReference(kind, name, suggestion: Suggestion.closest(to: name, in: candidates)), at: node)
     }
 
     /// A sequence's items.

@@ -1,0 +1,45 @@
+@testable import RuleEngine
+
+/// A deliberately simple evaluator that scans the rules in order, used only to check the
+/// decision tree. It shares nothing with the compiler but the typed table.
+struct ReferenceEvaluator {
+    let table: RuleTable
+
+    /// The deciding rule's index and the derived outputs' bits, or `nil` for a gap.
+    func decide(_ years: YearValues, on day: LocalDate) -> (rule: Int, flags: UInt32)? {
+        var flags: UInt32 = 0
+        for (bit, output) in table.derived.enumerated() where holds(output.conditions, years, day) {
+            flags |= 1 << UInt32(bit)
+        }
+        for (index, rule) in table.rules.enumerated() where !rule.isOtherwise {
+            if holds(rule.conditions, years, day) { return (index, flags) }
+        }
+        guard let otherwise = table.rules.firstIndex(where: { $0.isOtherwise }) else { return nil }
+        return (otherwise, flags)
+    }
+
+    /// How many non-`otherwise` rules match.
+    func matchCount(_ years: YearValues, on day: LocalDate) -> Int {
+        table.rules.filter { !$0.isOtherwise && holds($0.conditions, years, day) }.count
+    }
+
+    private func holds(_ conditions: [Condition], _ years: YearValues, _ day: LocalDate) -> Bool {
+        conditions.allSatisfy { condition in
+            switch condition.test {
+            case .year(let input, let test):
+                return test.holds(years[input], values: years)
+            case .date(let bound):
+                let base: LocalDate
+                switch bound.operand {
+                case .fixed(let date): base = date
+                case .expiry(let index):
+                    let certification = table.certifications[index]
+                    guard let year = years[certification.inputIndex] else { return false }
+                    base = certification.expires.date(in: year)
+                }
+                let limit = base.adding(days: bound.shift)
+                return bound.isLower ? day >= limit : day < limit
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import RuleEngine
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The package's root folder.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A path inside the package.
+    static func path(_ relative: String) -> String {
+        packageRoot.appendingPathComponent(relative).path
+    }
+
+    /// The folder of this target's fixtures.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// The fixture files in a subfolder, by name.
+    static func fixtureFiles(_ folder: String) -> [String] {
+        let url = fixtures.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    /// The text of the shipped 2026 table.
+    static func table2026Text() throws -> String {
+        try String(contentsOfFile: path("rules/2026.yaml"), encoding: .utf8)
+    }
+
+    /// Loads the shipped 2026 table, failing the test when it does not compile.
+    static func table2026() throws -> CompiledTable {
+        let result = try TableLoader.load(path: path("rules/2026.yaml"))
+        return try #require(result.table, "rules/2026.yaml has errors: \(result.diagnostics.map(\.message))")
+    }
+
+    /// `# expect: RC103 4:3` on a fixture's first line, as (code, line, column).
+    static func expectation(of text: String) -> (code: String, line: Int, column: Int)? {
+        guard let first = text.split(separator: "\n", maxSplits: 1).first, first.hasPrefix("# expect: ") else {
+            return nil
+        }
+        let parts = first.dropFirst("# expect: ".count).split(separator: " ")
+        guard parts.count == 2 else { return nil }
+        let position = parts[1].split(separator: ":").compactMap { Int($0) }
+        guard position.count == 2 else { return nil }
+        return (String(parts[0]), position[0], position[1])
+    }
+
+    /// A date from `YYYY-MM-DD`, failing the test when it is not one.
+    static func date(_ text: String) -> LocalDate {
+        LocalDate(iso: text) ?? LocalDate(dayNumber: Int.min / 4)
+    }
+}
