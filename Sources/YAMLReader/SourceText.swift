@@ -1,6 +1,6 @@
 /// The bytes of one source file with a table of line starts, to turn libyaml's marks and
 /// byte offsets into positions, and to print source lines under diagnostics.
-public struct SourceText: Sendable {
+public struct SourceText: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The file's bytes as read.
     public let bytes: [UInt8]
     /// Byte offset of the first character of each line; line 1 is at index 0.
@@ -32,6 +32,15 @@ public struct SourceText: Sendable {
     public init(_ text: String) {
         self.init(bytes: Array(text.utf8))
     }
+
+    /// `SourceText(123 bytes, 4 lines)`: never the bytes themselves.
+    public var description: String { "SourceText(\(bytes.count) bytes, \(lineCount) lines)" }
+
+    /// The same as ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror without the bytes, so that test failures stay readable.
+    public var customMirror: Mirror { Mirror(self, children: ["bytes": bytes.count, "lines": lineCount]) }
 
     /// The number of lines.
     public var lineCount: Int { lineStarts.count }

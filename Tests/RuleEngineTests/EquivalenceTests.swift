@@ -10,8 +10,7 @@ struct EquivalenceTests {
 
     @Test("on every input of the domain", arguments: tables)
     func everyInput(_ file: String) throws {
-        let result = try TableLoader.load(path: TestSupport.path(file))
-        let table = try #require(result.table)
+        let table = try TestSupport.compiled(TableLoader.load(path: TestSupport.path(file)))
         let reference = ReferenceEvaluator(table: table.table)
         let space = CellSpace(table.table.yearInputs)
         var mismatches = 0

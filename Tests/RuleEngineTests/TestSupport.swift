@@ -31,9 +31,20 @@ enum TestSupport {
 
     /// Loads the shipped 2026 table, failing the test when it does not compile.
     static func table2026() throws -> CompiledTable {
-        let result = try TableLoader.load(path: path("rules/2026.yaml"))
-        return try #require(result.table, "rules/2026.yaml has errors: \(result.diagnostics.map(\.message))")
+        try compiled(TableLoader.load(path: path("rules/2026.yaml")))
     }
+
+    /// The compiled table of a load result; records the diagnostics and throws when there is none.
+    static func compiled(_ result: LoadResult) throws -> CompiledTable {
+        guard let table = result.table else {
+            let messages = result.diagnostics.map { "\($0.code) \($0.location?.line ?? 0): \($0.message)" }
+            Issue.record("\(result.file) does not compile: \(messages.joined(separator: "; "))")
+            throw NotCompiled()
+        }
+        return table
+    }
+
+    struct NotCompiled: Error {}
 
     /// `# expect: RC103 4:3` on a fixture's first line, as (code, line, column).
     static func expectation(of text: String) -> (code: String, line: Int, column: Int)? {

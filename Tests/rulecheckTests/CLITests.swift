@@ -77,6 +77,48 @@ struct CLITests {
         #expect(last.hasPrefix("Decided by rule `reverse-off-cycle` at ") && last.contains("2026.yaml:"))
     }
 
+    @Test("test: the shipped tables pass and the last line counts the inputs")
+    func testCommand() throws {
+        let run = try CLI.run(["test"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.range(of: #"^\d+ passed, 0 failed$"#, options: .regularExpression) != nil, "\(last)")
+    }
+
+    @Test("test: a wrong expectations file fails with exit 1 and names the expectation")
+    func testCommandFails() throws {
+        let text = try String(contentsOfFile: CLI.path("rules/2026.expect.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "status: no-action-yet", with: "status: action-required")
+            .replacingOccurrences(of: "table: 2026.yaml", with: "table: \(CLI.path("rules/2026.yaml"))")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("wrong.expect.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try CLI.run(["test", CLI.path("rules/2026.yaml"), "--expectations", file.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("FAIL expectation `not-yet-due`"))
+        #expect(run.stdout.contains("status: expected action-required, got no-action-yet"))
+        let validate = try CLI.run(["validate", file.path])
+        #expect(validate.status == 0, "\(validate.stdout)")
+    }
+
+    @Test("matrix: the grid has a row per MA year and a legend; --update-golden writes the timeline")
+    func matrix() throws {
+        let grid = try CLI.run(["matrix", CLI.path("rules/2026.yaml"), "--as-of", "2026-02-20"])
+        #expect(grid.status == 0)
+        #expect(grid.stdout.contains("Legend:"))
+        #expect(grid.stdout.split(separator: "\n").filter { $0.hasPrefix("20") }.count == 11)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let update = try CLI.run(["matrix", CLI.path("rules/2026.yaml"), "--timeline", "--update-golden", file.path])
+        #expect(update.status == 0)
+        let written = try String(contentsOf: file, encoding: .utf8)
+        let golden = try String(contentsOfFile: CLI.path("Tests/Golden/2026.timeline.txt"), encoding: .utf8)
+        #expect(written == golden)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix(".\(file.lastPathComponent)") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test("random bytes never crash validate", arguments: 0..<12)
     func randomInput(seed: UInt64) throws {
         var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1

@@ -49,23 +49,11 @@ enum TableCompiler {
             case .year(let input, let test):
                 guard test.holds(values[input], values: values) else { return nil }
             case .date(let bound):
-                guard let day = day(of: bound, values: values, table: table) else { return nil }
+                guard let day = bound.day(years: values, certifications: table.certifications) else { return nil }
                 bounds.append((bound.isLower, day))
             }
         }
         return bounds
-    }
-
-    /// The day a bound compares with, or `nil` for the expiry of a certification that is `none`.
-    static func day(of bound: DateBound, values: YearValues, table: RuleTable) -> Int? {
-        switch bound.operand {
-        case .fixed(let date):
-            return date.dayNumber + bound.shift
-        case .expiry(let index):
-            let certification = table.certifications[index]
-            guard let year = values[certification.inputIndex] else { return nil }
-            return certification.expires.date(in: year).dayNumber + bound.shift
-        }
     }
 
     private static func holds(_ bounds: [(lower: Bool, day: Int)], on day: Int) -> Bool {

@@ -106,3 +106,16 @@ extension DiagnosticMessage {
         DiagnosticMessage(code: "RC304", text: "window ends on \(to), before it starts on \(from)")
     }
 }
+
+/// Messages about expectations files: codes RC4xx.
+extension DiagnosticMessage {
+    static func expectationsTableUnusable(_ table: String, reason: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: "RC401", text: "the table `\(table)` these expectations are for cannot be used: \(reason)",
+            help: "run `rulecheck validate` on the table first")
+    }
+
+    static let expectationsTableMissing = DiagnosticMessage(
+        code: "RC402", text: "missing key `table`: which rule table these expectations are for",
+        help: "add `table: 2026.yaml`, a path relative to this file")
+}

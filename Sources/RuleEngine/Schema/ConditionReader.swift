@@ -8,7 +8,7 @@ struct ConditionReader {
     let deadlines: [Deadline]
 
     static let yearKeys = ["from", "to", "in", "equals", "not"]
-    static let dateKeys = ["before", "on_or_before", "after", "on_or_after", "by", "past"]
+    static let dateKeys = ["on", "before", "on_or_before", "after", "on_or_after", "by", "past"]
 
     /// The conditions, or `nil` when any is invalid (each problem is reported).
     func read(_ node: Node, reader: inout SchemaReader) -> [Condition]? {
@@ -175,14 +175,15 @@ struct ConditionReader {
                     at: entry.key)
                 return nil
             }
-            guard let bound = dateBound(key, entry.value, reader: &reader) else { return nil }
+            guard let bounds = dateBounds(key, entry.value, reader: &reader) else { return nil }
             let text = "\(dateInput): {\(key): \(Self.render(entry.value))}"
-            conditions.append(condition(.date(bound), text, entry.value, reader))
+            conditions += bounds.map { condition(.date($0), text, entry.value, reader) }
         }
         return conditions
     }
 
-    private func dateBound(_ key: String, _ node: Node, reader: inout SchemaReader) -> DateBound? {
+    /// The bounds a comparison stands for: one, or two for `on` (that day only).
+    private func dateBounds(_ key: String, _ node: Node, reader: inout SchemaReader) -> [DateBound]? {
         guard let text = reader.text(node, what: "a deadline, a certification's expiry or a date") else { return nil }
         if key == "by" || key == "past" {
             guard let deadline = deadlines.first(where: { $0.id == text }) else {
@@ -190,7 +191,7 @@ struct ConditionReader {
                 return nil
             }
             let shift = deadline.inclusive ? 1 : 0
-            return DateBound(isLower: key == "past", operand: .fixed(deadline.date), shift: shift)
+            return [DateBound(isLower: key == "past", operand: .fixed(deadline.date), shift: shift)]
         }
         let operand: DateOperand
         if let deadline = deadlines.first(where: { $0.id == text }) {
@@ -213,10 +214,15 @@ struct ConditionReader {
             return nil
         }
         switch key {
-        case "before": return DateBound(isLower: false, operand: operand, shift: 0)
-        case "on_or_before": return DateBound(isLower: false, operand: operand, shift: 1)
-        case "after": return DateBound(isLower: true, operand: operand, shift: 1)
-        default: return DateBound(isLower: true, operand: operand, shift: 0)
+        case "on":
+            return [
+                DateBound(isLower: true, operand: operand, shift: 0),
+                DateBound(isLower: false, operand: operand, shift: 1),
+            ]
+        case "before": return [DateBound(isLower: false, operand: operand, shift: 0)]
+        case "on_or_before": return [DateBound(isLower: false, operand: operand, shift: 1)]
+        case "after": return [DateBound(isLower: true, operand: operand, shift: 1)]
+        default: return [DateBound(isLower: true, operand: operand, shift: 0)]
         }
     }
 

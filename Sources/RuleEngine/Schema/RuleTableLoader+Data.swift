@@ -12,38 +12,11 @@ extension RuleTableLoader {
                 let amountNode = fields["amount"], let currencyNode = fields["currency"]
             else { continue }
             let label = fields["label"].flatMap { reader.text($0, what: "a label") }
-            var minorUnits: Int?
-            if let text = reader.text(amountNode, what: "an amount") {
-                switch Money.parseMinorUnits(text) {
-                case .success(let units): minorUnits = units
-                case .failure(let error): reader.report(.invalidMoney(text, reason: Self.reason(error)), at: amountNode)
-                }
-            }
-            var currency: String?
-            if let code = reader.text(currencyNode, what: "a currency") {
-                if code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-                    currency = code
-                } else {
-                    reader.report(.invalidCurrency(code), at: currencyNode)
-                }
-            }
-            guard let minorUnits, let currency else { continue }
-            fees.append(
-                Fee(
-                    id: name, money: Money(minorUnits: minorUnits, currency: currency), label: label,
-                    location: reader.location(key)))
+            guard let money = reader.money(amount: amountNode, currency: currencyNode) else { continue }
+            fees.append(Fee(id: name, money: money, label: label, location: reader.location(key)))
         }
         checkDuplicateIDs(fees.map { ($0.id, $0.location) }, kind: "fee")
         return fees
-    }
-
-    static func reason(_ error: Money.ParseError) -> String {
-        switch error {
-        case .notDecimal: return "not a decimal number"
-        case .tooManyDecimals: return "more than two decimals"
-        case .negative: return "amounts cannot be negative"
-        case .tooLarge: return "more than 1,000,000,000"
-        }
     }
 
     mutating func readDeadlines(_ node: Node) -> [Deadline] {

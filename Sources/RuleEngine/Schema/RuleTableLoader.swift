@@ -33,7 +33,7 @@ struct RuleTableLoader {
         let policy = top["policy"].flatMap { readPolicy($0) }
         let hitPolicy = top["hit_policy"].flatMap { readHitPolicy($0) } ?? .unique
         guard let inputsNode = top["inputs"], let inputs = readInputs(inputsNode) else { return nil }
-        let certifications = top["certifications"].map { readCertifications($0, inputs: inputs.years) } ?? []
+        let certifications = top["certifications"].map { reader.certifications($0, inputs: inputs.years) } ?? []
         let fees = top["fees"].map { readFees($0) } ?? []
         let deadlines = top["deadlines"].map { readDeadlines($0) } ?? []
         let actions = top["actions"].map { readActions($0) } ?? []
@@ -164,37 +164,5 @@ struct RuleTableLoader {
             return nil
         }
         return (years, dateInput)
-    }
-
-    private mutating func readCertifications(_ node: Node, inputs: [YearInput]) -> [Certification] {
-        var certifications: [Certification] = []
-        for (name, key, value) in reader.namedEntries(node, in: "`certifications`", kind: "certification") {
-            guard
-                let fields = reader.mapping(
-                    value, in: "certification `\(name)`", allowed: ["input", "expires", "label"],
-                    required: ["input", "expires"]),
-                let inputNode = fields["input"], let inputName = reader.text(inputNode, what: "an input name"),
-                let expiresNode = fields["expires"], let expiresText = reader.text(expiresNode, what: "a month and day")
-            else { continue }
-            guard let inputIndex = inputs.firstIndex(where: { $0.name == inputName }) else {
-                reader.reportUndefined("year input", inputName, candidates: inputs.map(\.name), at: inputNode)
-                continue
-            }
-            guard let expires = Self.monthDay(expiresText) else {
-                reader.report(.invalidMonthDay(expiresText), at: expiresNode)
-                continue
-            }
-            certifications.append(
-                Certification(id: name, inputIndex: inputIndex, expires: expires, location: reader.location(key)))
-        }
-        return certifications
-    }
-
-    static func monthDay(_ text: String) -> MonthDay? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
-            let month = Int(parts[0]), let day = Int(parts[1])
-        else { return nil }
-        return MonthDay(month: month, day: day)
     }
 }

@@ -3,15 +3,19 @@ import Foundation
 import RuleEngine
 import YAMLReader
 
-/// `rulecheck validate FILE...`: reads, checks and analyses each table.
+/// `rulecheck validate FILE...`: reads, checks and analyses each table (and each
+/// `*.expect.yaml` expectations file against the table it names).
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check rule tables: YAML, schema, gaps, overlaps, unreachable rules and date order.",
-        discussion:
-            "Exits 0 when every file is clean, 1 when any has an error (or a warning with --strict), 2 on usage or I/O errors."
+        discussion: """
+            Files ending in .expect.yaml are checked as expectations files against the table they name. \
+            Exits 0 when every file is clean, 1 when any has an error (or a warning with --strict), \
+            2 on usage or I/O errors.
+            """
     )
 
-    @Argument(help: "Rule table files to check.")
+    @Argument(help: "Rule tables or expectations files to check.")
     var files: [String]
 
     @Option(help: "Output format: text or json.")
@@ -23,38 +27,56 @@ struct Validate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also list the regions of inputs that fall to the `otherwise` rule.")
     var verbose = false
 
+    /// What checking one file produced.
+    struct Checked {
+        let file: String
+        let diagnostics: [Diagnostic]
+        let source: SourceText
+        let summary: String?
+    }
+
     func run() throws {
-        var results: [LoadResult] = []
-        for file in files {
-            do {
-                results.append(try TableLoader.load(path: file))
-            } catch {
-                throw CLIError(error.description)
-            }
-        }
-        var diagnostics = results.flatMap(\.diagnostics)
-        if verbose { diagnostics += results.flatMap { $0.table?.otherwiseNotes() ?? [] } }
+        let checked = try files.map(check)
+        let diagnostics = checked.flatMap(\.diagnostics)
         switch format {
         case .json:
             print(JSONValue.array(diagnostics.map(\.json)).pretty())
         case .text:
-            let sources = Dictionary(results.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
+            let sources = Dictionary(checked.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
             let renderer = DiagnosticRenderer(colored: Terminal.colorEnabled(for: STDOUT_FILENO), sources: sources)
             print(renderer.render(diagnostics), terminator: "")
-            for result in results {
-                let errors = result.diagnostics.filter { $0.severity == .error }.count
-                let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-                if errors == 0, warnings == 0, let table = result.table {
-                    print(
-                        "\(result.file): ok (\(table.table.rules.count) rules, \(table.leafCount) decision intervals)")
+            for file in checked {
+                let errors = file.diagnostics.filter { $0.severity == .error }.count
+                let warnings = file.diagnostics.filter { $0.severity == .warning }.count
+                if errors == 0, warnings == 0, let summary = file.summary {
+                    print("\(file.file): ok (\(summary))")
                 } else {
-                    print(
-                        "\(result.file): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-                    )
+                    print("\(file.file): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
                 }
             }
         }
         let failed = diagnostics.hasErrors || (strict && diagnostics.contains { $0.severity == .warning })
         if failed { throw ExitCode(ExitStatus.findings) }
     }
+
+    private func check(_ file: String) throws -> Checked {
+        do {
+            if file.hasSuffix(".expect.yaml") {
+                let loaded = try ExpectationsLoader.loadStandalone(path: file)
+                let rows = loaded.expectations.expectations?.rows.count
+                return Checked(
+                    file: file, diagnostics: loaded.expectations.diagnostics, source: loaded.expectations.source,
+                    summary: rows.map { "\($0) expectations" })
+            }
+            let result = try TableLoader.load(path: file)
+            var diagnostics = result.diagnostics
+            if verbose { diagnostics += result.table?.otherwiseNotes() ?? [] }
+            let summary = result.table.map { "\($0.table.rules.count) rules, \($0.leafCount) decision intervals" }
+            return Checked(file: file, diagnostics: diagnostics, source: result.source, summary: summary)
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

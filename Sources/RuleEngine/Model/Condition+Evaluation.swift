@@ -1,0 +1,35 @@
+extension Condition {
+    /// Whether the condition holds for these values on this day, with expiry dates taken from
+    /// `certifications`. Used for expectations, never on the decision tree's path.
+    func holds(_ years: YearValues, on day: LocalDate, certifications: [Certification]) -> Bool {
+        switch test {
+        case .year(let input, let yearTest):
+            return yearTest.holds(years[input], values: years)
+        case .date(let bound):
+            guard let limit = bound.day(years: years, certifications: certifications) else { return false }
+            return bound.isLower ? day.dayNumber >= limit : day.dayNumber < limit
+        }
+    }
+}
+
+extension DateBound {
+    /// The day number the bound compares with, or `nil` for the expiry of a certification
+    /// whose input is `none`.
+    func day(years: YearValues, certifications: [Certification]) -> Int? {
+        switch operand {
+        case .fixed(let date):
+            return date.dayNumber + shift
+        case .expiry(let index):
+            let certification = certifications[index]
+            guard let year = years[certification.inputIndex] else { return nil }
+            return certification.expires.date(in: year).dayNumber + shift
+        }
+    }
+}
+
+extension Array where Element == Condition {
+    /// Whether every condition holds.
+    func allHold(_ years: YearValues, on day: LocalDate, certifications: [Certification]) -> Bool {
+        allSatisfy { $0.holds(years, on: day, certifications: certifications) }
+    }
+}

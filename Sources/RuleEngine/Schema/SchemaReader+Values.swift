@@ -1,0 +1,68 @@
+import YAMLReader
+
+/// Readers for values that both rule tables and expectations files hold.
+extension SchemaReader {
+    /// Certifications declared under `certifications`, each tied to a year input.
+    mutating func certifications(_ node: Node, inputs: [YearInput]) -> [Certification] {
+        var certifications: [Certification] = []
+        for (name, key, value) in namedEntries(node, in: "`certifications`", kind: "certification") {
+            guard
+                let fields = mapping(
+                    value, in: "certification `\(name)`", allowed: ["input", "expires", "label"],
+                    required: ["input", "expires"]),
+                let inputNode = fields["input"], let inputName = text(inputNode, what: "an input name"),
+                let expiresNode = fields["expires"], let expiresText = text(expiresNode, what: "a month and day")
+            else { continue }
+            guard let inputIndex = inputs.firstIndex(where: { $0.name == inputName }) else {
+                reportUndefined("year input", inputName, candidates: inputs.map(\.name), at: inputNode)
+                continue
+            }
+            guard let expires = Self.monthDay(expiresText) else {
+                report(.invalidMonthDay(expiresText), at: expiresNode)
+                continue
+            }
+            certifications.append(
+                Certification(id: name, inputIndex: inputIndex, expires: expires, location: location(key)))
+        }
+        return certifications
+    }
+
+    /// `MM-DD`, or `nil`.
+    static func monthDay(_ text: String) -> MonthDay? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
+            let month = Int(parts[0]), let day = Int(parts[1])
+        else { return nil }
+        return MonthDay(month: month, day: day)
+    }
+
+    /// An exact amount of money from its `amount` and `currency` cells.
+    mutating func money(amount amountNode: Node, currency currencyNode: Node) -> Money? {
+        var minorUnits: Int?
+        if let text = text(amountNode, what: "an amount") {
+            switch Money.parseMinorUnits(text) {
+            case .success(let units): minorUnits = units
+            case .failure(let error): report(.invalidMoney(text, reason: Self.reason(error)), at: amountNode)
+            }
+        }
+        var currency: String?
+        if let code = text(currencyNode, what: "a currency") {
+            if code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                currency = code
+            } else {
+                report(.invalidCurrency(code), at: currencyNode)
+            }
+        }
+        guard let minorUnits, let currency else { return nil }
+        return Money(minorUnits: minorUnits, currency: currency)
+    }
+
+    static func reason(_ error: Money.ParseError) -> String {
+        switch error {
+        case .notDecimal: return "not a decimal number"
+        case .tooManyDecimals: return "more than two decimals"
+        case .negative: return "amounts cannot be negative"
+        case .tooLarge: return "more than 1,000,000,000"
+        }
+    }
+}
