@@ -95,6 +95,8 @@ public struct Action: Sendable, Hashable {
     public let id: String
     /// The text, with `{cycle}` expressions already filled in.
     public let text: String
+    /// The text as written, with its `{cycle}` placeholders.
+    public let template: String
     /// Where it is declared.
     public let location: SourceLocation
 }

@@ -101,7 +101,10 @@ struct ConditionReader {
                 reader.report(.invalidCondition("range runs backwards: from \(lower) to \(upper)"), at: anchor)
                 return nil
             }
-            let text = "\(name): {from: \(lower), to: \(upper)}"
+            let bounds = [from.map { "from: \(Self.render($0))" }, to.map { "to: \(Self.render($0))" }].compactMap {
+                $0
+            }
+            let text = "\(name): {\(bounds.joined(separator: ", "))}"
             let set = YearSet(ranges: [lower...upper], includesNone: false)
             conditions.insert(condition(.year(input: input, .member(set)), text, anchor, reader), at: 0)
         }

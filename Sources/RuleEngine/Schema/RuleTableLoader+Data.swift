@@ -57,7 +57,8 @@ extension RuleTableLoader {
         var actions: [Action] = []
         for (name, key, value) in reader.namedEntries(node, in: "`actions`", kind: "action") {
             guard let text = reader.template(value, what: "the text of action `\(name)`") else { continue }
-            actions.append(Action(id: name, text: text, location: reader.location(key)))
+            let template = value.scalar?.value ?? text
+            actions.append(Action(id: name, text: text, template: template, location: reader.location(key)))
         }
         return actions
     }

@@ -27,14 +27,9 @@ struct Eval: ParsableCommand {
     }
 
     private func decide(_ table: CompiledTable, asOf: LocalDate) throws -> Decision {
-        var years = try input.parsedYears()
-        let expected = table.table.yearInputs.count
-        if years.count < expected, expected == 2, input.nr == nil {
-            throw ValidationError("missing --nr (a year or `none`)")
-        }
-        years = Array(years.prefix(expected))
+        let years = try input.years(for: table)
         do {
-            return try table.evaluate(YearValues(years), asOf: asOf)
+            return try table.evaluate(years, asOf: asOf)
         } catch {
             throw CLIError(error.description)
         }

@@ -37,6 +37,19 @@ struct DecisionInputOptions: ParsableArguments {
         return try Self.date(asOf, flag: "--as-of")
     }
 
+    /// The year values for a table: `--ma` and `--nr` in the order of its year inputs.
+    func years(for table: CompiledTable) throws -> YearValues {
+        let values = try parsedYears()
+        let expected = table.table.yearInputs.count
+        if values.count < expected {
+            throw ValidationError("missing --nr: the table's second year input is `\(table.table.yearInputs[1].name)`")
+        }
+        if values.count > expected {
+            throw ValidationError("the table has one year input (`\(table.table.yearInputs[0].name)`); drop --nr")
+        }
+        return YearValues(values)
+    }
+
     /// A year (four digits) or `none`.
     static func year(_ text: String, flag: String) throws -> Int? {
         if text.lowercased() == "none" { return nil }

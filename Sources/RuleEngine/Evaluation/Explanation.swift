@@ -1,0 +1,91 @@
+/// One condition checked against an input: whether it holds, and the values compared.
+public struct ConditionCheck: Sendable {
+    /// The condition.
+    public let condition: Condition
+    /// Whether it holds.
+    public let holds: Bool
+    /// The input's value and what it was compared with, such as `as_of 2026-02-20 ≥ 2026-02-16`.
+    public let detail: String
+}
+
+/// Why a rule did not decide an input: the first condition that failed, and how many held.
+public struct RuleMiss: Sendable {
+    /// The rule's index.
+    public let rule: Int
+    /// The first condition, in file order, that failed; `nil` when every condition held but an
+    /// earlier rule won (hit policy `first`) or the rule is `otherwise`.
+    public let failed: ConditionCheck?
+    /// How many of the rule's conditions hold.
+    public let satisfied: Int
+    /// How many conditions the rule has.
+    public let total: Int
+}
+
+/// Why an input got its decision: the deciding rule's conditions with their values, and for
+/// every other rule the first condition that failed, nearest miss first.
+public struct Explanation: Sendable {
+    /// The decision, from the decision tree.
+    public let decision: Decision
+    /// The deciding rule's conditions, each checked.
+    public let matched: [ConditionCheck]
+    /// Every other rule, nearest miss first.
+    public let misses: [RuleMiss]
+}
+
+extension CompiledTable {
+    /// Decides an input with the decision tree, then checks each rule's conditions against it
+    /// with the same condition semantics the compiler uses, to say why and why not.
+    public func explain(_ years: YearValues, asOf: LocalDate) throws(EvaluationError) -> Explanation {
+        let decision = try evaluate(years, asOf: asOf)
+        let rules = table.rules
+        let matched = rules[decision.ruleIndex].conditions.map { check($0, years, asOf) }
+        var misses: [RuleMiss] = []
+        for (index, rule) in rules.enumerated() where index != decision.ruleIndex {
+            let checks = rule.conditions.map { check($0, years, asOf) }
+            misses.append(
+                RuleMiss(
+                    rule: index, failed: checks.first { !$0.holds }, satisfied: checks.filter(\.holds).count,
+                    total: checks.count))
+        }
+        // Nearest miss first: fewest failing conditions, then most holding ones, then file
+        // order; `otherwise` last.
+        misses.sort { lhs, rhs in
+            let left = (rules[lhs.rule].isOtherwise ? 1 : 0, lhs.total - lhs.satisfied, -lhs.satisfied, lhs.rule)
+            let right = (rules[rhs.rule].isOtherwise ? 1 : 0, rhs.total - rhs.satisfied, -rhs.satisfied, rhs.rule)
+            return left < right
+        }
+        return Explanation(decision: decision, matched: matched, misses: misses)
+    }
+
+    private func check(_ condition: Condition, _ years: YearValues, _ day: LocalDate) -> ConditionCheck {
+        let holds = condition.holds(years, on: day, certifications: table.certifications)
+        let detail: String
+        switch condition.test {
+        case .year(let input, let test):
+            let name = table.yearInputs[input].name
+            let value = years[input].map(String.init) ?? "none"
+            if case .equals(let other, let offset) = test {
+                let otherValue = years[other].map { String($0 + offset) } ?? "none"
+                let sign = offset == 0 ? "" : offset > 0 ? " + \(offset)" : " - \(-offset)"
+                detail = "\(name) \(value) \(holds ? "=" : "≠") \(table.yearInputs[other].name)\(sign) (\(otherValue))"
+            } else if case .member(let set) = test, !holds {
+                let wanted = InputRegion.describe(
+                    set.ranges.flatMap { $0.map { Optional($0) } } + (set.includesNone ? [nil] : []))
+                detail = "\(name) is \(value), not \(wanted)"
+            } else {
+                detail = "\(name) is \(value)"
+            }
+        case .date(let bound):
+            let name = table.dateInputName
+            guard let limit = bound.day(years: years, certifications: table.certifications) else {
+                detail = "\(name) \(day): compared with the expiry of a certification held by no one"
+                break
+            }
+            let comparison =
+                bound.isLower
+                ? "on or after \(LocalDate(dayNumber: limit))" : "on or before \(LocalDate(dayNumber: limit - 1))"
+            detail = "\(name) \(day) is \(holds ? "" : "not ")\(comparison)"
+        }
+        return ConditionCheck(condition: condition, holds: holds, detail: detail)
+    }
+}

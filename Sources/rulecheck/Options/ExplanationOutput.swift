@@ -1,0 +1,76 @@
+import RuleEngine
+
+/// The text and JSON forms of an explanation.
+enum ExplanationOutput {
+    static func text(_ explanation: Explanation) -> String {
+        let decision = explanation.decision
+        let table = decision.table.table
+        let rule = decision.rule
+        let inputs = table.yearInputs.enumerated().map { index, input in
+            "\(input.name) \(decision.years[index].map(String.init) ?? "none")"
+        }
+        var lines = [
+            "\(table.policy.title) (version \(table.policy.version))",
+            "For \(inputs.joined(separator: ", ")), as of \(decision.asOf):",
+            "",
+            "Decided by rule `\(rule.id)` (line \(rule.location.line)): \(decision.outcome.cohort) / \(decision.outcome.status)",
+        ]
+        if explanation.matched.isEmpty {
+            lines.append(
+                rule.isOtherwise ? "  no other rule applies, so `otherwise` decides" : "  the rule has no conditions")
+        }
+        for check in explanation.matched {
+            lines.append(
+                "  \(mark(check)) \(check.condition.text)  (line \(check.condition.location.line)): \(check.detail)")
+        }
+        for (name, value) in decision.derivedValues {
+            lines.append("  \(name): \(value ? "yes" : "no")")
+        }
+        lines.append("")
+        lines.append("Why not the other rules (nearest miss first):")
+        for miss in explanation.misses {
+            let other = table.rules[miss.rule]
+            let head = "  `\(other.id)` (line \(other.location.line))"
+            if other.isOtherwise {
+                lines.append("\(head): `otherwise` applies only when no rule does")
+            } else if let failed = miss.failed {
+                lines.append(
+                    "\(head): \(miss.satisfied) of \(miss.total) conditions hold; \(failed.condition.text) "
+                        + "(line \(failed.condition.location.line)) fails: \(failed.detail)")
+            } else {
+                lines.append("\(head): every condition holds, but an earlier rule wins under hit policy `first`")
+            }
+        }
+        lines.append("")
+        lines.append("Decided by rule `\(rule.id)` at \(table.file):\(rule.location.line)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func mark(_ check: ConditionCheck) -> String { check.holds ? "✓" : "✗" }
+
+    static func json(_ explanation: Explanation) -> JSONValue {
+        let table = explanation.decision.table.table
+        func check(_ check: ConditionCheck) -> JSONValue {
+            .object([
+                ("condition", .string(check.condition.text)), ("line", .int(check.condition.location.line)),
+                ("holds", .bool(check.holds)), ("detail", .string(check.detail)),
+            ])
+        }
+        return .object([
+            ("decision", explanation.decision.json),
+            ("conditions", .array(explanation.matched.map(check))),
+            (
+                "why_not",
+                .array(
+                    explanation.misses.map { miss in
+                        let rule = table.rules[miss.rule]
+                        return .object([
+                            ("rule", .object([("id", .string(rule.id)), ("line", .int(rule.location.line))])),
+                            ("satisfied", .int(miss.satisfied)), ("total", .int(miss.total)),
+                            ("failed", miss.failed.map(check) ?? .null),
+                        ])
+                    })
+            ),
+        ])
+    }
+}
