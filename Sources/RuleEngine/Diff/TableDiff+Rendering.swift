@@ -52,10 +52,10 @@ extension TableDiff {
             lines.append("Items that change (\(itemChanges.count)):")
             for change in itemChanges {
                 let locations = "(\(place(change.oldLocation)) → \(place(change.newLocation)))"
-                let where_ = change.oldLocation == nil && change.newLocation == nil ? "" : "  \(locations)"
+                let placeText = change.oldLocation == nil && change.newLocation == nil ? "" : "  \(locations)"
                 let note = change.isMetadata ? "  [description only]" : ""
                 lines.append(
-                    "  \(change.item) `\(change.id)` \(change.kind.rawValue): \(change.detail)\(where_)\(note)")
+                    "  \(change.item) `\(change.id)` \(change.kind.rawValue): \(change.detail)\(placeText)\(note)")
             }
         }
         lines.append("")
