@@ -16,19 +16,20 @@ public struct LoadResult: Sendable {
 /// Loads rule tables: bytes → YAML nodes → typed table → coverage → analysis → decision tree.
 public enum TableLoader {
     /// Loads the table at `path`. Throws only when the file cannot be read; every problem
-    /// with its content is a diagnostic in the result.
-    public static func load(path: String) throws(FileReadError) -> LoadResult {
-        load(bytes: try SourceFile.read(path: path), file: path)
+    /// with its content is a diagnostic in the result. `limits` guard against hostile input;
+    /// raise them only for trusted, generated tables larger than any real one.
+    public static func load(path: String, limits: YAMLLimits = .standard) throws(FileReadError) -> LoadResult {
+        load(bytes: try SourceFile.read(path: path, limit: limits.maxFileBytes), file: path, limits: limits)
     }
 
     /// Loads a table from YAML text; `file` names it in diagnostics.
-    public static func load(yaml: String, file: String) -> LoadResult {
-        load(bytes: Array(yaml.utf8), file: file)
+    public static func load(yaml: String, file: String, limits: YAMLLimits = .standard) -> LoadResult {
+        load(bytes: Array(yaml.utf8), file: file, limits: limits)
     }
 
     /// Loads a table from a file's bytes; `file` names it in diagnostics.
-    public static func load(bytes: [UInt8], file: String) -> LoadResult {
-        let document = YAMLReader.read(bytes: bytes)
+    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .standard) -> LoadResult {
+        let document = YAMLReader.read(bytes: bytes, limits: limits)
         var diagnostics = document.problems.map { $0.diagnostic(file: file) }
         var table: CompiledTable?
         if let root = document.root {

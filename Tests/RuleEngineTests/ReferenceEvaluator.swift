@@ -1,4 +1,4 @@
-@testable import RuleEngine
+import RuleEngine
 
 /// A deliberately simple evaluator that scans the rules in order, used only to check the
 /// decision tree. It shares nothing with the compiler but the typed table.

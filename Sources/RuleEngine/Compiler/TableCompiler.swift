@@ -6,7 +6,7 @@ enum TableCompiler {
         let space = CellSpace(table.yearInputs)
         let windowStart = table.policy.windowStart.dayNumber
         let windowEnd = table.policy.windowEnd.dayNumber
-        let ordinary = table.rules.indices.filter { !table.rules[$0].isOtherwise }
+        let byFirstValue = rulesByFirstValue(table, space: space)
         var cells: [Coverage.Cell] = []
         cells.reserveCapacity(space.count)
         for cell in 0..<space.count {
@@ -14,7 +14,7 @@ enum TableCompiler {
             // Rules and outputs whose year conditions hold here, with their date bounds resolved.
             var candidates: [(rule: Int32, bounds: [(lower: Bool, day: Int)])] = []
             var cuts: [Int] = []
-            for index in ordinary {
+            for index in byFirstValue[space.valueIndices(of: cell)[0]] {
                 if let bounds = resolve(table.rules[index].conditions, values: values, table: table) {
                     candidates.append((Int32(index), bounds))
                     cuts += bounds.map(\.day)
@@ -36,6 +36,25 @@ enum TableCompiler {
             cells.append(data)
         }
         return Coverage(space: space, cells: cells, windowEnd: Int32(windowEnd))
+    }
+
+    /// For each value of the first year input, the non-`otherwise` rules (in file order) whose
+    /// set tests on that input admit it: an index that spares each cell a scan of every rule.
+    /// Tests that depend on other inputs (`equals`) are left to the full check.
+    private static func rulesByFirstValue(_ table: RuleTable, space: CellSpace) -> [[Int]] {
+        let values = table.yearInputs[0].values
+        var index = Array(repeating: [Int](), count: values.count)
+        for (position, rule) in table.rules.enumerated() where !rule.isOtherwise {
+            let tests: [YearTest] = rule.conditions.compactMap { condition in
+                guard case .year(0, let test) = condition.test, !test.dependsOnOtherInputs else { return nil }
+                return test
+            }
+            for (valueIndex, value) in values.enumerated()
+            where tests.allSatisfy({ $0.holds(value, values: YearValues([value])) }) {
+                index[valueIndex].append(position)
+            }
+        }
+        return index
     }
 
     /// The date bounds of conditions whose year tests all hold, as day numbers; `nil` when a

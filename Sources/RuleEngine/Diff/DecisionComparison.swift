@@ -39,26 +39,18 @@ struct DecisionComparison {
         }
         var groups: [[String]: Group] = [:]
         var order: [[String]] = []
+        var memo: [OutcomePair: [[String]]] = [:]
         for cell in 0..<space.count {
             let years = space.values(of: cell)
             var shifted = years
             for index in 0..<years.count { shifted[index] = years[index].map { $0 + shiftYears } }
             var day = dates.lowerBound
             while day <= dates.upperBound {
-                var before = fields(old, years, day, shift: shiftYears)
-                var after = fields(new, shifted, day.adding(years: shiftYears), shift: 0)
-                if before["coverage"] != after["coverage"] {
-                    before = before.filter { $0.key == "coverage" }
-                    after = after.filter { $0.key == "coverage" }
-                }
-                for name in Set(before.keys).union(after.keys) where before[name]?.key != after[name]?.key {
-                    var oldText = before[name]?.display ?? "missing"
-                    var newText = after[name]?.display ?? "missing"
-                    if oldText == newText {
-                        oldText += " (old wording)"
-                        newText += " (new wording)"
-                    }
-                    let key = [name, oldText, newText]
+                let pair = OutcomePair(
+                    old: outcome(old, years, day), new: outcome(new, shifted, day.adding(years: shiftYears)))
+                let differences = memo[pair] ?? differencesOf(pair)
+                memo[pair] = differences
+                for key in differences {
                     if groups[key] == nil {
                         order.append(key)
                         groups[key] = Group(example: HarnessInput(years: years, asOf: day))
@@ -85,34 +77,70 @@ struct DecisionComparison {
         }
     }
 
-    /// Every compared field of a table's decision, keyed by field name. Deadline dates are
-    /// moved by `shift` years so that the old table's dates compare with the new one's; the
-    /// display keeps the dates as written.
-    private func fields(_ table: CompiledTable, _ years: YearValues, _ day: LocalDate, shift: Int) -> [String: Value] {
-        let decision: Decision
-        do {
-            decision = try table.evaluate(years, asOf: day)
-        } catch {
+    /// A decision reduced to what its fields depend on: the rule and the derived outputs'
+    /// bits, or `nil` when the input is outside the table's domain.
+    struct Outcome: Hashable {
+        let rule: Int
+        let flags: UInt32
+    }
+
+    /// The outcomes of the old and new table for one input.
+    struct OutcomePair: Hashable {
+        let old: Outcome?
+        let new: Outcome?
+    }
+
+    private func outcome(_ table: CompiledTable, _ years: YearValues, _ day: LocalDate) -> Outcome? {
+        guard let decision = try? table.evaluate(years, asOf: day) else { return nil }
+        return Outcome(rule: decision.ruleIndex, flags: decision.flags)
+    }
+
+    /// The fields that differ between two outcomes, each as [field, old text, new text].
+    private func differencesOf(_ pair: OutcomePair) -> [[String]] {
+        var before = fields(old, pair.old, shift: shiftYears)
+        var after = fields(new, pair.new, shift: 0)
+        if before["coverage"] != after["coverage"] {
+            before = before.filter { $0.key == "coverage" }
+            after = after.filter { $0.key == "coverage" }
+        }
+        return Set(before.keys).union(after.keys).sorted().compactMap { name in
+            guard before[name]?.key != after[name]?.key else { return nil }
+            var oldText = before[name]?.display ?? "missing"
+            var newText = after[name]?.display ?? "missing"
+            if oldText == newText {
+                oldText += " (old wording)"
+                newText += " (new wording)"
+            }
+            return [name, oldText, newText]
+        }
+    }
+
+    /// Every compared field of an outcome, keyed by field name. Deadline dates are moved by
+    /// `shift` years so that the old table's dates compare with the new one's; the display
+    /// keeps the dates as written.
+    private func fields(_ table: CompiledTable, _ outcome: Outcome?, shift: Int) -> [String: Value] {
+        guard let outcome else {
             return ["coverage": Value(key: "undecided", display: "not decided (outside the table's domain)")]
         }
-        let outcome = decision.outcome
+        let decided = table.table.rules[outcome.rule].outcome
         var result: [String: Value] = [
             "coverage": Value(key: "decided", display: "decided"),
-            "cohort": Value(key: outcome.cohort, display: outcome.cohort),
-            "status": Value(key: outcome.status, display: outcome.status),
+            "cohort": Value(key: decided.cohort, display: decided.cohort),
+            "status": Value(key: decided.status, display: decided.status),
         ]
-        let fee = outcome.fee?.money.description ?? "none"
+        let fee = decided.fee?.money.description ?? "none"
         result["fee"] = Value(key: fee, display: fee)
-        let deadlineKey = outcome.deadlines.map { "\($0.date.adding(years: shift)) \($0.kind) \($0.inclusive)" }
-        let deadlineText = outcome.deadlines.map { "\($0.date)" + ($0.inclusive ? "" : " (day excluded)") }
+        let deadlineKey = decided.deadlines.map { "\($0.date.adding(years: shift)) \($0.kind) \($0.inclusive)" }
+        let deadlineText = decided.deadlines.map { "\($0.date)" + ($0.inclusive ? "" : " (day excluded)") }
         result["deadlines"] = Value(
             key: deadlineKey.joined(separator: ", "), display: "[" + deadlineText.joined(separator: ", ") + "]")
-        let actionKey = outcome.actions.map { shiftYears == 0 ? $0.text : $0.template }
+        let actionKey = decided.actions.map { shiftYears == 0 ? $0.text : $0.template }
         result["actions"] = Value(
             key: actionKey.joined(separator: "\n"),
-            display: "[" + outcome.actions.map(\.id).joined(separator: ", ") + "]")
-        for (name, value) in decision.derivedValues {
-            result[name] = Value(key: "\(value)", display: "\(value)")
+            display: "[" + decided.actions.map(\.id).joined(separator: ", ") + "]")
+        for (bit, output) in table.table.derived.enumerated() {
+            let value = outcome.flags & (1 << UInt32(bit)) != 0
+            result[output.name] = Value(key: "\(value)", display: "\(value)")
         }
         return result
     }

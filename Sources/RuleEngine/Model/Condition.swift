@@ -30,6 +30,15 @@ public indirect enum YearTest: Sendable, Hashable {
     /// The inner test fails.
     case not(YearTest)
 
+    /// Whether the test compares with another input's value.
+    public var dependsOnOtherInputs: Bool {
+        switch self {
+        case .member: return false
+        case .equals: return true
+        case .not(let inner): return inner.dependsOnOtherInputs
+        }
+    }
+
     /// Whether the test holds for the value, given every year input's value.
     public func holds(_ value: Int?, values: YearValues) -> Bool {
         switch self {

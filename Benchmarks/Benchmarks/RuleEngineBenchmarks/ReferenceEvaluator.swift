@@ -1,0 +1,1 @@
+../../../Tests/RuleEngineTests/ReferenceEvaluator.swift
