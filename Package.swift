@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "rulecheck",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "RuleEngine", targets: ["RuleEngine"]),
         .executable(name: "rulecheck", targets: ["rulecheck"]),
@@ -25,6 +25,11 @@ let package = Package(
                 "RuleEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "EmbeddingExample",
+            dependencies: ["RuleEngine"],
+            path: "Examples/EmbeddingExample"
         ),
         .testTarget(
             name: "YAMLReaderTests",
