@@ -20,7 +20,12 @@ struct ReferenceEvaluator {
 
     /// How many non-`otherwise` rules match.
     func matchCount(_ years: YearValues, on day: LocalDate) -> Int {
-        table.rules.filter { !$0.isOtherwise && holds($0.conditions, years, day) }.count
+        matchingRules(years, on: day).count
+    }
+
+    /// The indices of the non-`otherwise` rules that match, in file order.
+    func matchingRules(_ years: YearValues, on day: LocalDate) -> [Int] {
+        table.rules.indices.filter { !table.rules[$0].isOtherwise && holds(table.rules[$0].conditions, years, day) }
     }
 
     private func holds(_ conditions: [Condition], _ years: YearValues, _ day: LocalDate) -> Bool {

@@ -1,8 +1,8 @@
 /// Under the UNIQUE hit policy, reports each pair of rules that match the same input, with
 /// both rules' lines and a counterexample.
 struct OverlapCheck: AnalysisPass {
-    func run(_ context: AnalysisContext) -> [Diagnostic] {
-        guard context.table.hitPolicy == .unique else { return [] }
+    /// For each pair of rules that match a common input, where they do.
+    static func pairs(_ context: AnalysisContext) -> [[Int32]: [(cell: Int, days: ClosedRange<Int>)]] {
         var piecesByPair: [[Int32]: [(cell: Int, days: ClosedRange<Int>)]] = [:]
         for cell in context.coverage.cells.indices {
             for interval in context.coverage.intervals(of: cell) where interval.matches.count > 1 {
@@ -13,6 +13,12 @@ struct OverlapCheck: AnalysisPass {
                 }
             }
         }
+        return piecesByPair
+    }
+
+    func run(_ context: AnalysisContext) -> [Diagnostic] {
+        guard context.table.hitPolicy == .unique else { return [] }
+        let piecesByPair = Self.pairs(context)
         let table = context.table
         let names = table.yearInputs.map(\.name)
         return piecesByPair.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { pair in
