@@ -9,6 +9,10 @@ public struct RosterLayout: Sendable {
     /// The result columns added after the input's: `cohort`, `status`, each derived output,
     /// `fee`, `next_deadline`, `next_deadline_date`, `rule`, then `error`.
     public let resultColumnNames: [String]
+    /// Each column's name as a JSON object key with its colon (`"id":`), for `fields`.
+    let fieldKeys: [[UInt8]]
+    /// Each year input's key, then the date input's, as in a decision's `input` (`"as_of":`).
+    let inputKeys: [[UInt8]]
 
     /// Finds the columns; a required column that is missing or named twice is an error.
     public init(header: [String], tables: RosterTables) throws(RosterError) {
@@ -28,6 +32,8 @@ public struct RosterLayout: Sendable {
         }
         self.yearColumns = yearColumns
         dateColumn = positions[tables.dateInputName]
+        fieldKeys = header.map(Self.jsonKey)
+        inputKeys = (tables.yearInputNames + [tables.dateInputName]).map(Self.jsonKey)
         resultColumnNames =
             ["cohort", "status"] + tables.derivedNames + [
                 "fee", "next_deadline", "next_deadline_date", "rule", "error",
@@ -46,5 +52,9 @@ public struct RosterLayout: Sendable {
         }
         bytes.append(0x0A)
         return bytes
+    }
+
+    private static func jsonKey(_ name: String) -> [UInt8] {
+        Array(JSONValue.string(name).rendered().utf8) + [0x3A]
     }
 }

@@ -17,6 +17,9 @@ struct RosterOutcomeCache {
     private(set) var suffixStart: [Int] = [0]
     /// Each entry's cohort and status, for the summary.
     private(set) var outcomes: [(cohort: String, status: String)] = []
+    /// Each entry's JSON around the row's own members: `{"policy":{...}` before `input`, and
+    /// `"cohort":...,"rule":{...}` after it, both cut from the decision's own ``Decision/json``.
+    private(set) var jsonParts: [(head: [UInt8], tail: [UInt8])] = []
 
     /// The entry for a decision whose next deadline is the rule's `deadline`-th (-1 for none),
     /// made on first use.
@@ -43,7 +46,17 @@ struct RosterOutcomeCache {
         suffixBytes += [0x2C, 0x0A]
         suffixStart.append(suffixBytes.count)
         outcomes.append((outcome.cohort, outcome.status))
+        jsonParts.append(Self.jsonParts(of: decision))
         entries[key] = outcomes.count - 1
         return outcomes.count - 1
+    }
+
+    /// Splits the decision's compact JSON around its `input` member, which every row writes
+    /// itself. The decision object's first two members are `policy` and `input`.
+    private static func jsonParts(of decision: Decision) -> (head: [UInt8], tail: [UInt8]) {
+        guard case .object(let members) = decision.json, members.count > 2 else { return ([], []) }
+        let head = Array(JSONValue.object(Array(members.prefix(1))).rendered().utf8.dropLast())
+        let tail = Array(JSONValue.object(Array(members.dropFirst(2))).rendered().utf8.dropFirst().dropLast())
+        return (head, tail)
     }
 }

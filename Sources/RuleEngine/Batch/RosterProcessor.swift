@@ -93,7 +93,9 @@ public struct RosterProcessor: Sendable {
                                     rebasing: bytes[cache.suffixStart[entry]..<cache.suffixStart[entry + 1]]))
                         }
                     case .jsonl:
-                        try writer.write(Self.jsonLine(decision: decision, reader: reader, layout: layout))
+                        try Self.writeJSONLine(
+                            decision: decision, parts: cache.jsonParts[entry], reader: reader, layout: layout,
+                            to: writer)
                     }
                 }
             case .bad(let message):
@@ -107,7 +109,7 @@ public struct RosterProcessor: Sendable {
                         try writer.writeCSVField(message)
                         try writer.write(byte: 0x0A)
                     case .jsonl:
-                        try writer.write(Self.jsonLine(error: message, reader: reader, layout: layout))
+                        try Self.writeJSONLine(error: message, reader: reader, layout: layout, to: writer)
                     }
                 }
             }

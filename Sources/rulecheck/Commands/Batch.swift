@@ -62,20 +62,28 @@ struct Batch: ParsableCommand {
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1, totalBytes: input.size)
         let reader = CSVReader(source: FileDescriptorSource(fileDescriptor: input.fileDescriptor))
         let processor = RosterProcessor(tables: tables, defaultAsOf: date, format: format.roster)
+        // Bad-row messages are buffered too (a roster of bad dates would otherwise cost a system
+        // call per row) and flushed at every progress report and at the end.
+        let messages = BufferedWriter(fileDescriptor: STDERR_FILENO)
         let result: RosterSummary
         do throws(RosterError) {
             result = try processor.run(
                 reader: reader, writer: writer,
                 onBadRow: { bad in
                     progress.clear()
-                    Terminal.printError("\(input.name):\(bad.line): error: \(bad.message)")
+                    try? messages.write("\(input.name):\(bad.line): error: \(bad.message)\n")
                 },
-                onProgress: progress.update)
+                onProgress: { rows, bytesRead in
+                    try? messages.flush()
+                    progress.update(rows: rows, bytesRead: bytesRead)
+                })
         } catch {
+            try? messages.flush()
             progress.clear()
             destination?.discard()
             throw failure(error, input: input.name)
         }
+        try? messages.flush()
         progress.clear()
         if let destination {
             do throws(AtomicFile.WriteError) { try destination.commit() } catch { throw CLIError(error.description) }
