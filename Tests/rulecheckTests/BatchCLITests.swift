@@ -152,6 +152,27 @@ struct BatchCLITests {
         #expect(objects[1]["line"] as? Int == 3)
     }
 
+    @Test("with a folder, each row uses the table in force on its own date")
+    func folderOfTables() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: CLI.path("rules/2026.yaml"), encoding: .utf8)
+        _ = try Self.write(text, in: folder, name: "2026.yaml")
+        let later = text.replacingOccurrences(of: "version: \"2026\"", with: "version: \"later\"")
+            .replacingOccurrences(of: "{from: 2025-12-01, to: 2027-03-31}", with: "{from: 2027-04-01, to: 2028-03-31}")
+        _ = try Self.write(later, in: folder, name: "later.yaml")
+        let input = "ma_expires,nr_expires,as_of\n2026,2027,2026-01-01\n2026,2027,2027-06-01\n2026,2027,2029-01-01\n"
+        let run = try CLI.run(
+            ["batch", "-", "--rules", folder.path, "--format", "jsonl"], stdin: Data(input.utf8))
+        #expect(run.status == 1)
+        let objects = try run.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+        #expect((objects[0]["policy"] as? [String: Any])?["version"] as? String == "2026")
+        #expect((objects[1]["policy"] as? [String: Any])?["version"] as? String == "later")
+        #expect(run.stderr.hasPrefix("<stdin>:4: error: no table is in force on 2029-01-01"), "\(run.stderr)")
+    }
+
     @Test("generate-roster is deterministic for a seed")
     func generateRoster() throws {
         let first = try CLI.run(["generate-roster", "--rows", "50", "--seed", "4"] + Self.rules)
