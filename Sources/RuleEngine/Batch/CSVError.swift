@@ -32,7 +32,8 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
             let shown = byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "byte 0x\(String(byte, radix: 16))"
             return "unexpected `\(shown)` after the closing quote of a field (expected `,` or the end of the line)"
         case .recordTooLong(let limit):
-            return "the record starting here is longer than \(limit / 1024) KiB (is a quote left unclosed?)"
+            let size = limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+            return "the record starting here is longer than \(size) (is a quote left unclosed?)"
         case .readFailed(let reason):
             return "cannot read: \(reason)"
         }

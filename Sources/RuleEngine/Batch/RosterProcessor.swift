@@ -113,7 +113,7 @@ public struct RosterProcessor: Sendable {
                     }
                 }
             }
-            if rows % progressInterval == 0 { onProgress(rows, reader.bytesRead) }
+            if rows % max(progressInterval, 1) == 0 { onProgress(rows, reader.bytesRead) }
         }
         try Self.writing { () throws(BufferedWriter.WriteError) in try writer.flush() }
         onProgress(rows, reader.bytesRead)
