@@ -4,10 +4,6 @@ extension Decision {
     public var json: JSONValue {
         let table = self.table.table
         let outcome = self.outcome
-        var input: [(String, JSONValue)] = table.yearInputs.enumerated().map { index, year in
-            (year.name, years[index].map { .int($0) } ?? .null)
-        }
-        input.append((table.dateInputName, .string(asOf.description)))
         var members: [(String, JSONValue)] = [
             (
                 "policy",
@@ -16,7 +12,7 @@ extension Decision {
                     ("file", .string(table.file)),
                 ])
             ),
-            ("input", .object(input)),
+            ("input", inputJSON),
             ("cohort", .string(outcome.cohort)),
             ("status", .string(outcome.status)),
         ]
@@ -42,5 +38,15 @@ extension Decision {
             ("rule", .object([("id", .string(rule.id)), ("line", .int(rule.location.line))])),
         ]
         return .object(members)
+    }
+
+    /// The `input` member: each year input by name (`null` for `none`), then the as-of date.
+    var inputJSON: JSONValue {
+        let table = self.table.table
+        var input: [(String, JSONValue)] = table.yearInputs.enumerated().map { index, year in
+            (year.name, years[index].map { .int($0) } ?? .null)
+        }
+        input.append((table.dateInputName, .string(asOf.description)))
+        return .object(input)
     }
 }

@@ -1,0 +1,62 @@
+/// The formatted result columns of each distinct outcome, built once and reused: rows that
+/// share a table, a deciding rule, derived outputs and next deadline share the same text.
+/// A roster of a million rows has a few dozen distinct outcomes.
+struct RosterOutcomeCache {
+    /// What makes two rows' result columns equal.
+    struct Key: Hashable {
+        let table: Int32
+        let rule: Int32
+        let flags: UInt32
+        let deadline: Int32
+    }
+
+    private var entries: [Key: Int] = [:]
+    /// Every entry's CSV result columns, back to back: `,cohort,status,...,rule,` and a line feed.
+    private(set) var suffixBytes: [UInt8] = []
+    /// `suffixStart[e] ..< suffixStart[e + 1]` is entry `e`'s text in ``suffixBytes``.
+    private(set) var suffixStart: [Int] = [0]
+    /// Each entry's cohort and status, for the summary.
+    private(set) var outcomes: [(cohort: String, status: String)] = []
+    /// Each entry's JSON around the row's own members: `{"policy":{...}` before `input`, and
+    /// `"cohort":...,"rule":{...}` after it, both cut from the decision's own ``Decision/json``.
+    private(set) var jsonParts: [(head: [UInt8], tail: [UInt8])] = []
+
+    /// The entry for a decision whose next deadline is the rule's `deadline`-th (-1 for none),
+    /// made on first use.
+    @inline(__always)
+    mutating func entry(for decision: Decision, table: Int, deadline: Int) -> Int {
+        let key = Key(
+            table: Int32(truncatingIfNeeded: table), rule: Int32(truncatingIfNeeded: decision.ruleIndex),
+            flags: decision.flags, deadline: Int32(truncatingIfNeeded: deadline))
+        if let entry = entries[key] { return entry }
+        return add(key, decision: decision, deadline: deadline)
+    }
+
+    private mutating func add(_ key: Key, decision: Decision, deadline: Int) -> Int {
+        let outcome = decision.outcome
+        var fields = [outcome.cohort, outcome.status]
+        fields += decision.derivedValues.map { $0.value ? "true" : "false" }
+        fields.append(outcome.fee.map { $0.money.description } ?? "")
+        let next = deadline >= 0 && deadline < outcome.deadlines.count ? outcome.deadlines[deadline] : nil
+        fields += [next?.id ?? "", next?.date.description ?? "", decision.rule.id]
+        for field in fields {
+            suffixBytes.append(0x2C)
+            CSVField.append(field, to: &suffixBytes)
+        }
+        suffixBytes += [0x2C, 0x0A]
+        suffixStart.append(suffixBytes.count)
+        outcomes.append((outcome.cohort, outcome.status))
+        jsonParts.append(Self.jsonParts(of: decision))
+        entries[key] = outcomes.count - 1
+        return outcomes.count - 1
+    }
+
+    /// Splits the decision's compact JSON around its `input` member, which every row writes
+    /// itself. The decision object's first two members are `policy` and `input`.
+    private static func jsonParts(of decision: Decision) -> (head: [UInt8], tail: [UInt8]) {
+        guard case .object(let members) = decision.json, members.count > 2 else { return ([], []) }
+        let head = Array(JSONValue.object(Array(members.prefix(1))).rendered().utf8.dropLast())
+        let tail = Array(JSONValue.object(Array(members.dropFirst(2))).rendered().utf8.dropFirst().dropLast())
+        return (head, tail)
+    }
+}

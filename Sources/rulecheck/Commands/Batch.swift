@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import RuleEngine
+
+/// `rulecheck batch`: classifies every row of a roster CSV.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Classify a roster: decide every row of a CSV file and write one result per row.",
+        discussion: """
+            The roster needs a header row with a column per year input of the table (ma_expires, nr_expires; \
+            empty or `none` means never held) and may have an as_of column; other columns pass through. \
+            Bad rows are reported as ROSTER:LINE: error: reason and marked in the output's error column. \
+            Exits 0 when every row was decided, 1 when any row was bad or the CSV is malformed, \
+            2 on usage or I/O errors (including a required column missing from the header).
+            """
+    )
+
+    /// The output formats, as flags spell them.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv
+        case jsonl
+
+        var roster: RosterFormat { self == .csv ? .csv : .jsonl }
+    }
+
+    @Argument(help: "The roster, a CSV file with a header row; `-` reads standard input.")
+    var roster: String
+
+    @OptionGroup var selection: TableSelection
+
+    @Option(
+        name: .customLong("as-of"),
+        help: "The date for rows without one, YYYY-MM-DD (default: today in the table's time zone).")
+    var asOf: String?
+
+    @Option(help: "Output format: csv or jsonl.")
+    var format: Format = .csv
+
+    @Option(help: "Write the results to this file, put in place only when the run ends (default: standard output).")
+    var output: String?
+
+    @Flag(help: "End with the number of rows per cohort and status, and of bad rows.")
+    var summary = false
+
+    func validate() throws {
+        if let asOf { _ = try DecisionInputOptions.date(asOf, flag: "--as-of") }
+    }
+
+    func run() throws {
+        let tables = try loadTables()
+        let date = try defaultDate(tables)
+        let input = try RosterInput(path: roster)
+        defer { input.close() }
+        let destination = try output.map { path in
+            do throws(AtomicFile.WriteError) { return try AtomicOutputFile(path: path) } catch {
+                throw CLIError(error.description)
+            }
+        }
+        if let destination { InterruptCleanup.arm(destination.temporaryPath) }
+        defer { if destination != nil { InterruptCleanup.disarm() } }
+        let writer = BufferedWriter(fileDescriptor: destination?.fileDescriptor ?? STDOUT_FILENO)
+        let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1, totalBytes: input.size)
+        let reader = CSVReader(source: FileDescriptorSource(fileDescriptor: input.fileDescriptor))
+        let processor = RosterProcessor(tables: tables, defaultAsOf: date, format: format.roster)
+        // Bad-row messages are buffered too (a roster of bad dates would otherwise cost a system
+        // call per row) and flushed at every progress report and at the end.
+        let messages = BufferedWriter(fileDescriptor: STDERR_FILENO)
+        let result: RosterSummary
+        do throws(RosterError) {
+            result = try processor.run(
+                reader: reader, writer: writer,
+                onBadRow: { bad in
+                    progress.clear()
+                    try? messages.write("\(input.name):\(bad.line): error: \(bad.message)\n")
+                },
+                onProgress: { rows, bytesRead in
+                    try? messages.flush()
+                    progress.update(rows: rows, bytesRead: bytesRead)
+                })
+        } catch {
+            try? messages.flush()
+            progress.clear()
+            destination?.discard()
+            throw failure(error, input: input.name)
+        }
+        try? messages.flush()
+        progress.clear()
+        if let destination {
+            do throws(AtomicFile.WriteError) { try destination.commit() } catch { throw CLIError(error.description) }
+        }
+        if summary {
+            let text = result.rendered()
+            if output == nil { Terminal.printError(text) } else { print(text, terminator: "") }
+        }
+        if result.badRows > 0 { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// The tables `--rules` names, loaded once, checked to agree.
+    private func loadTables() throws -> RosterTables {
+        let tables = try TableSelection.tableFiles(at: selection.rules).map(TableSelection.loadClean)
+        do { return try RosterTables(tables) } catch { throw CLIError(error.description) }
+    }
+
+    /// `--as-of`, or today in the time zone of the table in force.
+    private func defaultDate(_ tables: RosterTables) throws -> LocalDate {
+        if let asOf { return try DecisionInputOptions.date(asOf, flag: "--as-of") }
+        guard let today = tables.today() else { throw CLIError("cannot tell today's date in the tables' time zone") }
+        return today
+    }
+
+    /// The error to end with: usage and I/O problems exit 2, a malformed roster exits 1.
+    private func failure(_ error: RosterError, input: String) -> Error {
+        switch error {
+        case .header(let message): return CLIError("\(input): \(message)")
+        case .tables(let message): return CLIError(message)
+        case .write(let message): return CLIError("\(output ?? "standard output"): \(message)")
+        case .malformed(let problem):
+            if case .readFailed = problem.kind { return CLIError("\(input): \(problem.description)") }
+            Terminal.printError("\(input):\(problem.line): error: \(problem.description)")
+            if let output { Terminal.printError("rulecheck: \(output) was not written") }
+            return ExitCode(ExitStatus.findings)
+        }
+    }
+}
