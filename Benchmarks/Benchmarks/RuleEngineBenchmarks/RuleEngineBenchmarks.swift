@@ -8,7 +8,7 @@ private let repository = URL(fileURLWithPath: #filePath).deletingLastPathCompone
 
 private func path(_ relative: String) -> String { repository.appendingPathComponent(relative).path }
 
-private func load2026() -> CompiledTable? {
+func load2026() -> CompiledTable? {
     (try? TableLoader.load(path: path("rules/2026.yaml")))?.table
 }
 
@@ -49,6 +49,7 @@ private final class TableCache: Sendable {
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration.timeUnits = .nanoseconds
 
+    batchBenchmarks()
     evaluationBenchmarks("2026 table", table: load2026)
     evaluationBenchmarks("1k rules", table: { TableCache.shared.table1k })
     evaluationBenchmarks("10k rules", table: { TableCache.shared.table10k })
