@@ -12,7 +12,7 @@ struct RuleCheck: ParsableCommand {
             2 usage or I/O error (bad flag value, missing or unreadable file, input outside a table's domain).
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Eval.self, Test.self, Matrix.self]
+        subcommands: [Validate.self, Eval.self, Test.self, Matrix.self, Schema.self]
     )
 
     /// Runs the command and maps every error to a documented exit code.
