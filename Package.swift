@@ -37,7 +37,8 @@ let package = Package(
         ),
         .testTarget(
             name: "rulecheckTests",
-            dependencies: ["rulecheck"]
+            dependencies: ["rulecheck"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
