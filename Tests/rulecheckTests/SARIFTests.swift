@@ -93,6 +93,7 @@ struct SARIFTests {
         arguments: [
             ["eval", "--ma", "2026", "--nr", "2027", "--as-of", "2026-01-10", "--format", "sarif"],
             ["test", "--format", "sarif"],
+            ["matrix", "rules/2026.yaml", "--format", "sarif"],
         ])
     func otherCommandsRefuseSARIF(arguments: [String]) throws {
         let run = try CLI.run(arguments)
