@@ -42,7 +42,8 @@ let package = Package(
         ),
         .testTarget(
             name: "rulecheckTests",
-            dependencies: ["rulecheck"]
+            dependencies: ["rulecheck"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -11,11 +11,15 @@ struct RuleCheck: ParsableCommand {
             Exit codes: 0 success; 1 findings (errors in a table, failed tests, bad rows); \
             2 usage or I/O error (bad flag value, missing or unreadable file, input outside a table's domain).
             """,
-        version: "0.1.0",
+        version: version,
         subcommands: [
             Validate.self, Eval.self, Explain.self, Test.self, Matrix.self, Diff.self, Batch.self, GenerateRoster.self,
+            Schema.self,
         ]
     )
+
+    /// The version printed by `--version` and written into SARIF logs.
+    static let version = "0.1.0"
 
     /// Runs the command and maps every error to a documented exit code.
     static func main() {

@@ -38,7 +38,8 @@ struct DiffTests {
                 == "ma 2026, nr 2027, d 2025-12-01 to 2026-03-31")
         let items = diff.itemChanges.filter { !$0.isMetadata }
         #expect(items.map { "\($0.item) \($0.id) \($0.detail)" } == ["fee alignment 62.50 USD → 65.00 USD"])
-        #expect(items.first?.oldLocation?.line == 52)
+        let feeLine = try TestSupport.table2026Text().lineNumber(of: "  alignment:\n")
+        #expect(items.first?.oldLocation?.line == feeLine)
         #expect(diff.itemChanges.filter(\.isMetadata).map(\.id) == ["version", "title"])
         #expect(!diff.isEquivalent)
     }
@@ -97,9 +98,10 @@ struct DiffTests {
         }
         let cohort = try #require(diff.decisionChanges.first { $0.field == "cohort" })
         #expect(cohort.old == "alignment-not-yet-due" && cohort.new == "not-covered")
+        let ruleLine = try TestSupport.table2026Text().lineNumber(of: "  - id: alignment-not-yet-due\n")
         #expect(
             diff.itemChanges.contains {
-                $0.kind == .removed && $0.id == "alignment-not-yet-due" && $0.oldLocation?.line == 174
+                $0.kind == .removed && $0.id == "alignment-not-yet-due" && $0.oldLocation?.line == ruleLine
             })
     }
 

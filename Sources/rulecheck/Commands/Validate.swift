@@ -15,11 +15,11 @@ struct Validate: ParsableCommand {
             """
     )
 
-    @Argument(help: "Rule tables or expectations files to check.")
+    @Argument(help: "Rule tables or expectations files to check.", completion: .file(extensions: ["yaml", "yml"]))
     var files: [String]
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, or sarif (SARIF 2.1.0, for code-scanning tools).")
+    var format: ValidateFormat = .text
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -41,6 +41,10 @@ struct Validate: ParsableCommand {
         switch format {
         case .json:
             print(JSONValue.array(diagnostics.map(\.json)).pretty())
+        case .sarif:
+            let log = SARIFLog(
+                toolVersion: RuleCheck.version, workingDirectory: FileManager.default.currentDirectoryPath)
+            print(log.document(files: files, diagnostics: diagnostics).pretty())
         case .text:
             let sources = Dictionary(checked.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
             let renderer = DiagnosticRenderer(colored: Terminal.colorEnabled(for: STDOUT_FILENO), sources: sources)
