@@ -12,10 +12,12 @@ public final class BufferedWriter {
     private let fileDescriptor: Int32
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
-    private var count = 0
+    // Used from one thread at a time (not `Sendable`): no dynamic exclusivity checks on the
+    // two counters every write updates.
+    @exclusivity(unchecked) private var count = 0
 
     /// The bytes written so far, including those still in the buffer.
-    public private(set) var bytesWritten = 0
+    @exclusivity(unchecked) public private(set) var bytesWritten = 0
 
     /// Writes to `fileDescriptor` (not closed by the writer) through a buffer of `capacity` bytes.
     public init(fileDescriptor: Int32, capacity: Int = 65_536) {
