@@ -11,19 +11,20 @@ public enum AtomicFile {
 
     /// Writes `data` to `path` atomically.
     public static func write(_ data: Data, to path: String) throws(WriteError) {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            throw WriteError(description: "\(path): cannot write: \(error.localizedDescription)")
+        let file = try AtomicOutputFile(path: path)
+        var offset = 0
+        while offset < data.count {
+            let written = data.withUnsafeBytes { bytes in
+                Foundation.write(file.fileDescriptor, bytes.baseAddress?.advanced(by: offset), data.count - offset)
+            }
+            guard written > 0 || (written < 0 && errno == EINTR) else {
+                let reason = String(cString: strerror(errno))
+                file.discard()
+                throw WriteError(description: "\(path): cannot write: \(reason)")
+            }
+            offset += max(written, 0)
         }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(description: "\(path): cannot write: \(reason)")
-        }
+        try file.commit()
     }
 
     /// Writes text as UTF-8.

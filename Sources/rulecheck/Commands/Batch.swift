@@ -51,14 +51,8 @@ struct Batch: ParsableCommand {
         let date = try defaultDate(tables)
         let input = try RosterInput(path: roster)
         defer { input.close() }
-        let destination = try output.map { path in
-            do throws(AtomicFile.WriteError) { return try AtomicOutputFile(path: path) } catch {
-                throw CLIError(error.description)
-            }
-        }
-        if let destination { InterruptCleanup.arm(destination.temporaryPath) }
-        defer { if destination != nil { InterruptCleanup.disarm() } }
-        let writer = BufferedWriter(fileDescriptor: destination?.fileDescriptor ?? STDOUT_FILENO)
+        let destination = try StreamedOutput(path: output)
+        let writer = destination.writer
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1, totalBytes: input.size)
         let reader = CSVReader(source: FileDescriptorSource(fileDescriptor: input.fileDescriptor))
         let processor = RosterProcessor(tables: tables, defaultAsOf: date, format: format.roster)
@@ -80,14 +74,12 @@ struct Batch: ParsableCommand {
         } catch {
             try? messages.flush()
             progress.clear()
-            destination?.discard()
+            destination.discard()
             throw failure(error, input: input.name)
         }
         try? messages.flush()
         progress.clear()
-        if let destination {
-            do throws(AtomicFile.WriteError) { try destination.commit() } catch { throw CLIError(error.description) }
-        }
+        try destination.commit()
         if summary {
             let text = result.rendered()
             if output == nil { Terminal.printError(text) } else { print(text, terminator: "") }

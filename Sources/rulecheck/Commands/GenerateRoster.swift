@@ -33,20 +33,13 @@ struct GenerateRoster: ParsableCommand {
         guard let table = tables.max(by: { $0.policy.windowStart < $1.policy.windowStart }) else {
             throw CLIError("\(selection.rules): no rule table")
         }
-        let destination = try output.map { path in
-            do throws(AtomicFile.WriteError) { return try AtomicOutputFile(path: path) } catch {
-                throw CLIError(error.description)
-            }
-        }
-        if let destination { InterruptCleanup.arm(destination.temporaryPath) }
-        defer { if destination != nil { InterruptCleanup.disarm() } }
-        let writer = BufferedWriter(fileDescriptor: destination?.fileDescriptor ?? STDOUT_FILENO)
-        do {
-            try RosterGenerator(table: table, seed: seed).write(rows: rows, to: writer)
-            try destination?.commit()
+        let destination = try StreamedOutput(path: output)
+        do throws(BufferedWriter.WriteError) {
+            try RosterGenerator(table: table, seed: seed).write(rows: rows, to: destination.writer)
         } catch {
-            destination?.discard()
-            throw CLIError("\(output ?? "standard output"): cannot write: \(error)")
+            destination.discard()
+            throw CLIError("\(destination.name): cannot write: \(error.description)")
         }
+        try destination.commit()
     }
 }
