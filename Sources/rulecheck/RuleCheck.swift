@@ -8,7 +8,8 @@ struct RuleCheck: ParsableCommand {
         commandName: "rulecheck",
         abstract: "Validate, test and evaluate versioned YAML rule tables for certification-alignment policy.",
         discussion: """
-            Exit codes: 0 success; 1 findings (errors in a table, failed tests, bad rows); \
+            Exit codes: 0 success; 1 findings (errors in a table, failed tests, a difference found by diff, \
+            bad rows); \
             2 usage or I/O error (bad flag value, missing or unreadable file, input outside a table's domain).
             """,
         version: version,
