@@ -2,7 +2,7 @@
 /// yaml-language-server: completion, hover text and early errors while a table is written.
 ///
 /// The schemas are built from Swift data so that they follow the strict loaders: the key
-/// lists come from ``RuleTableLoader``, ``ExpectationsLoader`` and ``ConditionReader``, and
+/// lists come from the rule-table loader, ``ExpectationsLoader`` and the condition reader, and
 /// every object the loaders read strictly has `additionalProperties: false`. A schema cannot
 /// check what needs the whole table (references to fees, deadlines and inputs, domains,
 /// gaps and overlaps); `rulecheck validate` stays the authority.
