@@ -69,11 +69,10 @@ extension CompiledTable {
     public func otherwiseNotes() -> [Diagnostic] {
         guard let index = table.rules.lastIndex(where: { $0.isOtherwise }) else { return [] }
         let rule = table.rules[index]
-        let names = table.yearInputs.map(\.name)
         return regions(decidedBy: index).map { region in
             Diagnostic(
                 .otherwiseRegion(
-                    rule.id, region.describe(names: names, dateName: table.dateInputName), count: region.count),
+                    rule.id, table.describe(region: region), count: region.count),
                 at: rule.location)
         }
     }

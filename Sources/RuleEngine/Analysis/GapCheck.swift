@@ -16,13 +16,12 @@ struct GapCheck: AnalysisPass {
     func run(_ context: AnalysisContext) -> [Diagnostic] {
         let regions = Self.regions(context)
         let table = context.table
-        let names = table.yearInputs.map(\.name)
         let anchor = SourceLocation(file: table.file, range: .init(at: .start))
         let rulesLocation = table.rules.first?.location ?? anchor
         return regions.prefix(Analysis.maxRegionsListed).map { region in
             Diagnostic(
                 .gap(
-                    region.describe(names: names, dateName: table.dateInputName), count: region.count,
+                    table.describe(region: region), count: region.count,
                     example: describeExample(region, table: table)),
                 at: rulesLocation)
         }
@@ -31,12 +30,7 @@ struct GapCheck: AnalysisPass {
     }
 }
 
-/// `ma_expires=2026, nr_expires=none, as_of=2025-12-01`.
+/// The region's first input as assignments: `ma_expires=2026, nr_expires=none, as_of=2025-12-01`.
 func describeExample(_ region: InputRegion, table: RuleTable) -> String {
-    let example = region.example
-    var parts = table.yearInputs.enumerated().map { index, input in
-        "\(input.name)=\(example.years[index].map(String.init) ?? "none")"
-    }
-    parts.append("\(table.dateInputName)=\(example.asOf)")
-    return parts.joined(separator: ", ")
+    table.assignments(years: region.example.years, asOf: region.example.asOf)
 }

@@ -20,12 +20,11 @@ struct OverlapCheck: AnalysisPass {
         guard context.table.hitPolicy == .unique else { return [] }
         let piecesByPair = Self.pairs(context)
         let table = context.table
-        let names = table.yearInputs.map(\.name)
         return piecesByPair.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { pair in
             let regions = InputRegion.compact(piecesByPair[pair] ?? [], space: context.coverage.space)
             let first = Int(pair[0])
             let second = Int(pair[1])
-            let described = regions.prefix(3).map { $0.describe(names: names, dateName: table.dateInputName) }
+            let described = regions.prefix(3).map { table.describe(region: $0) }
             let example = regions.first.map { describeExample($0, table: table) } ?? ""
             return Diagnostic(
                 .overlap(

@@ -42,8 +42,7 @@ struct DecisionComparison {
         var memo: [OutcomePair: [[String]]] = [:]
         for cell in 0..<space.count {
             let years = space.values(of: cell)
-            var shifted = years
-            for index in 0..<years.count { shifted[index] = years[index].map { $0 + shiftYears } }
+            let shifted = years.shifted(by: shiftYears)
             var day = dates.lowerBound
             while day <= dates.upperBound {
                 let pair = OutcomePair(
@@ -138,9 +137,8 @@ struct DecisionComparison {
         result["actions"] = Value(
             key: actionKey.joined(separator: "\n"),
             display: "[" + decided.actions.map(\.id).joined(separator: ", ") + "]")
-        for (bit, output) in table.table.derived.enumerated() {
-            let value = outcome.flags & (1 << UInt32(bit)) != 0
-            result[output.name] = Value(key: "\(value)", display: "\(value)")
+        for (name, value) in table.table.derivedValues(flags: outcome.flags) {
+            result[name] = Value(key: "\(value)", display: "\(value)")
         }
         return result
     }

@@ -1,13 +1,6 @@
 extension TableDiff {
-    private var names: [String] { old.table.yearInputs.map(\.name) }
-    private var dateName: String { old.table.dateInputName }
-
     private func describe(_ input: HarnessInput, shift: Int) -> String {
-        var parts = names.enumerated().map { index, name in
-            "\(name)=\(input.years[index].map { String($0 + shift) } ?? "none")"
-        }
-        parts.append("\(dateName)=\(input.asOf.adding(years: shift))")
-        return parts.joined(separator: ", ")
+        old.table.assignments(years: input.years.shifted(by: shift), asOf: input.asOf.adding(years: shift))
     }
 
     private func place(_ location: SourceLocation?) -> String {
@@ -36,7 +29,7 @@ extension TableDiff {
             for change in decisionChanges {
                 lines.append("  \(change.field): \(change.old) → \(change.new) on \(change.count) inputs")
                 for region in change.regions.prefix(5) {
-                    lines.append("    \(region.describe(names: names, dateName: dateName))")
+                    lines.append("    \(old.table.describe(region: region))")
                 }
                 if change.regions.count > 5 { lines.append("    and \(change.regions.count - 5) more regions") }
                 let example = "\(describe(change.example, shift: 0))"
@@ -84,7 +77,7 @@ extension TableDiff {
                             ("count", .int(change.count)),
                             (
                                 "regions",
-                                .array(change.regions.map { .string($0.describe(names: names, dateName: dateName)) })
+                                .array(change.regions.map { .string(old.table.describe(region: $0)) })
                             ),
                             ("example_old", .string(describe(change.example, shift: 0))),
                             ("example_new", .string(describe(change.example, shift: shiftYears))),

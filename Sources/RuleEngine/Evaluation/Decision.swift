@@ -28,6 +28,6 @@ public struct Decision: Sendable {
 
     /// Every derived output in declaration order with its value.
     public var derivedValues: [(name: String, value: Bool)] {
-        table.table.derived.enumerated().map { ($1.name, flags & (1 << UInt32($0)) != 0) }
+        table.table.derivedValues(flags: flags)
     }
 }

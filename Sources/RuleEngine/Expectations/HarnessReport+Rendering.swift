@@ -1,11 +1,6 @@
 extension HarnessReport {
-    private var names: [String] { table.table.yearInputs.map(\.name) }
-    private var dateName: String { table.table.dateInputName }
-
     private func describe(_ input: HarnessInput) -> String {
-        var parts = names.enumerated().map { index, name in "\(name)=\(input.years[index].map(String.init) ?? "none")" }
-        parts.append("\(dateName)=\(input.asOf)")
-        return parts.joined(separator: ", ")
+        table.table.assignments(years: input.years, asOf: input.asOf)
     }
 
     private func place(_ location: SourceLocation) -> String { "\(location.file):\(location.line)" }
@@ -33,7 +28,7 @@ extension HarnessReport {
             }
             lines.append("  example: \(describe(failure.example))")
             for region in failure.regions.prefix(5) {
-                lines.append("  inputs: \(region.describe(names: names, dateName: dateName))")
+                lines.append("  inputs: \(table.table.describe(region: region))")
             }
             if failure.regions.count > 5 { lines.append("  and \(failure.regions.count - 5) more regions") }
         }
@@ -95,7 +90,7 @@ extension HarnessReport {
                         members.append(
                             (
                                 "regions",
-                                .array(failure.regions.map { .string($0.describe(names: names, dateName: dateName)) })
+                                .array(failure.regions.map { .string(table.table.describe(region: $0)) })
                             ))
                         return .object(members)
                     })

@@ -137,6 +137,13 @@ public struct YearValues: Sendable, Hashable {
         }
     }
 
+    /// The same values `years` later; `none` stays `none`.
+    public func shifted(by years: Int) -> YearValues {
+        var result = self
+        for index in 0..<count { result[index] = self[index].map { $0 + years } }
+        return result
+    }
+
     /// Compares the values.
     public static func == (lhs: YearValues, rhs: YearValues) -> Bool {
         guard lhs.count == rhs.count else { return false }

@@ -6,25 +6,14 @@ extension DecisionMatrix {
         return "\(location.file):\(location.line)"
     }
 
-    /// The derived outputs of a decision's bits, in declaration order.
-    public func derivedValues(flags: UInt32) -> [(name: String, value: Bool)] {
-        table.table.derived.enumerated().map { ($1.name, flags & (1 << UInt32($0)) != 0) }
-    }
-
-    /// Year values with the inputs' names: `ma_expires 2026, nr_expires none`.
-    public func describe(years: YearValues) -> String {
-        table.table.yearInputs.enumerated().map { index, input in
-            "\(input.name) \(years[index].map(String.init) ?? "none")"
-        }
-        .joined(separator: ", ")
-    }
-
     /// The outcome of a rule with derived outputs, one fact per line, ending with the rule and its place.
     public func details(rule: Int, flags: UInt32) -> [String] {
         let outcome = table.table.rules[rule].outcome
         var lines = ["\(outcome.cohort) / \(outcome.status)"]
         lines.append(outcome.fee.map { "fee \($0.money)" } ?? "no fee stated")
-        for (name, value) in derivedValues(flags: flags) { lines.append("\(name): \(value ? "yes" : "no")") }
+        for (name, value) in table.table.derivedValues(flags: flags) {
+            lines.append("\(name): \(value ? "yes" : "no")")
+        }
         lines.append("decided by rule `\(table.table.rules[rule].id)` at \(place(of: rule))")
         return lines
     }

@@ -64,9 +64,7 @@ public struct DecisionMatrix: Sendable {
         let outcome = table.table.rules[rule].outcome
         var parts = ["\(outcome.cohort) / \(outcome.status)"]
         if let fee = outcome.fee { parts.append("fee \(fee.money)") }
-        for (bit, output) in table.table.derived.enumerated() {
-            parts.append("\(output.name)=\(flags & (1 << UInt32(bit)) != 0 ? "yes" : "no")")
-        }
+        for (name, value) in table.table.derivedValues(flags: flags) { parts.append("\(name)=\(value ? "yes" : "no")") }
         return parts.joined(separator: "  ")
     }
 

@@ -87,7 +87,9 @@ public struct MatrixHTML: Sendable {
     private func cell(_ decision: Decision, grid: DecisionGrid) -> String {
         let outcome = decision.outcome
         let title =
-            ["\(matrix.describe(years: decision.years)), \(matrix.table.table.dateInputName) \(decision.asOf)"]
+            [
+                "\(matrix.table.table.describe(years: decision.years)), \(matrix.table.table.dateInputName) \(decision.asOf)"
+            ]
             + matrix.details(rule: decision.ruleIndex, flags: decision.flags)
         let parts = [
             "<span class=\"key\">\(HTML.escape(grid.letter(of: decision.ruleIndex)))</span>",
@@ -161,7 +163,7 @@ public struct MatrixHTML: Sendable {
 
     /// One span per derived output: `✓ can staff ambulance` or `✗ can staff ambulance`.
     func flagSpans(_ flags: UInt32) -> [String] {
-        matrix.derivedValues(flags: flags).map { name, value in
+        matrix.table.table.derivedValues(flags: flags).map { name, value in
             "<span class=\"flag \(value ? "yes" : "no")\">\(value ? "✓" : "✗")"
                 + "<span class=\"name\"> \(HTML.escape(DecisionMatrix.humanName(name)))</span></span>"
         }

@@ -75,7 +75,9 @@ public struct MatrixMarkdown: Sendable {
             for (index, segment) in group.segments.enumerated() {
                 let outcome = rules[segment.rule].outcome
                 let dates = InputRegion.describe(segment.first...segment.last)
-                let flags = matrix.derivedValues(flags: segment.flags).map { " \($0.value ? "yes" : "no") |" }.joined()
+                let flags = matrix.table.table.derivedValues(flags: segment.flags).map {
+                    " \($0.value ? "yes" : "no") |"
+                }.joined()
                 lines.append(
                     "| \(index == 0 ? Self.escape(years) : "") | \(dates) | \(outcome.cohort) / \(outcome.status)"
                         + " | \(outcome.fee.map { "\($0.money)" } ?? "none stated") |\(flags) `\(rules[segment.rule].id)` |"
@@ -87,7 +89,7 @@ public struct MatrixMarkdown: Sendable {
 
     /// `✗` after a status for each derived output that is false (numbered when there are several).
     private func marks(_ flags: UInt32) -> String {
-        let values = matrix.derivedValues(flags: flags)
+        let values = matrix.table.table.derivedValues(flags: flags)
         return values.enumerated().filter { !$0.element.value }.map { values.count == 1 ? " ✗" : " ✗\($0.offset + 1)" }
             .joined()
     }

@@ -6,11 +6,8 @@ enum DecisionText {
         let table = decision.table.table
         let outcome = decision.outcome
         var lines: [String] = []
-        let inputs = table.yearInputs.enumerated().map { index, input in
-            "\(input.name) \(decision.years[index].map(String.init) ?? "none")"
-        }
         lines.append("\(table.policy.title) (version \(table.policy.version))")
-        lines.append("For \(inputs.joined(separator: ", ")), as of \(decision.asOf):")
+        lines.append("For \(table.describe(years: decision.years)), as of \(decision.asOf):")
         lines.append("")
         lines.append("  Cohort:  \(outcome.cohort)")
         lines.append("  Status:  \(outcome.status)")

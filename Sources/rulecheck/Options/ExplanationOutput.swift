@@ -6,12 +6,9 @@ enum ExplanationOutput {
         let decision = explanation.decision
         let table = decision.table.table
         let rule = decision.rule
-        let inputs = table.yearInputs.enumerated().map { index, input in
-            "\(input.name) \(decision.years[index].map(String.init) ?? "none")"
-        }
         var lines = [
             "\(table.policy.title) (version \(table.policy.version))",
-            "For \(inputs.joined(separator: ", ")), as of \(decision.asOf):",
+            "For \(table.describe(years: decision.years)), as of \(decision.asOf):",
             "",
             "Decided by rule `\(rule.id)` (line \(rule.location.line)): \(decision.outcome.cohort) / \(decision.outcome.status)",
         ]
