@@ -29,7 +29,7 @@ public struct RosterTables: Sendable {
                 && other.table.derived.map(\.name) == first.table.derived.map(\.name)
             guard same else { throw .tables(RosterMessages.tablesDisagree(first.table.file, other.table.file)) }
         }
-        self.tables = tables.sorted { $0.policy.windowStart > $1.policy.windowStart }
+        self.tables = CompiledTable.latestFirst(tables)
         yearInputNames = first.table.yearInputs.map(\.name)
         allowsNone = first.table.yearInputs.map(\.allowsNone)
         dateInputName = first.table.dateInputName
@@ -56,7 +56,7 @@ public struct RosterTables: Sendable {
     @inline(__always)
     public func tableIndex(for date: LocalDate) -> Int? {
         if tables.count == 1 { return 0 }
-        return tables.firstIndex { $0.policy.windowStart <= date && date <= $0.policy.windowEnd }
+        return tables.firstIndex { $0.isInForce(on: date) }
     }
 
     /// The tables' windows, for a message.
@@ -70,7 +70,7 @@ public struct RosterTables: Sendable {
         var fallback: LocalDate?
         for table in tables {
             guard let date = LocalDate.today(inTimeZone: table.policy.timeZone) else { continue }
-            if table.policy.windowStart <= date, date <= table.policy.windowEnd { return date }
+            if table.isInForce(on: date) { return date }
             fallback = fallback ?? date
         }
         return fallback

@@ -51,3 +51,16 @@ public final class CompiledTable: Sendable {
         return try evaluate(years, asOf: asOf)
     }
 }
+
+extension CompiledTable {
+    /// Whether `date` lies in the table's window.
+    public func isInForce(on date: LocalDate) -> Bool {
+        policy.windowStart <= date && date <= policy.windowEnd
+    }
+
+    /// Tables in the order a date is looked up in: the latest window start first, so that the
+    /// first table in force on a date is the one that decides it when windows overlap.
+    public static func latestFirst(_ tables: [CompiledTable]) -> [CompiledTable] {
+        tables.sorted { $0.policy.windowStart > $1.policy.windowStart }
+    }
+}

@@ -30,7 +30,7 @@ struct GenerateRoster: ParsableCommand {
 
     func run() throws {
         let tables = try TableSelection.tableFiles(at: selection.rules).map(TableSelection.loadClean)
-        guard let table = tables.max(by: { $0.policy.windowStart < $1.policy.windowStart }) else {
+        guard let table = CompiledTable.latestFirst(tables).first else {
             throw CLIError("\(selection.rules): no rule table")
         }
         let destination = try StreamedOutput(path: output)

@@ -39,22 +39,15 @@ struct TableSelection: ParsableArguments {
     /// and the as-of date it resolves to. With a folder, the table whose window contains the
     /// date wins; when several do, the one whose window starts last.
     func select(asOf: LocalDate?) throws -> (table: CompiledTable, asOf: LocalDate) {
-        let files = try Self.tableFiles(at: rules)
-        var candidates: [(CompiledTable, LocalDate)] = []
-        var windows: [String] = []
-        for file in files {
-            let table = try Self.loadClean(file)
+        let tables = try Self.tableFiles(at: rules).map(Self.loadClean)
+        for table in CompiledTable.latestFirst(tables) {
             guard let date = asOf ?? LocalDate.today(inTimeZone: table.policy.timeZone) else {
                 throw CLIError("cannot tell today's date in \(table.policy.timeZone)")
             }
-            if files.count == 1 { return (table, date) }
-            windows.append("\(file): \(table.policy.windowStart) to \(table.policy.windowEnd)")
-            if table.policy.windowStart <= date, date <= table.policy.windowEnd { candidates.append((table, date)) }
+            if tables.count == 1 || table.isInForce(on: date) { return (table, date) }
         }
-        guard let best = candidates.max(by: { $0.0.policy.windowStart < $1.0.policy.windowStart }) else {
-            let date = asOf.map { "\($0)" } ?? "today"
-            throw CLIError("no table in \(rules) is in force on \(date); windows: \(windows.joined(separator: "; "))")
-        }
-        return best
+        let windows = tables.map { "\($0.table.file): \($0.policy.windowStart) to \($0.policy.windowEnd)" }
+        let date = asOf.map { "\($0)" } ?? "today"
+        throw CLIError("no table in \(rules) is in force on \(date); windows: \(windows.joined(separator: "; "))")
     }
 }
