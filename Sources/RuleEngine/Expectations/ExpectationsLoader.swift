@@ -17,12 +17,10 @@ public enum ExpectationsLoader {
     static let topLevelKeys = ["format", "table", "certifications", "defaults", "expectations"]
     static let fieldKeys = ["cohort", "status", "fee", "deadlines"]
 
-    /// The table file an expectations file names in its `table:` key, resolved against the
-    /// expectations file's folder; `nil` when it cannot be read.
-    public static func tablePath(ofExpectations path: String) -> String? {
-        guard let bytes = try? SourceFile.read(path: path),
-            let entries = YAMLReader.read(bytes: bytes).root?.mapping,
-            let value = entries.first(where: { $0.key.scalar?.value == "table" })?.value.scalar?.value
+    /// The table file that an expectations document at `path` names in its `table:` key,
+    /// resolved against the expectations file's folder; `nil` when there is none.
+    static func tablePath(in root: Node?, expectationsPath path: String) -> String? {
+        guard let value = root?.mapping?.first(where: { $0.key.scalar?.value == "table" })?.value.scalar?.value
         else { return nil }
         if value.hasPrefix("/") { return value }
         return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(value)
@@ -41,7 +39,11 @@ public enum ExpectationsLoader {
     /// Loads expectations from bytes; `file` names them in diagnostics. Without a table, only
     /// the YAML is checked.
     public static func load(bytes: [UInt8], file: String, for table: RuleTable?) -> ExpectationsLoadResult {
-        let document = YAMLReader.read(bytes: bytes)
+        load(YAMLReader.read(bytes: bytes), file: file, for: table)
+    }
+
+    /// Loads expectations from a document already read.
+    static func load(_ document: YAMLDocument, file: String, for table: RuleTable?) -> ExpectationsLoadResult {
         var diagnostics = document.problems.map { $0.diagnostic(file: file) }
         var expectations: ExpectationsFile?
         if let root = document.root, let table {
@@ -172,11 +174,11 @@ extension ExpectationsLoader {
     public static func loadStandalone(path: String) throws(FileReadError) -> (
         table: LoadResult?, expectations: ExpectationsLoadResult
     ) {
-        let bytes = try SourceFile.read(path: path)
-        let source = SourceText(bytes: bytes)
+        let document = YAMLReader.read(bytes: try SourceFile.read(path: path))
+        let source = document.source
         let anchor = SourceLocation(file: path, range: SourceRange(at: .start))
-        guard let tablePath = tablePath(ofExpectations: path) else {
-            let result = load(bytes: bytes, file: path, for: nil)
+        guard let tablePath = tablePath(in: document.root, expectationsPath: path) else {
+            let result = load(document, file: path, for: nil)
             let diagnostics =
                 result.diagnostics.isEmpty ? [Diagnostic(.expectationsTableMissing, at: anchor)] : result.diagnostics
             return (nil, ExpectationsLoadResult(diagnostics: diagnostics, expectations: nil, source: source))
@@ -192,6 +194,6 @@ extension ExpectationsLoader {
             let diagnostic = Diagnostic(.expectationsTableUnusable(tablePath, reason: "it has errors"), at: anchor)
             return (table, ExpectationsLoadResult(diagnostics: [diagnostic], expectations: nil, source: source))
         }
-        return (table, load(bytes: bytes, file: path, for: compiled.table))
+        return (table, load(document, file: path, for: compiled.table))
     }
 }
