@@ -144,8 +144,18 @@ struct SchemaReader {
         return nil
     }
 
-    /// A year: a four-digit number, or an expression on `cycle` such as `cycle + 1`.
+    /// A year: a four-digit number, or an expression on `cycle` such as `cycle + 1`; the result
+    /// must be a calendar year from 1 to 9999.
     mutating func year(_ node: Node) -> Int? {
+        guard let year = parsedYear(node) else { return nil }
+        guard (1...9999).contains(year) else {
+            report(.invalidYear(node.scalar?.value ?? ""), at: node)
+            return nil
+        }
+        return year
+    }
+
+    private mutating func parsedYear(_ node: Node) -> Int? {
         guard let value = text(node, what: "a year") else { return nil }
         switch YearExpression.parse(value) {
         case .some(.literal(let year)):

@@ -10,22 +10,23 @@ enum YearExpression: Hashable {
     static func parse(_ text: String) -> YearExpression? {
         let tokens = text.split(separator: " ", omittingEmptySubsequences: true).flatMap(split)
         guard let first = tokens.first else { return nil }
+        if first.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            guard tokens.count == 1, first.count == 4, let year = Int(first) else { return nil }
+            return .literal(year)
+        }
+        // `name (+|-) N (+|-) N ...`, each N at most 1000.
+        guard tokens.count % 2 == 1 else { return nil }
         var offset = 0
-        var index = 1
-        while index < tokens.count {
-            guard index + 1 < tokens.count, let amount = Int(tokens[index + 1]),
-                tokens[index + 1].allSatisfy(\.isNumber), amount <= 1000
-            else { return nil }
+        for index in stride(from: 1, to: tokens.count, by: 2) {
+            let amount = tokens[index + 1]
+            guard amount.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(amount), value <= 1000 else {
+                return nil
+            }
             switch tokens[index] {
-            case "+": offset += amount
-            case "-": offset -= amount
+            case "+": offset += value
+            case "-": offset -= value
             default: return nil
             }
-            index += 2
-        }
-        if first.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            guard first.count == 4, index == 1 || tokens.count == 1, let year = Int(first) else { return nil }
-            return tokens.count == 1 ? .literal(year) : nil
         }
         guard let head = first.first, head.isLetter,
             first.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
