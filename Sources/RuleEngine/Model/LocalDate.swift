@@ -89,7 +89,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    private static func days(year: Int, month: Int, day: Int) -> Int {
+    fileprivate static func days(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
@@ -141,7 +141,7 @@ public struct MonthDay: Sendable, Hashable, CustomStringConvertible {
     /// The date in `year`.
     public func date(in year: Int) -> LocalDate {
         let clamped = min(day, LocalDate.daysInMonth(year: year, month: month))
-        return LocalDate(year: year, month: month, day: clamped) ?? LocalDate(dayNumber: 0)
+        return LocalDate(dayNumber: LocalDate.days(year: year, month: month, day: clamped))
     }
 
     /// `MM-DD`.
