@@ -21,19 +21,6 @@ extension BufferedWriter {
     }
 
     private func writeEscape(_ byte: UInt8) throws(WriteError) {
-        switch byte {
-        case 0x22: try write(#"\""#)
-        case 0x5C: try write(#"\\"#)
-        case 0x0A: try write(#"\n"#)
-        case 0x0D: try write(#"\r"#)
-        case 0x09: try write(#"\t"#)
-        case 0x08: try write(#"\b"#)
-        case 0x0C: try write(#"\f"#)
-        default:
-            let hex = Array("0123456789abcdef".utf8)
-            try write(#"\u00"#)
-            try write(byte: hex[Int(byte >> 4)])
-            try write(byte: hex[Int(byte & 0x0F)])
-        }
+        if let sequence = JSONValue.escapeSequence(UInt32(byte)) { try write(sequence) } else { try write(byte: byte) }
     }
 }

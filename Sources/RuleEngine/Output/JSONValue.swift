@@ -82,23 +82,30 @@ public enum JSONValue: Sendable, Hashable {
     private static func escape(_ text: String, into output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+            if let sequence = escapeSequence(scalar.value) {
+                output += sequence
+            } else {
+                output.unicodeScalars.append(scalar)
             }
         }
         output += "\""
+    }
+
+    /// The escape for a character that JSON strings may not hold as it is (`"`, `\\` and
+    /// controls), or `nil` for any other character. The one table of escapes the project uses.
+    static func escapeSequence(_ value: UInt32) -> String? {
+        switch value {
+        case 0x22: return "\\\""
+        case 0x5C: return "\\\\"
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        case 0x08: return "\\b"
+        case 0x0C: return "\\f"
+        case 0..<0x20:
+            let hex = String(value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: return nil
+        }
     }
 }
