@@ -91,7 +91,7 @@ public enum JSONValue: Sendable, Hashable {
         output += "\""
     }
 
-    /// The escape for a character that JSON strings may not hold as it is (`"`, `\\` and
+    /// The escape for a character that JSON strings may not hold as it is (`"`, `\` and
     /// controls), or `nil` for any other character. The one table of escapes the project uses.
     static func escapeSequence(_ value: UInt32) -> String? {
         switch value {

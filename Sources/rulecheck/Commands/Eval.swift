@@ -11,27 +11,19 @@ struct Eval: ParsableCommand {
             "Exits 0 when decided, 1 when the table has errors, 2 on usage errors (including inputs outside the table's domain or window)."
     )
 
-    @OptionGroup var selection: TableSelection
-    @OptionGroup var input: DecisionInputOptions
-
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var request: DecisionRequest
 
     func run() throws {
-        let (table, asOf) = try selection.select(asOf: try input.parsedDate())
-        let decision = try decide(table, asOf: asOf)
-        switch format {
-        case .json: print(decision.json.pretty())
-        case .text: print(DecisionText.render(decision), terminator: "")
-        }
-    }
-
-    private func decide(_ table: CompiledTable, asOf: LocalDate) throws -> Decision {
-        let years = try input.years(for: table)
+        let (table, years, asOf) = try request.resolve()
+        let decision: Decision
         do {
-            return try table.evaluate(years, asOf: asOf)
+            decision = try table.evaluate(years, asOf: asOf)
         } catch {
             throw CLIError(error.description)
+        }
+        switch request.format {
+        case .json: print(decision.json.pretty())
+        case .text: print(DecisionText.render(decision), terminator: "")
         }
     }
 }

@@ -11,22 +11,17 @@ struct Explain: ParsableCommand {
             "Takes the same flags as eval. Exits 0 when decided, 1 when the table has errors, 2 on usage errors."
     )
 
-    @OptionGroup var selection: TableSelection
-    @OptionGroup var input: DecisionInputOptions
-
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var request: DecisionRequest
 
     func run() throws {
-        let (table, asOf) = try selection.select(asOf: try input.parsedDate())
-        let years = try input.years(for: table)
+        let (table, years, asOf) = try request.resolve()
         let explanation: Explanation
         do {
             explanation = try table.explain(years, asOf: asOf)
         } catch {
             throw CLIError(error.description)
         }
-        switch format {
+        switch request.format {
         case .json: print(ExplanationOutput.json(explanation).pretty())
         case .text: print(ExplanationOutput.text(explanation), terminator: "")
         }

@@ -4,7 +4,7 @@ import RuleEngine
 
 /// `--rules PATH`: a table file, or a folder whose table in force on the as-of date is chosen.
 struct TableSelection: ParsableArguments {
-    @Option(name: .long, help: "A rule table, or a folder of them (default: rules/).")
+    @Option(name: .long, help: "A rule table, or a folder of them.")
     var rules: String = "rules"
 
     /// The rule-table files a path names: itself, or each `*.yaml` in the folder that is not an
