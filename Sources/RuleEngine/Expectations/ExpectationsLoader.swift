@@ -78,6 +78,7 @@ public enum ExpectationsLoader {
                 let idNode = entries[.id], let id = reader.identifier(idNode),
                 let whenNode = entries[.when], let expectNode = entries[.expect]
             else { continue }
+            _ = entries[.note].map { reader.text($0, what: "a note") }
             let pattern = conditions.read(whenNode, reader: &reader)
             guard let expected = fields.read(expectNode, reader: &reader), let pattern else { continue }
             let location = reader.location(idNode)

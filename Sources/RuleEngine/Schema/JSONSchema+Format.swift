@@ -31,7 +31,7 @@ extension JSONSchema {
             return object(keys, doc)
         case .open(let keys, let others): return open(keys, doc, others: others)
         case .input:
-            let types = InputType.allCases.map { ref(inputDefinition($0), $0.summary) }
+            let types = InputType.allCases.map { ref(inputDefinition($0), $0.spec.summary) }
             return .object([("description", .string(doc)), ("oneOf", .array(types))])
         case .named(let element, let minimum, let maximum):
             var extra: [(String, JSONValue)] = []
@@ -90,13 +90,13 @@ extension JSONSchema {
 
     /// The declaration of an input of `type`: its keys, with `type` fixed to the type's name.
     static func inputObject(_ type: InputType) -> JSONValue {
-        let properties = type.keys.map { key -> (String, JSONValue) in
+        let properties = type.spec.keys.map { key -> (String, JSONValue) in
             switch key {
             case .type: return (key.rawValue, constant("`\(type.rawValue)`.", type.rawValue))
             case .label, .domain, .allowsNone: return (key.rawValue, schema(key.spec.value, key.spec.doc))
             }
         }
-        return object(type.doc, properties: properties, required: type.requiredKeys.map(\.rawValue))
+        return object(type.spec.doc, properties: properties, required: type.spec.required.map(\.rawValue))
     }
 
     /// A four-digit year as a number.

@@ -83,6 +83,7 @@ extension RuleTableLoader {
                 let idNode = fields[.id], let id = reader.identifier(idNode)
             else { continue }
             let list = fields[.when].map { conditions.read($0, reader: &reader) } ?? []
+            _ = fields[.note].map { reader.text($0, what: "a note") }
             guard let thenNode = fields[.then], let outcome = references.read(thenNode, reader: &reader),
                 let list
             else { continue }
@@ -98,6 +99,7 @@ extension RuleTableLoader {
             let idNode = fields[.id], let id = reader.identifier(idNode),
             let thenNode = fields[.then], let outcome = references.read(thenNode, reader: &reader)
         else { return nil }
+        _ = fields[.note].map { reader.text($0, what: "a note") }
         return Rule(id: id, conditions: [], outcome: outcome, isOtherwise: true, location: reader.location(idNode))
     }
 

@@ -99,14 +99,14 @@ struct RuleTableLoader {
             else { continue }
             let label = fields[.label].flatMap { reader.text($0, what: "a label") } ?? name
             guard let type = inputType(typeName, at: typeNode) else { continue }
-            for extra in InputKey.allCases where !type.keys.contains(extra) {
+            for extra in InputKey.allCases where !type.spec.keys.contains(extra) {
                 if let extraNode = fields[extra] {
                     reader.report(
                         .unknownKey(extra.rawValue, in: "\(type.rawValue) input `\(name)`", suggestion: nil),
                         at: extraNode)
                 }
             }
-            let missing = type.requiredKeys.filter { fields[$0] == nil }
+            let missing = type.spec.required.filter { fields[$0] == nil }
             for absent in missing { reader.report(.missingKey(absent.rawValue, in: "input `\(name)`"), at: value) }
             guard missing.isEmpty else { continue }
             switch type {

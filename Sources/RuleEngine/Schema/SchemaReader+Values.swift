@@ -11,6 +11,7 @@ extension SchemaReader {
                 let inputNode = fields[.input], let inputName = text(inputNode, what: "an input name"),
                 let expiresNode = fields[.expires], let expiresText = text(expiresNode, what: "a month and day")
             else { continue }
+            _ = fields[.label].map { text($0, what: "a label") }
             guard let inputIndex = inputs.firstIndex(where: { $0.name == inputName }) else {
                 reportUndefined("year input", inputName, candidates: inputs.map(\.name), at: inputNode)
                 continue

@@ -105,41 +105,36 @@ package enum WindowKey: String, FormatKey {
     }
 }
 
-/// The kinds of input (`type:`), each with the keys its declaration takes.
+/// The kinds of input (`type:`), each with the keys its declaration takes: one entry per type.
 package enum InputType: String, CaseIterable, Sendable {
     case year, date
 
-    /// The keys an input of this type takes, in order.
-    package var keys: [InputKey] {
+    /// The keys it takes, which of them it requires, and what it is.
+    package var spec: InputTypeSpec {
         switch self {
-        case .year: return [.type, .label, .domain, .allowsNone]
-        case .date: return [.type, .label]
+        case .year:
+            return InputTypeSpec(
+                keys: [.type, .label, .domain, .allowsNone], required: [.type, .domain],
+                doc: "An input whose values are years, such as the year a certification expires.",
+                summary: "A year input.")
+        case .date:
+            return InputTypeSpec(
+                keys: [.type, .label], required: [.type],
+                doc: "The date the question is asked; its domain is the policy's window.", summary: "The date input.")
         }
     }
+}
 
-    /// The keys an input of this type must have.
-    package var requiredKeys: [InputKey] {
-        switch self {
-        case .year: return [.type, .domain]
-        case .date: return [.type]
-        }
-    }
-
+/// What an input of one ``InputType`` is declared with.
+package struct InputTypeSpec: Sendable {
+    /// The keys it takes, in order.
+    package let keys: [InputKey]
+    /// The keys it must have.
+    package let required: [InputKey]
     /// What an input of this type is.
-    package var doc: String {
-        switch self {
-        case .year: return "An input whose values are years, such as the year a certification expires."
-        case .date: return "The date the question is asked; its domain is the policy's window."
-        }
-    }
-
-    /// A short name for it, where an input refers to this type.
-    package var summary: String {
-        switch self {
-        case .year: return "A year input."
-        case .date: return "The date input."
-        }
-    }
+    package let doc: String
+    /// A short name for it, where the inputs refer to the type.
+    package let summary: String
 }
 
 /// The keys of an input declaration; which ones apply depends on its ``InputType``.
