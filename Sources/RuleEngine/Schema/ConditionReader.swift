@@ -124,18 +124,21 @@ struct ConditionReader {
                 reader.report(.wrongType(expected: "a year, `none` or `any`", found: reader.found(item)), at: item)
                 return nil
             }
-            if scalar.style == .plain, scalar.value == "none" {
+            guard scalar.style == .plain, let word = YearWord(rawValue: scalar.value) else {
+                guard let year = reader.year(item, in: yearInput) else { return nil }
+                ranges.append(year...year)
+                continue
+            }
+            switch word {
+            case .neverHeld:
                 guard yearInput.allowsNone else {
                     reader.report(.invalidCondition("input `\(yearInput.name)` does not allow `none`"), at: item)
                     return nil
                 }
                 includesNone = true
-            } else if scalar.style == .plain, scalar.value == "any" {
+            case .any:
                 ranges.append(yearInput.domain)
                 includesNone = includesNone || yearInput.allowsNone
-            } else {
-                guard let year = reader.year(item, in: yearInput) else { return nil }
-                ranges.append(year...year)
             }
         }
         return .member(YearSet(ranges: ranges, includesNone: includesNone))

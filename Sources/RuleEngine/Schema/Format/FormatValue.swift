@@ -98,7 +98,8 @@ package enum FormatShape: String, CaseIterable, Sendable {
         switch self {
         case .yearValue:
             return .anyOf([
-                FormatElement(.year, "A year."), FormatElement(.oneOf(["none", "any"]), "`none` or `any`."),
+                FormatElement(.year, "A year."),
+                FormatElement(.oneOf(YearWord.allCases.map(\.rawValue)), "`none` or `any`."),
             ])
         case .yearCondition:
             return .anyOf([
@@ -133,4 +134,12 @@ package enum FormatShape: String, CaseIterable, Sendable {
             ])
         }
     }
+}
+
+/// The words a year condition takes besides years.
+package enum YearWord: String, CaseIterable, Sendable {
+    /// Never held: only for inputs with `none: true`.
+    case neverHeld = "none"
+    /// Every value of the input.
+    case any
 }
