@@ -3,7 +3,7 @@ import YAMLReader
 
 /// Turns a YAML node tree into a typed ``RuleTable``, collecting a diagnostic at the exact
 /// node for every problem. Returns `nil` as the table when any error was found.
-struct RuleTableLoader {
+package struct RuleTableLoader {
     var reader: SchemaReader
     var failed = false
 
