@@ -1,3 +1,4 @@
+import Foundation
 import RuleEngine
 import Testing
 
@@ -62,6 +63,20 @@ struct FormatDescriptionTests {
         }
         let described = Set(format.places.map(\.allowed))
         #expect(shown == described)
+    }
+
+    @Test("the README's table of top-level keys lists exactly the described keys")
+    func readmeTopLevelKeys() throws {
+        let readme = try String(contentsOfFile: TestSupport.path("README.md"), encoding: .utf8)
+        let section = readme.components(separatedBy: "The top-level keys:").dropFirst().first ?? ""
+        let rows = section.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().drop(while: \.isEmpty)
+            .prefix { !$0.isEmpty }
+        let keys = rows.compactMap { row -> String? in
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let first = cells.first, first.hasPrefix("`"), first.hasSuffix("`") else { return nil }
+            return String(first.dropFirst().dropLast())
+        }
+        #expect(keys == TableKey.names)
     }
 
     // MARK: - Places
