@@ -15,7 +15,9 @@ package protocol FormatKey: CaseIterable, Hashable, Sendable, RawRepresentable w
 }
 
 extension FormatKey {
+    /// No named definition: the mapping is written inline where it is used.
     package static var definition: FormatDefinition? { nil }
+    /// An empty mapping is allowed.
     package static var requiresSomeKey: Bool { false }
 
     /// The keys that must be present.
@@ -60,6 +62,7 @@ package struct FormatElement: Sendable {
     /// What it is.
     package let doc: String
 
+    /// A value of shape `value`, described by `doc`.
     package init(_ value: FormatValue, _ doc: String) {
         self.value = value
         self.doc = doc
