@@ -34,7 +34,7 @@ let lines = await withTaskGroup(of: String.self) { group in
             do {
                 let decision = try store.evaluate(YearValues(person.ma, person.nr), asOf: asOf)
                 let staff = decision.derived("can_staff_ambulance").map { $0 ? "may staff" : "may not staff" } ?? ""
-                let fee = decision.outcome.fee.map { ", fee \($0.money)" } ?? ""
+                let fee = decision.outcome.feeText.map { ", fee \($0)" } ?? ""
                 return "\(person.name): \(decision.outcome.cohort) / \(decision.outcome.status)\(fee), \(staff)"
             } catch {
                 return "\(person.name): \(error)"

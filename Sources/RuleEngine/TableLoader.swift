@@ -33,7 +33,7 @@ public enum TableLoader {
         var diagnostics = document.problems.map { $0.diagnostic(file: file) }
         var table: CompiledTable?
         if let root = document.root {
-            var loader = RuleTableLoader(file: file)
+            var loader = RuleTableLoader(file: file, source: document.source)
             let typed = loader.load(root)
             diagnostics += loader.reader.diagnostics
             if let typed, !diagnostics.hasErrors {

@@ -137,6 +137,7 @@ struct FormatDescriptionTests {
         Place(.table, OtherwiseKey.self, at: ["otherwise"]),
         Place(.table, OutcomeKey.self, at: ["rules", 0, "then"]),
         Place(.table, OutcomeKey.self, at: ["otherwise", "then"]),
+        Place(.table, OutputKey.self, at: ["outputs", "level"]),
         Place(.table, YearConditionKey.self, at: ["rules", 0, "when", "ma_expires"]),
         Place(.table, DateComparisonKey.self, at: ["rules", 0, "when", "as_of"]),
         Place(.table, DateComparisonKey.self, at: ["derived", "current", "as_of"]),
@@ -187,6 +188,7 @@ struct FormatDescriptionTests {
             "expiry": ["date": "2026-03-31", "kind": "expiry", "inclusive": "true"],
         ],
         "derived": ["current": ["as_of": ["on_or_before": "ma.expiry"]]],
+        "outputs": ["level": ["type": "enum", "values": ["low", "high"], "label": "Level", "default": "low"]],
         "actions": ["act": "Do the thing."],
         "rules": [
             [

@@ -39,10 +39,10 @@ struct ConcurrencyTests {
                         let outcome = decision.outcome
                         switch version {
                         case "2026":
-                            if outcome.cohort != "alignment-not-yet-due" || outcome.fee != nil { wrong += 1 }
+                            if outcome.cohort != "alignment-not-yet-due" || !outcome.fees.isEmpty { wrong += 1 }
                         case "2027-example":
                             let consistent =
-                                outcome.cohort == "one-year-alignment" && outcome.fee?.money.amount == "65.00"
+                                outcome.cohort == "one-year-alignment" && outcome.feeTotal?.amount == "65.00"
                                 && outcome.deadlines.first?.date == TestSupport.date("2027-02-15")
                             if !consistent { wrong += 1 }
                         default:

@@ -60,7 +60,7 @@ struct PolicyContractTests {
                     let decision = try table.evaluate(YearValues(ma, nr), asOf: day)
                     let actual = Expected(
                         cohort: decision.outcome.cohort, status: decision.outcome.status,
-                        fee: decision.outcome.fee?.money.amount,
+                        fee: decision.outcome.feeTotal?.amount,
                         canStaff: decision.derived("can_staff_ambulance") ?? false)
                     let expected = Self.expected(ma: ma, nr: nr, on: day)
                     #expect(actual == expected, "ma=\(ma) nr=\(nr.map(String.init) ?? "none") as_of=\(day)")
@@ -82,7 +82,7 @@ struct PolicyContractTests {
         #expect(decision.outcome.status == status)
         let deadlines = decision.outcome.deadlines.map { "\($0.date) \($0.inclusive)" }
         #expect(deadlines == ["2026-02-15 true", "2026-03-31 true", "2027-03-31 false"])
-        if let fee = decision.outcome.fee { #expect(fee.money.currency == "USD") }
+        if let fee = decision.outcome.feeTotal { #expect(fee.currency == "USD") }
         #expect(!decision.outcome.actions.isEmpty)
     }
 

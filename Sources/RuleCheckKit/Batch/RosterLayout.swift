@@ -9,7 +9,8 @@ public struct RosterLayout: Sendable {
     /// The column of the per-row as-of date, if the header has one.
     public let dateColumn: Int?
     /// The result columns added after the input's: `cohort`, `status`, each derived output,
-    /// `fee`, `next_deadline`, `next_deadline_date`, `rule`, then `error`.
+    /// each typed output, `fee`, `fees` (only when some outcome has several fees),
+    /// `next_deadline`, `next_deadline_date`, `rule`, then `error`.
     public let resultColumnNames: [String]
     /// Each column's name as a JSON object key with its colon (`"id":`), for `fields`.
     let fieldKeys: [[UInt8]]
@@ -37,9 +38,8 @@ public struct RosterLayout: Sendable {
         fieldKeys = header.map(Self.jsonKey)
         inputKeys = (tables.yearInputNames + [tables.dateInputName]).map(Self.jsonKey)
         resultColumnNames =
-            ["cohort", "status"] + tables.derivedNames + [
-                "fee", "next_deadline", "next_deadline_date", "rule", "error",
-            ]
+            ["cohort", "status"] + tables.derivedNames + tables.outputNames + ["fee"]
+            + (tables.listsFees ? ["fees"] : []) + ["next_deadline", "next_deadline_date", "rule", "error"]
     }
 
     /// The number of input columns.

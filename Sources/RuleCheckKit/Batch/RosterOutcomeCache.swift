@@ -26,11 +26,14 @@ struct RosterOutcomeCache {
     /// Each entry's JSON around the row's own members: `{"policy":{...}` before `input`, and
     /// `"cohort":...,"rule":{...}` after it, rendered from the decision's typed members.
     private(set) var jsonParts: [(head: [UInt8], tail: [UInt8])] = []
+    /// Whether an entry's `tail` depends on the row's input (an action text with an input
+    /// placeholder), so that each row renders its own.
+    private(set) var jsonPerRow: [Bool] = []
 
     /// The entry for a decision whose next deadline is the rule's `deadline`-th (-1 for none),
     /// made on first use.
     @inline(__always)
-    mutating func entry(for decision: Decision, table: Int, deadline: Int) -> Int {
+    mutating func entry(for decision: Decision, table: Int, deadline: Int, listsFees: Bool) -> Int {
         let packed = Self.pack(table: table, rule: decision.ruleIndex, flags: decision.flags, deadline: deadline)
         var slot = 0
         if let packed {
@@ -43,7 +46,7 @@ struct RosterOutcomeCache {
         let key = Key(
             table: Int32(truncatingIfNeeded: table), rule: Int32(truncatingIfNeeded: decision.ruleIndex),
             flags: decision.flags, deadline: Int32(truncatingIfNeeded: deadline))
-        let entry = entries[key] ?? add(key, decision: decision, deadline: deadline)
+        let entry = entries[key] ?? add(key, decision: decision, deadline: deadline, listsFees: listsFees)
         // Keep the packed table at most half full so that probes stay short.
         if let packed, entries.count < 512 {
             packedKeys[slot] = packed
@@ -60,11 +63,13 @@ struct RosterOutcomeCache {
         return 1 << 63 | UInt64(table) << 55 | UInt64(rule) << 40 | UInt64(deadline + 1) << 32 | UInt64(flags)
     }
 
-    private mutating func add(_ key: Key, decision: Decision, deadline: Int) -> Int {
+    private mutating func add(_ key: Key, decision: Decision, deadline: Int, listsFees: Bool) -> Int {
         let outcome = decision.outcome
         var fields = [outcome.cohort, outcome.status]
         fields += decision.derivedValues.map { $0.value ? "true" : "false" }
-        fields.append(outcome.fee.map { $0.money.description } ?? "")
+        fields += outcome.outputs.map(\.description)
+        fields.append(outcome.feeTotal?.description ?? "")
+        if listsFees { fields.append(outcome.feeItemsText) }
         let next = deadline >= 0 && deadline < outcome.deadlines.count ? outcome.deadlines[deadline] : nil
         fields += [next?.id ?? "", next?.date.description ?? "", decision.rule.id]
         for field in fields {
@@ -75,6 +80,7 @@ struct RosterOutcomeCache {
         suffixStart.append(suffixBytes.count)
         outcomes.append((outcome.cohort, outcome.status))
         jsonParts.append(Self.jsonParts(of: decision))
+        jsonPerRow.append(outcome.actions.contains { $0.dependsOnInput })
         entries[key] = outcomes.count - 1
         return outcomes.count - 1
     }
@@ -83,8 +89,12 @@ struct RosterOutcomeCache {
     /// object's opening and `policy` member, and the outcome's members without braces.
     private static func jsonParts(of decision: Decision) -> (head: [UInt8], tail: [UInt8]) {
         let head = Array(("{" + member("policy", decision.policyJSON)).utf8)
-        let tail = Array(decision.outcomeJSONMembers.map { member($0.0, $0.1) }.joined(separator: ",").utf8)
-        return (head, tail)
+        return (head, tail(of: decision))
+    }
+
+    /// The outcome's members without braces, as a decision's JSON has them after `input`.
+    static func tail(of decision: Decision) -> [UInt8] {
+        Array(decision.outcomeJSONMembers.map { member($0.0, $0.1) }.joined(separator: ",").utf8)
     }
 
     /// `"name":value`, as a member of a JSON object.

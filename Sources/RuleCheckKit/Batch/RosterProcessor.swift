@@ -82,7 +82,8 @@ public struct RosterProcessor: Sendable {
             switch decide(reader, layout) {
             case .decided(let decision, let table):
                 let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: decision.asOf.dayNumber)
-                let entry = cache.entry(for: decision, table: table, deadline: deadline)
+                let entry = cache.entry(
+                    for: decision, table: table, deadline: deadline, listsFees: tables.listsFees)
                 if entry == counts.count { counts.append(0) }
                 counts[entry] += 1
                 try Self.writing { () throws(BufferedWriter.WriteError) in
@@ -95,9 +96,10 @@ public struct RosterProcessor: Sendable {
                                     rebasing: bytes[cache.suffixStart[entry]..<cache.suffixStart[entry + 1]]))
                         }
                     case .jsonl:
+                        var parts = cache.jsonParts[entry]
+                        if cache.jsonPerRow[entry] { parts.tail = RosterOutcomeCache.tail(of: decision) }
                         try Self.writeJSONLine(
-                            decision: decision, parts: cache.jsonParts[entry], reader: reader, layout: layout,
-                            to: writer)
+                            decision: decision, parts: parts, reader: reader, layout: layout, to: writer)
                     }
                 }
             case .bad(let message):

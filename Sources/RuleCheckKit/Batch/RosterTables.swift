@@ -14,6 +14,10 @@ public struct RosterTables: Sendable {
     public let dateInputName: String
     /// The derived outputs' names, one output column each.
     public let derivedNames: [String]
+    /// The typed outputs' names, one output column each, after the derived outputs'.
+    public let outputNames: [String]
+    /// Whether some outcome of some table has several fees, so that the output has a `fees` column.
+    public let listsFees: Bool
     /// `deadlineStart[t][r] ..< deadlineStart[t][r + 1]` are rule `r`'s deadlines in `lastDayInTime[t]`.
     let deadlineStart: [[Int]]
     /// Each rule's deadlines' last day in time (day numbers), in the rule's order.
@@ -37,6 +41,8 @@ public struct RosterTables: Sendable {
         allowsNone = first.definition.yearInputs.map(\.allowsNone)
         dateInputName = first.definition.dateInputName
         derivedNames = first.definition.derived.map(\.name)
+        outputNames = first.definition.outputs.map(\.name)
+        listsFees = history.tables.contains { table in table.definition.rules.contains { $0.outcome.fees.count > 1 } }
         var starts: [[Int]] = []
         var days: [[Int]] = []
         for table in self.tables {

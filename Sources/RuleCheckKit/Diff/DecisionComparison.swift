@@ -129,8 +129,11 @@ struct DecisionComparison {
             "cohort": Value(key: decided.cohort, display: decided.cohort),
             "status": Value(key: decided.status, display: decided.status),
         ]
-        let fee = decided.fee?.money.description ?? "none"
+        let fee = decided.feeText ?? "none"
         result["fee"] = Value(key: fee, display: fee)
+        for (output, value) in zip(table.definition.outputs, decided.outputs) {
+            result[output.name] = Value(key: "\(value)", display: "\(value)")
+        }
         let deadlineKey = decided.deadlines.map { "\($0.date.adding(years: shift)) \($0.kind) \($0.inclusive)" }
         let deadlineText = decided.deadlines.map { "\($0.date)" + ($0.inclusive ? "" : " (day excluded)") }
         result["deadlines"] = Value(

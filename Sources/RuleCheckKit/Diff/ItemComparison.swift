@@ -60,6 +60,15 @@ struct ItemComparison {
         return changes
     }
 
+    /// `none`, `alignment`, or `[alignment, background-check]`.
+    private func feeIDs(_ outcome: Outcome) -> String {
+        switch outcome.fees.count {
+        case 0: return "none"
+        case 1: return outcome.fees[0].id
+        default: return "[" + outcome.fees.map(\.id).joined(separator: ", ") + "]"
+        }
+    }
+
     private func rule(_ before: Rule, _ after: Rule) -> [String] {
         var details: [String] = []
         let oldConditions = before.conditions.map(\.text)
@@ -72,7 +81,10 @@ struct ItemComparison {
         let b = after.outcome
         if a.cohort != b.cohort { details.append("cohort \(a.cohort) → \(b.cohort)") }
         if a.status != b.status { details.append("status \(a.status) → \(b.status)") }
-        if a.fee?.id != b.fee?.id { details.append("fee \(a.fee?.id ?? "none") → \(b.fee?.id ?? "none")") }
+        if a.fees.map(\.id) != b.fees.map(\.id) { details.append("fee \(feeIDs(a)) → \(feeIDs(b))") }
+        if a.outputs != b.outputs {
+            details.append("outputs \(a.outputs.map(\.description)) → \(b.outputs.map(\.description))")
+        }
         if a.deadlines.map(\.id) != b.deadlines.map(\.id) {
             details.append("deadlines \(a.deadlines.map(\.id)) → \(b.deadlines.map(\.id))")
         }

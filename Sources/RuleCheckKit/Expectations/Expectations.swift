@@ -25,8 +25,10 @@ public struct ExpectedFields: Sendable, Hashable {
     public var cohort: String?
     /// The status.
     public var status: String?
-    /// The fee: `.some(nil)` expects no fee.
+    /// The fee (the total, when the outcome has several): `.some(nil)` expects no fee.
     public var fee: Money??
+    /// Each fee, in order, when the row lists them.
+    public var fees: [Money]?
     /// The deadlines, in order.
     public var deadlines: [ExpectedDeadline]?
     /// Derived outputs by name.
@@ -38,6 +40,7 @@ public struct ExpectedFields: Sendable, Hashable {
         result.cohort = cohort ?? defaults.cohort
         result.status = status ?? defaults.status
         result.fee = fee ?? defaults.fee
+        result.fees = fee == nil ? defaults.fees : fees
         result.deadlines = deadlines ?? defaults.deadlines
         result.derived = defaults.derived.merging(derived) { $1 }
         return result

@@ -116,6 +116,13 @@ private struct FieldReader {
         if let feeNode = entries[.fee] {
             if feeNode.scalar.map({ $0.style == .plain && $0.value == "none" }) ?? false {
                 fields.fee = .some(nil)
+            } else if let items = feeNode.sequence {
+                if let list = fees(items, reader: &reader) {
+                    fields.fees = list.fees
+                    fields.fee = .some(list.total)
+                } else {
+                    valid = false
+                }
             } else if let money = fee(feeNode, reader: &reader) {
                 fields.fee = .some(money)
             } else {
@@ -141,6 +148,20 @@ private struct FieldReader {
             let amount = entries[.amount], let currency = entries[.currency]
         else { return nil }
         return reader.money(amount: amount, currency: currency)
+    }
+
+    /// Several expected fees, in order, and their total; they must share a currency.
+    private func fees(_ items: [Node], reader: inout SchemaReader) -> (fees: [Money], total: Money?)? {
+        let list = items.map { fee($0, reader: &reader) }
+        guard !list.contains(where: { $0 == nil }) else { return nil }
+        let fees = list.compactMap { $0 }
+        for (item, money) in zip(items, fees) {
+            guard let first = fees.first, money.currency != first.currency else { continue }
+            reader.report(.mixedCurrencies(money.description, money.currency, first: first.description, first.currency), at: item)
+            return nil
+        }
+        let total = fees.first.map { Money(minorUnits: fees.reduce(0) { $0 + $1.minorUnits }, currency: $0.currency) }
+        return (fees, total)
     }
 
     private func deadline(_ node: Node, reader: inout SchemaReader) -> ExpectedDeadline? {

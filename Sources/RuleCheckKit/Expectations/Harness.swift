@@ -168,11 +168,16 @@ public enum Harness {
         if let status = expected.status, status != outcome.status {
             mismatches.append(FieldMismatch(field: "status", expected: status, actual: outcome.status))
         }
-        if let fee = expected.fee, fee != outcome.fee?.money {
+        if let fee = expected.fee, fee != outcome.feeTotal {
+            mismatches.append(
+                FieldMismatch(field: "fee", expected: fee?.description ?? "none", actual: outcome.feeText ?? "none"))
+        }
+        if let fees = expected.fees, fees != outcome.fees.map(\.money) {
+            let actual = outcome.fees.map(\.money.description)
             mismatches.append(
                 FieldMismatch(
-                    field: "fee", expected: fee?.description ?? "none", actual: outcome.fee?.money.description ?? "none"
-                ))
+                    field: "fees", expected: fees.map(\.description).joined(separator: " + "),
+                    actual: actual.isEmpty ? "none" : actual.joined(separator: " + ")))
         }
         if let deadlines = expected.deadlines {
             let matches =

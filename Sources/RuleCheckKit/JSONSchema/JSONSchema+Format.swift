@@ -16,6 +16,7 @@ extension JSONSchema {
             return anyOf(
                 doc, [fourDigitInteger, string("A four-digit year as text.", pattern: Pattern.fourDigits)])
         case .boolean: return .object([("description", .string(doc)), ("type", .string("boolean"))])
+        case .integer: return .object([("description", .string(doc)), ("type", .string("integer"))])
         case .timeZone: return string(doc, pattern: Pattern.timeZone)
         case .monthDay: return string(doc, pattern: Pattern.monthDay)
         case .template:
@@ -56,7 +57,8 @@ extension JSONSchema {
 
     /// A mapping with the fixed keys of `Key`, read strictly.
     static func object<Key: FormatKey>(_ keys: Key.Type, _ doc: String) -> JSONValue {
-        object(
+        if let others = Key.otherKeys { return open(keys, doc, others: others) }
+        return object(
             doc, properties: properties(Array(Key.allCases)), required: Key.requiredKeys.map(\.rawValue),
             extra: Key.requiresSomeKey ? [("minProperties", .int(1))] : [])
     }

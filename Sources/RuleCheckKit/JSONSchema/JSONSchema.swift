@@ -141,8 +141,10 @@ public enum JSONSchema {
         static let currency = "^[A-Z]{3}$"
         /// An IANA time zone name.
         static let timeZone = "^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*$"
-        /// Text with `{cycle}` or `{cycle + N}` placeholders and no other braces that open.
-        static let template = "^(?:[^{]|\\{ *cycle(?: *[+-] *[0-9]{1,4})* *\\})*$"
+        /// Text whose braces open only placeholders: `{cycle}`, `{cycle + N}`, `{fee.ID}`,
+        /// `{deadline.ID}` or an input's name.
+        static let template =
+            "^(?:[^{]|\\{ *(?:cycle(?: *[+-] *[0-9]{1,4})*|[A-Za-z0-9][A-Za-z0-9._-]*) *\\})*$"
         /// At least one character that is not white space.
         static let nonBlank = "\\S"
     }

@@ -84,7 +84,7 @@ extension DecisionMatrix {
         lines.append("Legend:")
         for entry in grid.legend {
             let outcome = table.definition.rules[entry.rule].outcome
-            let fee = outcome.fee.map { ", fee \($0.money)" } ?? ""
+            let fee = outcome.feeText.map { ", fee \($0)" } ?? ""
             lines.append(
                 "  \(entry.letter)  \(outcome.cohort) / \(outcome.status)\(fee)  [\(table.definition.rules[entry.rule].id)]"
             )

@@ -12,9 +12,12 @@ extension DecisionMatrix {
     public func details(rule: Int, flags: UInt32) -> [String] {
         let outcome = table.definition.rules[rule].outcome
         var lines = ["\(outcome.cohort) / \(outcome.status)"]
-        lines.append(outcome.fee.map { "fee \($0.money)" } ?? "no fee stated")
+        lines.append(outcome.feeText.map { "fee \($0)" } ?? "no fee stated")
         for (name, value) in table.definition.derivedValues(flags: flags) {
             lines.append("\(name): \(value ? "yes" : "no")")
+        }
+        for (output, value) in zip(table.definition.outputs, outcome.outputs) {
+            lines.append("\(output.name): \(value)")
         }
         lines.append("decided by rule `\(table.definition.rules[rule].id)` at \(place(of: rule))")
         return lines

@@ -65,7 +65,7 @@ public struct DecisionMatrix: Sendable {
     public func describe(rule: Int, flags: UInt32) -> String {
         let outcome = table.definition.rules[rule].outcome
         var parts = ["\(outcome.cohort) / \(outcome.status)"]
-        if let fee = outcome.fee { parts.append("fee \(fee.money)") }
+        if let fee = outcome.feeText { parts.append("fee \(fee)") }
         for (name, value) in table.definition.derivedValues(flags: flags) {
             parts.append("\(name)=\(value ? "yes" : "no")")
         }

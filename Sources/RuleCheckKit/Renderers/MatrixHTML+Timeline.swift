@@ -47,7 +47,7 @@ extension MatrixHTML {
 
     private func interval(_ segment: TimelineSegment) -> String {
         let rule = matrix.table.definition.rules[segment.rule]
-        let fee = rule.outcome.fee.map { " · fee \(HTML.escape("\($0.money)"))" } ?? ""
+        let fee = rule.outcome.feeText.map { " · fee \(HTML.escape($0))" } ?? ""
         return "<li><span class=\"dates\">\(dates(segment))</span>"
             + " <span class=\"dot \(cellClass(cohort: rule.outcome.cohort, flags: nil))\"></span>"
             + " \(HTML.escape(rule.outcome.cohort)) / <strong>\(HTML.escape(rule.outcome.status))</strong>\(fee)"

@@ -96,7 +96,7 @@ public struct MatrixHTML: Sendable {
         let parts = [
             "<span class=\"key\">\(HTML.escape(grid.letter(of: decision.ruleIndex)))</span>",
             "<span class=\"status\">\(HTML.escape(outcome.status))</span>",
-            "<span class=\"facts\"><span class=\"fee\">\(outcome.fee.map { HTML.escape("\($0.money)") } ?? "no fee")</span>"
+            "<span class=\"facts\"><span class=\"fee\">\(outcome.feeText.map { HTML.escape($0) } ?? "no fee")</span>"
                 + flagSpans(decision.flags).joined() + "</span>",
         ]
         return "<td class=\"\(cellClass(cohort: outcome.cohort, flags: decision.flags))\""
@@ -127,7 +127,7 @@ public struct MatrixHTML: Sendable {
             for entry in entries {
                 let outcome = rules[entry.rule].outcome
                 let count = cellsByRule[entry.rule] ?? 0
-                let fee = outcome.fee.map { "fee \(HTML.escape("\($0.money)"))" } ?? "no fee stated"
+                let fee = outcome.feeText.map { "fee \(HTML.escape($0))" } ?? "no fee stated"
                 lines.append(
                     "<li><span class=\"key\">\(HTML.escape(entry.letter))</span> <strong>\(HTML.escape(outcome.status))</strong>"
                         + " · \(fee) · rule <code>\(HTML.escape(rules[entry.rule].id))</code>"

@@ -54,7 +54,7 @@ public struct MatrixMarkdown: Sendable {
         for entry in grid.legend {
             let outcome = rules[entry.rule].outcome
             lines.append(
-                "| \(entry.letter) | \(outcome.cohort) | \(outcome.status) | \(outcome.fee.map { "\($0.money)" } ?? "none stated")"
+                "| \(entry.letter) | \(outcome.cohort) | \(outcome.status) | \(outcome.feeText ?? "none stated")"
                     + " | `\(rules[entry.rule].id)` (\(Self.code(matrix.place(of: entry.rule)))) | \(cellsByRule[entry.rule] ?? 0) |"
             )
         }
@@ -82,7 +82,7 @@ public struct MatrixMarkdown: Sendable {
                 }.joined()
                 lines.append(
                     "| \(index == 0 ? Self.escape(years) : "") | \(dates) | \(outcome.cohort) / \(outcome.status)"
-                        + " | \(outcome.fee.map { "\($0.money)" } ?? "none stated") |\(flags) `\(rules[segment.rule].id)` |"
+                        + " | \(outcome.feeText ?? "none stated") |\(flags) `\(rules[segment.rule].id)` |"
                 )
             }
         }

@@ -63,6 +63,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case invalidCurrency = "RC217"
     /// RC218: empty value.
     case emptyValue = "RC218"
+    /// RC230: fees of one outcome in different currencies.
+    case mixedCurrencies = "RC230"
+    /// RC231: a typed output's value that does not fit its type.
+    case invalidOutputValue = "RC231"
     /// RC301: inputs that no rule decides.
     case gap = "RC301"
     /// RC302: rules that overlap under hit policy `unique`.
@@ -129,6 +133,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .invalidPlaceholder: ("InvalidPlaceholder", "invalid placeholder in a text", .error)
         case .invalidCurrency: ("InvalidCurrency", "invalid currency code", .error)
         case .emptyValue: ("EmptyValue", "empty value", .error)
+        case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
+        case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)
         case .overlap: ("Overlap", "rules that overlap under hit policy `unique`", .error)
         case .unreachableRule: ("UnreachableRule", "rule that decides no input", .warning)

@@ -90,7 +90,48 @@ extension DiagnosticMessage {
     package static func invalidPlaceholder(_ text: String) -> DiagnosticMessage {
         DiagnosticMessage(
             code: .invalidPlaceholder, text: "invalid placeholder `{\(text)}` in text",
-            help: "placeholders are years relative to the cycle, such as `{cycle}` or `{cycle + 1}`")
+            help: Self.placeholderHelp(suggestion: nil))
+    }
+
+    package static func undefinedPlaceholder(_ text: String, suggestion: String?) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .invalidPlaceholder, text: "invalid placeholder `{\(text)}` in text",
+            help: Self.placeholderHelp(suggestion: suggestion))
+    }
+
+    private static func placeholderHelp(suggestion: String?) -> String {
+        let options =
+            "placeholders are `{cycle}` or `{cycle + 1}`, `{fee.ID}`, `{deadline.ID}` or an input's name such as `{as_of}`"
+        return suggestion.map { "did you mean `{\($0)}`? \(options)" } ?? options
+    }
+
+    package static func mixedCurrencies(_ fee: String, _ currency: String, first: String, _ firstCurrency: String)
+        -> DiagnosticMessage
+    {
+        DiagnosticMessage(
+            code: .mixedCurrencies,
+            text: "fee `\(fee)` is in \(currency), but `\(first)` of the same outcome is in \(firstCurrency)",
+            help: "the fees of one outcome are totalled, so they must share a currency")
+    }
+
+    package static func invalidOutputValue(_ output: String, expected: String, found: String, suggestion: String?)
+        -> DiagnosticMessage
+    {
+        DiagnosticMessage(
+            code: .invalidOutputValue, text: "output `\(output)` expects \(expected), found \(found)",
+            help: suggestion.map { "did you mean `\($0)`?" })
+    }
+
+    package static func enumWithoutValues(_ name: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .missingKey, text: "enum output `\(name)` lists no `values`",
+            help: "add the words it may take, such as `values: [emt, paramedic]`")
+    }
+
+    package static func reservedOutputName(_ name: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .duplicateID, text: "output name `\(name)` is already a member of every decision",
+            help: "choose another name")
     }
 
     package static func invalidCurrency(_ text: String) -> DiagnosticMessage {

@@ -14,8 +14,9 @@ extension Decision {
         ])
     }
 
-    /// The members after `input`, in order: `cohort`, `status`, each derived output, `fee`,
-    /// `deadlines`, `actions`, `rule`. They depend on the outcome only, not on the input.
+    /// The members after `input`, in order: `cohort`, `status`, each derived output, each
+    /// typed output, `fee`, `deadlines`, `actions`, `rule`. They depend on the outcome only,
+    /// except for action texts with input placeholders (``Outcome/actions`` `dependsOnInput`).
     public var outcomeJSONMembers: [(String, JSONValue)] {
         let outcome = self.outcome
         var members: [(String, JSONValue)] = [
@@ -23,13 +24,9 @@ extension Decision {
             ("status", .string(outcome.status)),
         ]
         members += derivedValues.map { ($0.name, .bool($0.value)) }
+        members += zip(table.definition.outputs, outcome.outputs).map { ($0.name, $1.json) }
         members += [
-            (
-                "fee",
-                outcome.fee.map { fee in
-                    .object([("amount", .string(fee.money.amount)), ("currency", .string(fee.money.currency))])
-                } ?? .null
-            ),
+            ("fee", Self.feeJSON(outcome)),
             (
                 "deadlines",
                 .array(
@@ -40,10 +37,24 @@ extension Decision {
                         ])
                     })
             ),
-            ("actions", .array(outcome.actions.map { .string($0.text) })),
+            ("actions", .array(actionTexts.map { .string($0) })),
             ("rule", .object([("id", .string(rule.id)), ("line", .int(rule.location.line))])),
         ]
         return members
+    }
+
+    /// The `fee` member: `null` for no fee; `{amount, currency}` for one; for several, their
+    /// total as `amount` and `currency`, and `items`, each fee's `id` and `amount`.
+    static func feeJSON(_ outcome: Outcome) -> JSONValue {
+        guard let total = outcome.feeTotal else { return .null }
+        var members: [(String, JSONValue)] = [("amount", .string(total.amount)), ("currency", .string(total.currency))]
+        if outcome.fees.count > 1 {
+            let items = outcome.fees.map { fee in
+                JSONValue.object([("id", .string(fee.id)), ("amount", .string(fee.money.amount))])
+            }
+            members.append(("items", .array(items)))
+        }
+        return .object(members)
     }
 
     /// The `input` member: each year input by name (`null` for `none`), then the as-of date.

@@ -75,5 +75,6 @@ extension RuleTable {
             && yearInputs.map(\.allowsNone) == other.yearInputs.map(\.allowsNone)
             && dateInputName == other.dateInputName
             && derived.map(\.name) == other.derived.map(\.name)
+            && outputs.map(\.name) == other.outputs.map(\.name)
     }
 }

@@ -101,12 +101,20 @@ public struct Deadline: Sendable, Hashable {
 public struct Action: Sendable, Hashable {
     /// The action's identifier.
     public let id: String
-    /// The text, with `{cycle}` expressions already filled in.
+    /// The text, with `{cycle}`, `{fee.ID}` and `{deadline.ID}` filled in; input placeholders
+    /// such as `{ma_expires}` stay as written (``Decision/text(of:)`` fills them per decision).
     public let text: String
-    /// The text as written, with its `{cycle}` placeholders.
+    /// The text as written, with its placeholders.
     public let template: String
+    /// The text in pieces: literal text and input values filled per decision.
+    public let pieces: [TextPiece]
     /// Where it is declared.
     public let location: SourceLocation
+
+    /// Whether the text depends on the input (it has an input placeholder).
+    public var dependsOnInput: Bool {
+        pieces.contains { if case .input = $0 { return true } else { return false } }
+    }
 }
 
 /// What a rule decides.
@@ -115,12 +123,14 @@ public struct Outcome: Sendable, Hashable {
     public let cohort: String
     /// The status, such as `action-required`.
     public let status: String
-    /// The fee, or `nil` when none applies (not zero).
-    public let fee: Fee?
+    /// The fees, in the order the rule lists them; empty when the policy states none.
+    public let fees: [Fee]
     /// The deadlines, in the order the rule lists them.
     public let deadlines: [Deadline]
     /// The actions, in order.
     public let actions: [Action]
+    /// The value of each of the table's typed outputs (``RuleTable/outputs``), in declaration order.
+    public let outputs: [OutputValue]
 }
 
 /// One row of the decision table.
@@ -179,6 +189,8 @@ public struct RuleTable: Sendable {
     public let actions: [Action]
     /// Derived boolean outputs (at most 32).
     public let derived: [DerivedOutput]
+    /// Typed outputs that each rule sets (at most 32).
+    public let outputs: [TypedOutput]
     /// The rules in file order; the `otherwise` rule, if any, is last.
     public let rules: [Rule]
 

@@ -49,12 +49,21 @@ extension RuleTableLoader {
         return deadlines
     }
 
-    mutating func readActions(_ node: Node) -> [Action] {
+    mutating func readActions(_ node: Node, context: TemplateContext) -> [Action] {
         var actions: [Action] = []
         for (name, key, value) in reader.namedEntries(node, in: "`actions`", kind: "action") {
-            guard let text = reader.template(value, what: "the text of action `\(name)`") else { continue }
+            guard let pieces = reader.template(value, what: "the text of action `\(name)`", context: context) else {
+                continue
+            }
+            let text = pieces.map { piece -> String in
+                switch piece {
+                case .literal(let literal): return literal
+                case .input(let input): return "{\(input)}"
+                }
+            }.joined()
             let template = value.scalar?.value ?? text
-            actions.append(Action(id: name, text: text, template: template, location: reader.location(key)))
+            actions.append(
+                Action(id: name, text: text, template: template, pieces: pieces, location: reader.location(key)))
         }
         return actions
     }

@@ -7,8 +7,9 @@ package struct RuleTableLoader {
     var reader: SchemaReader
     var failed = false
 
-    init(file: String) {
+    init(file: String, source: SourceText? = nil) {
         reader = SchemaReader(file: file)
+        reader.source = source
     }
 
     /// Loads the table; every problem is in `reader.diagnostics`.
@@ -26,11 +27,14 @@ package struct RuleTableLoader {
         let certifications = top[.certifications].map { reader.certifications($0, inputs: inputs.years) } ?? []
         let fees = top[.fees].map { readFees($0) } ?? []
         let deadlines = top[.deadlines].map { readDeadlines($0) } ?? []
-        let actions = top[.actions].map { readActions($0) } ?? []
+        let placeholders = TemplateContext(
+            fees: fees, deadlines: deadlines, inputNames: inputs.years.map(\.name) + [inputs.date])
+        let actions = top[.actions].map { readActions($0, context: placeholders) } ?? []
         var conditions = ConditionReader(
             yearInputs: inputs.years, dateInput: inputs.date, certifications: certifications, deadlines: deadlines)
         let derived = top[.derived].map { readDerived($0, conditions: &conditions) } ?? []
-        let references = OutcomeReader(fees: fees, deadlines: deadlines, actions: actions)
+        let outputs = top[.outputs].map { readOutputs($0, derived: derived) } ?? []
+        let references = OutcomeReader(fees: fees, deadlines: deadlines, actions: actions, outputs: outputs)
         var rules = top[.rules].map { readRules($0, conditions: &conditions, references: references) } ?? []
         if let node = top[.otherwise], let rule = readOtherwise(node, references: references) {
             rules.append(rule)
@@ -40,7 +44,7 @@ package struct RuleTableLoader {
         return RuleTable(
             policy: policy, file: reader.file, cycle: cycle, hitPolicy: hitPolicy, yearInputs: inputs.years,
             dateInputName: inputs.date, certifications: certifications, fees: fees, deadlines: deadlines,
-            actions: actions, derived: derived, rules: rules)
+            actions: actions, derived: derived, outputs: outputs, rules: rules)
     }
 
     // MARK: - Header

@@ -12,6 +12,8 @@ package struct SchemaReader {
     /// Every name declared for each kind (`fee`, `deadline`, ...), valid or not: a reference
     /// to a declared but invalid entry is not reported again as undefined.
     package var declared: [String: Set<String>] = [:]
+    /// The file's text, when known, so that a diagnostic can point inside a scalar (at a placeholder).
+    package var source: SourceText?
 
     package init(file: String) {
         self.file = file
@@ -202,27 +204,5 @@ package struct SchemaReader {
             return nil
         }
         return year
-    }
-
-    /// Text with `{cycle}` placeholders filled in.
-    package mutating func template(_ node: Node, what: String) -> String? {
-        guard let value = text(node, what: what) else { return nil }
-        var output = ""
-        var rest = Substring(value)
-        while let open = rest.firstIndex(of: "{") {
-            output += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else {
-                report(.invalidPlaceholder(String(rest[open...])), at: node)
-                return nil
-            }
-            let inner = String(rest[rest.index(after: open)..<close])
-            guard case .some(.relative("cycle", let offset)) = YearExpression.parse(inner), let cycle else {
-                report(.invalidPlaceholder(inner), at: node)
-                return nil
-            }
-            output += String(cycle + offset)
-            rest = rest[rest.index(after: close)...]
-        }
-        return output + rest
     }
 }

@@ -11,13 +11,21 @@ enum DecisionText {
         lines.append("")
         lines.append("  Cohort:  \(outcome.cohort)")
         lines.append("  Status:  \(outcome.status)")
-        if let fee = outcome.fee {
+        if outcome.fees.count > 1, let total = outcome.feeTotal {
+            lines.append("  Fees:    \(total) in total")
+            for fee in outcome.fees {
+                lines.append("           \(fee.money)  \(fee.label ?? fee.id)")
+            }
+        } else if let fee = outcome.fees.first {
             lines.append("  Fee:     \(fee.money)" + (fee.label.map { " (\($0))" } ?? ""))
         } else {
             lines.append("  Fee:     none stated")
         }
         for (name, value) in decision.derivedValues {
             lines.append("  \(name.split(separator: "_").joined(separator: " ")): \(value ? "yes" : "no")")
+        }
+        for (output, value) in zip(table.outputs, outcome.outputs) {
+            lines.append("  \(output.name.split(separator: "_").joined(separator: " ")): \(value)")
         }
         if !outcome.deadlines.isEmpty {
             lines.append("")
@@ -30,8 +38,8 @@ enum DecisionText {
         }
         lines.append("")
         lines.append("What to do:")
-        for (number, action) in outcome.actions.enumerated() {
-            lines.append("  \(number + 1). \(action.text)")
+        for (number, text) in decision.actionTexts.enumerated() {
+            lines.append("  \(number + 1). \(text)")
         }
         lines.append("")
         lines.append("Decided by rule `\(decision.rule.id)` at \(table.file):\(decision.rule.location.line)")

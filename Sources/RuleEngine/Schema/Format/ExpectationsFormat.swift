@@ -71,8 +71,12 @@ package enum ExpectedFieldKey: String, FormatKey {
                 .anyOf([
                     FormatElement(.constant("none"), "No fee is stated."),
                     FormatElement(.mapping(ExpectedFeeKey.self), "An exact amount of money."),
+                    FormatElement(
+                        .list(FormatElement(.mapping(ExpectedFeeKey.self), "One fee.")),
+                        "Several fees, in the order the outcome lists them."),
                 ]),
-                "The expected fee: `none`, or an amount and currency.")
+                "The expected fee: `none`; an amount and currency (the total, when the outcome has several fees); or a list of them, each fee in order."
+            )
         case .deadlines:
             return .optional(
                 .list(FormatElement(.shape(.expectedDeadline), "An expected deadline.")),

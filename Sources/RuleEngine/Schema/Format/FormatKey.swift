@@ -12,6 +12,9 @@ package protocol FormatKey: CaseIterable, Hashable, Sendable, RawRepresentable w
     static var definition: FormatDefinition? { get }
     /// Whether an empty mapping is refused, as for conditions.
     static var requiresSomeKey: Bool { get }
+    /// What the mapping's other keys hold, when it also takes names the table declares (such
+    /// as typed outputs in a rule's `then:`); `nil` when other keys are errors.
+    static var otherKeys: FormatElement? { get }
 }
 
 extension FormatKey {
@@ -19,6 +22,8 @@ extension FormatKey {
     package static var definition: FormatDefinition? { nil }
     /// An empty mapping is allowed.
     package static var requiresSomeKey: Bool { false }
+    /// Other keys are errors.
+    package static var otherKeys: FormatElement? { nil }
 
     /// The keys that must be present.
     package static var requiredKeys: [Self] { allCases.filter(\.spec.isRequired) }

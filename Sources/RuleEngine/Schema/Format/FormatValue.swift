@@ -17,6 +17,8 @@ package indirect enum FormatValue: Sendable {
     case fourDigitYear
     /// `true` or `false`.
     case boolean
+    /// A whole number, such as `24` or `-3`.
+    case integer
     /// An exact amount of money, never negative, with at most two decimals.
     case amount
     /// An ISO 4217 currency code.
@@ -25,7 +27,7 @@ package indirect enum FormatValue: Sendable {
     case timeZone
     /// A day of the year, `MM-DD`.
     case monthDay
-    /// Text with `{cycle}` or `{cycle + N}` placeholders.
+    /// Text with placeholders: `{cycle}`, `{cycle + N}`, `{fee.ID}`, `{deadline.ID}` or an input's name.
     case template
     /// Another year input's name plus an offset, such as `ma_expires + 1`.
     case inputOffset

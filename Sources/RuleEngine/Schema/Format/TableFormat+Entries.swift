@@ -97,13 +97,23 @@ package enum OtherwiseKey: String, FormatKey {
 package enum OutcomeKey: String, FormatKey {
     case cohort, status, fee, deadlines, actions
 
-    package static let definition: FormatDefinition? = FormatDefinition(name: "outcome", doc: "What a rule decides.")
+    package static let definition: FormatDefinition? = FormatDefinition(
+        name: "outcome", doc: "What a rule decides; its other keys are the table's typed outputs.")
+
+    package static var otherKeys: FormatElement? { TableFormat.outputValue }
 
     package var spec: KeySpec {
         switch self {
         case .cohort: return .required(.identifier, "The cohort, such as `one-year-alignment`.")
         case .status: return .required(.identifier, "The status, such as `action-required`.")
-        case .fee: return .optional(.identifier, "A fee id, or `none` (the default): the policy states no fee.")
+        case .fee:
+            return .optional(
+                .anyOf([
+                    FormatElement(.identifier, "A fee id, or `none`."),
+                    FormatElement(.list(FormatElement(.identifier, "A fee id.")), "Several fees, all in one currency."),
+                ]),
+                "A fee id, a list of fee ids (shown each and totalled; all in one currency), or `none` (the default): the policy states no fee."
+            )
         case .deadlines:
             return .optional(
                 .list(FormatElement(.identifier, "An id.")), "Deadline ids, in the order to show them.")

@@ -13,7 +13,7 @@ package enum TableFormat {
     package static let mappings: [any FormatKey.Type] = [
         TableKey.self, PolicyKey.self, WindowKey.self, InputKey.self, YearDomainKey.self, CertificationKey.self,
         FeeKey.self, DeadlineKey.self, RuleKey.self, OtherwiseKey.self, OutcomeKey.self, YearConditionKey.self,
-        DateComparisonKey.self,
+        DateComparisonKey.self, OutputKey.self,
     ]
 }
 
@@ -21,7 +21,7 @@ package enum TableFormat {
 package enum TableKey: String, FormatKey {
     case format, policy, cycle
     case hitPolicy = "hit_policy"
-    case inputs, certifications, fees, deadlines, derived, actions, rules, otherwise
+    case inputs, certifications, fees, deadlines, derived, outputs, actions, rules, otherwise
 
     package var spec: KeySpec {
         switch self {
@@ -61,10 +61,15 @@ package enum TableKey: String, FormatKey {
                     maximum: RuleTable.maxDerivedOutputs),
                 "Boolean outputs computed for every decision, each true exactly where its conditions hold, such as `can_staff_ambulance: {as_of: {on_or_before: ma.expiry}}`."
             )
+        case .outputs:
+            return .optional(
+                .named(FormatElement(.mapping(OutputKey.self), "A typed output."), maximum: TableFormat.maxTypedOutputs),
+                "Typed outputs by name (`integer`, `enum`, `date` or `boolean`), each set by every rule's `then:`, such as `ce_hours: {type: integer}`."
+            )
         case .actions:
             return .optional(
                 .named(FormatElement(.template, "The text of the action.")),
-                "Steps a person may be told to take, by id; texts may contain `{cycle}` or `{cycle + 1}`, filled in at load time."
+                "Steps a person may be told to take, by id; texts may contain `{cycle}` or `{cycle + 1}`, `{fee.ID}` (the fee's amount), `{deadline.ID}` (its date) and input names such as `{ma_expires}` or `{as_of}` (the person's value)."
             )
         case .rules:
             return .required(.list(FormatElement(.mapping(RuleKey.self), "A rule.")), "The rules, in file order.")
