@@ -13,7 +13,8 @@ run() {   # name, then the command's arguments; records stdout, stderr and the e
     "$bin" "$@" >"$out/$name.out" 2>"$out/$name.err"
     echo "$?" >"$out/$name.rc"
 }
-tables=(rules/2026.yaml Tests/Fixtures/policies/2027-example.yaml Tests/Fixtures/policies/example-state.yaml)
+tables=(rules/2026.yaml Tests/Fixtures/policies/2027-example.yaml Tests/Fixtures/policies/example-state.yaml
+    Tests/Fixtures/policies/outcomes-example.yaml)
 for t in "${tables[@]}"; do
     n=$(basename "$t" .yaml)
     for f in text json sarif; do run "validate-$n-$f" validate --verbose --format "$f" "$t"; done
@@ -39,6 +40,12 @@ for d in 2026-01-10 2026-02-16 2026-02-20 2026-04-01 2026-07-01 2026-12-31; do
         done
     done
 done
+oc=Tests/Fixtures/policies/outcomes-example.yaml
+for args in "2026 2027 2026-02-10" "2026 2027 2026-03-01" "2026 2026 2026-05-01" "2025 none 2026-05-01"; do
+    set -- $args
+    run "eval-outcomes-$1-$2-$3" eval --rules "$oc" --ma "$1" --nr "$2" --as-of "$3" --format json
+    run "eval-text-outcomes-$1-$2-$3" eval --rules "$oc" --ma "$1" --nr "$2" --as-of "$3"
+done
 run diff-text diff rules/2026.yaml Tests/Fixtures/policies/2027-example.yaml --shift-years 1
 run diff-json diff rules/2026.yaml Tests/Fixtures/policies/2027-example.yaml --shift-years 1 --format json
 run diff-literal diff rules/2026.yaml Tests/Fixtures/policies/2027-example.yaml
@@ -49,6 +56,9 @@ tmp=$(mktemp -d)
 cp "$tmp/roster.csv" "$out/roster.csv"
 run batch-csv batch "$tmp/roster.csv" --rules rules/2026.yaml --as-of 2026-02-16
 run batch-jsonl batch "$tmp/roster.csv" --rules rules/2026.yaml --format jsonl
+"$bin" generate-roster --rules "$oc" --rows 2000 --seed 7 >"$tmp/oc-roster.csv" 2>/dev/null
+run batch-outcomes-csv batch "$tmp/oc-roster.csv" --rules "$oc" --as-of 2026-02-16
+run batch-outcomes-jsonl batch "$tmp/oc-roster.csv" --rules "$oc" --format jsonl
 run batch-summary batch "$tmp/roster.csv" --rules rules --summary
 printf 'id,ma_expires,nr_expires,as_of\n1,2026,2027,2026-02-16\n2,2O26,2027,\n3,2026,none,2026-13-01\n4,"2026",2027\n' >"$tmp/bad.csv"
 run batch-bad-csv batch "$tmp/bad.csv" --rules rules/2026.yaml --as-of 2026-02-16

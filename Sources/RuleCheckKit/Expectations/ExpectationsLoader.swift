@@ -157,7 +157,8 @@ private struct FieldReader {
         let fees = list.compactMap { $0 }
         for (item, money) in zip(items, fees) {
             guard let first = fees.first, money.currency != first.currency else { continue }
-            reader.report(.mixedCurrencies(money.description, money.currency, first: first.description, first.currency), at: item)
+            reader.report(
+                .mixedCurrencies(money.description, money.currency, first: first.description, first.currency), at: item)
             return nil
         }
         let total = fees.first.map { Money(minorUnits: fees.reduce(0) { $0 + $1.minorUnits }, currency: $0.currency) }

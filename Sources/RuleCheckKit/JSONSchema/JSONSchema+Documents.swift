@@ -8,7 +8,7 @@ extension JSONSchema {
             required: TableKey.requiredKeys.map(\.rawValue),
             definitions: sharedDefinitions + InputType.allCases.map { (inputDefinition($0), inputObject($0)) }
                 + definition(FeeKey.self) + definition(DeadlineKey.self) + definition(RuleKey.self)
-                + definition(OutcomeKey.self))
+                + definition(OutcomeKey.self) + definition(OutputKey.self))
     }
 
     static var expectationsDocument: JSONValue {

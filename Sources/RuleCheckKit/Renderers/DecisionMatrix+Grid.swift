@@ -85,8 +85,9 @@ extension DecisionMatrix {
         for entry in grid.legend {
             let outcome = table.definition.rules[entry.rule].outcome
             let fee = outcome.feeText.map { ", fee \($0)" } ?? ""
+            let outputs = outputPairs(rule: entry.rule).map { ", \($0)" }.joined()
             lines.append(
-                "  \(entry.letter)  \(outcome.cohort) / \(outcome.status)\(fee)  [\(table.definition.rules[entry.rule].id)]"
+                "  \(entry.letter)  \(outcome.cohort) / \(outcome.status)\(fee)\(outputs)  [\(table.definition.rules[entry.rule].id)]"
             )
         }
         if let first = table.definition.derived.first {

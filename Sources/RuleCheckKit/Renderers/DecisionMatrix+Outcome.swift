@@ -23,6 +23,12 @@ extension DecisionMatrix {
         return lines
     }
 
+    /// The rule's typed outputs as `name=value` pairs (`ce_hours=24`), in declaration order;
+    /// empty for a table without typed outputs.
+    public func outputPairs(rule: Int) -> [String] {
+        zip(table.definition.outputs, table.definition.rules[rule].outcome.outputs).map { "\($0.name)=\($1)" }
+    }
+
     /// An output's name for people: `can_staff_ambulance` → `can staff ambulance`.
     public static func humanName(_ name: String) -> String {
         name.replacingOccurrences(of: "_", with: " ")

@@ -69,6 +69,7 @@ public struct DecisionMatrix: Sendable {
         for (name, value) in table.definition.derivedValues(flags: flags) {
             parts.append("\(name)=\(value ? "yes" : "no")")
         }
+        parts += outputPairs(rule: rule)
         return parts.joined(separator: "  ")
     }
 

@@ -128,9 +128,10 @@ public struct MatrixHTML: Sendable {
                 let outcome = rules[entry.rule].outcome
                 let count = cellsByRule[entry.rule] ?? 0
                 let fee = outcome.feeText.map { "fee \(HTML.escape($0))" } ?? "no fee stated"
+                let outputs = matrix.outputPairs(rule: entry.rule).map { " · \(HTML.escape($0))" }.joined()
                 lines.append(
                     "<li><span class=\"key\">\(HTML.escape(entry.letter))</span> <strong>\(HTML.escape(outcome.status))</strong>"
-                        + " · \(fee) · rule <code>\(HTML.escape(rules[entry.rule].id))</code>"
+                        + " · \(fee)\(outputs) · rule <code>\(HTML.escape(rules[entry.rule].id))</code>"
                         + " at <code>\(HTML.escape(matrix.place(of: entry.rule)))</code>"
                         + " · \(count) \(count == 1 ? "cell" : "cells")</li>")
             }

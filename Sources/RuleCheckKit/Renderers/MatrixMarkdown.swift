@@ -50,11 +50,17 @@ public struct MatrixMarkdown: Sendable {
         let rules = matrix.table.definition.rules
         var cellsByRule: [Int: Int] = [:]
         for row in grid.decisions { for decision in row { cellsByRule[decision.ruleIndex, default: 0] += 1 } }
-        var lines = ["| Key | Cohort | Status | Fee | Rule | Cells |", "| --- | --- | --- | --- | --- | --- |"]
+        let hasOutputs = !matrix.table.definition.outputs.isEmpty
+        var lines = [
+            "| Key | Cohort | Status | Fee |" + (hasOutputs ? " Outputs |" : "") + " Rule | Cells |",
+            "| --- | --- | --- | --- |" + (hasOutputs ? " --- |" : "") + " --- | --- |",
+        ]
         for entry in grid.legend {
             let outcome = rules[entry.rule].outcome
+            let outputs =
+                hasOutputs ? " | " + Self.escape(matrix.outputPairs(rule: entry.rule).joined(separator: ", ")) : ""
             lines.append(
-                "| \(entry.letter) | \(outcome.cohort) | \(outcome.status) | \(outcome.feeText ?? "none stated")"
+                "| \(entry.letter) | \(outcome.cohort) | \(outcome.status) | \(outcome.feeText ?? "none stated")\(outputs)"
                     + " | `\(rules[entry.rule].id)` (\(Self.code(matrix.place(of: entry.rule)))) | \(cellsByRule[entry.rule] ?? 0) |"
             )
         }

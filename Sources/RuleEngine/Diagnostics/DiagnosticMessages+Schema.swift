@@ -99,10 +99,15 @@ extension DiagnosticMessage {
             help: Self.placeholderHelp(suggestion: suggestion))
     }
 
+    package static func unclosedPlaceholder(_ text: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .invalidPlaceholder, text: "placeholder `\(text)` is not closed with `}`",
+            help: Self.placeholderHelp(suggestion: nil))
+    }
+
     private static func placeholderHelp(suggestion: String?) -> String {
-        let options =
-            "placeholders are `{cycle}` or `{cycle + 1}`, `{fee.ID}`, `{deadline.ID}` or an input's name such as `{as_of}`"
-        return suggestion.map { "did you mean `{\($0)}`? \(options)" } ?? options
+        suggestion.map { "did you mean `{\($0)}`?" }
+            ?? "placeholders are `{cycle}` or `{cycle + 1}`, `{fee.ID}`, `{deadline.ID}` or an input's name such as `{as_of}`"
     }
 
     package static func mixedCurrencies(_ fee: String, _ currency: String, first: String, _ firstCurrency: String)

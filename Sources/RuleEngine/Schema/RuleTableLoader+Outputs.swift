@@ -29,14 +29,16 @@ extension RuleTableLoader {
             guard let type = OutputType(rawValue: typeName) else {
                 let names = OutputType.allCases.map(\.rawValue)
                 reader.report(
-                    .unknownKey(typeName, in: "the output types", suggestion: Suggestion.closest(to: typeName, in: names)),
+                    .unknownKey(
+                        typeName, in: "the output types", suggestion: Suggestion.closest(to: typeName, in: names)),
                     at: typeNode)
                 continue
             }
             var values: [String] = []
             if let valuesNode = fields[.values] {
                 guard type == .enum else {
-                    reader.report(.unknownKey("values", in: "\(type.rawValue) output `\(name)`", suggestion: nil), at: valuesNode)
+                    reader.report(
+                        .unknownKey("values", in: "\(type.rawValue) output `\(name)`", suggestion: nil), at: valuesNode)
                     continue
                 }
                 guard let items = reader.sequence(valuesNode, of: "values") else { continue }

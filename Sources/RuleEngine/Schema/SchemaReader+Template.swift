@@ -31,7 +31,7 @@ extension SchemaReader {
             literal += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else {
                 let unclosed = String(rest[open...])
-                report(Diagnostic(.invalidPlaceholder(unclosed), at: location(of: "{", in: node, from: &searchFrom)))
+                report(Diagnostic(.unclosedPlaceholder(unclosed), at: location(of: "{", in: node, from: &searchFrom)))
                 return nil
             }
             let written = String(rest[open...close])

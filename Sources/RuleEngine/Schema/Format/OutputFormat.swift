@@ -8,7 +8,8 @@ extension TableFormat {
         .anyOf([
             FormatElement(.integer, "The value of an `integer` output."),
             FormatElement(.boolean, "The value of a `boolean` output."),
-            FormatElement(.identifier, "The value of an `enum` output (one of its `values`), or a `date` output's date."),
+            FormatElement(
+                .identifier, "The value of an `enum` output (one of its `values`), or a `date` output's date."),
         ]),
         "A typed output declared under `outputs:`, such as `ce_hours: 24`.")
 }
@@ -29,7 +30,8 @@ package enum OutputKey: String, FormatKey {
                 "The output's type: `integer`, `enum` (one of `values`), `date` (YYYY-MM-DD) or `boolean`.")
         case .values:
             return .optional(
-                .list(FormatElement(.identifier, "A value.")), "The words an `enum` output may take (required for `enum`).")
+                .list(FormatElement(.identifier, "A value.")),
+                "The words an `enum` output may take (required for `enum`).")
         case .label: return .optional(.text, "A human label.")
         case .defaultValue:
             return .optional(

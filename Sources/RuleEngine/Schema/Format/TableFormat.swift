@@ -63,7 +63,8 @@ package enum TableKey: String, FormatKey {
             )
         case .outputs:
             return .optional(
-                .named(FormatElement(.mapping(OutputKey.self), "A typed output."), maximum: TableFormat.maxTypedOutputs),
+                .named(
+                    FormatElement(.mapping(OutputKey.self), "A typed output."), maximum: TableFormat.maxTypedOutputs),
                 "Typed outputs by name (`integer`, `enum`, `date` or `boolean`), each set by every rule's `then:`, such as `ce_hours: {type: integer}`."
             )
         case .actions:
