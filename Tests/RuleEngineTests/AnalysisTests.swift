@@ -38,7 +38,7 @@ struct AnalysisTests {
     @Test("without `otherwise`, the gaps are exactly the inputs `otherwise` decided")
     func gapsWithoutOtherwise() throws {
         let original = try TestSupport.table2026()
-        let otherwise = try #require(original.table.rules.firstIndex(where: { $0.isOtherwise }))
+        let otherwise = try #require(original.definition.rules.firstIndex(where: { $0.isOtherwise }))
         let caught = Self.expand(original.regions(decidedBy: otherwise))
         let text = try Self.edited { text in
             String(text[..<(text.range(of: "\notherwise:")?.lowerBound ?? text.endIndex)]) + "\n"
@@ -124,18 +124,5 @@ struct AnalysisTests {
         let result = TableLoader.load(yaml: text, file: "order.yaml")
         let order = try #require(result.diagnostics.first { $0.code == "RC304" })
         #expect(order.location?.line == text.lineNumber(of: "  recommended:\n"))
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return replacingCharacters(in: range, with: replacement)
-    }
-
-    /// The 1-based line on which `text` starts.
-    func lineNumber(of text: String) -> Int? {
-        guard let range = range(of: text) else { return nil }
-        return self[..<range.lowerBound].filter { $0 == "\n" }.count + 1
     }
 }

@@ -130,9 +130,9 @@ struct OverlapPairTests {
             "hit_policy: unique", with: "hit_policy: first")
             + "otherwise: {id: rest, then: {cohort: rest, status: s, actions: [z]}}\n"
         let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "overlaps.yaml"))
-        let reference = ReferenceEvaluator(table: table.table)
+        let reference = ReferenceEvaluator(table: table.definition)
         var mismatches = 0
-        for (years, day, _) in Self.everyInput(table.table) {
+        for (years, day, _) in Self.everyInput(table.definition) {
             let decision = try? table.evaluate(years, asOf: day)
             if reference.decide(years, on: day)?.rule != decision?.ruleIndex { mismatches += 1 }
         }

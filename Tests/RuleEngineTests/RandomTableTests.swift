@@ -109,9 +109,9 @@ struct RandomTableTests {
         let text = Self.table(seed: seed, hitPolicy: "first", otherwise: true)
         let result = TableLoader.load(yaml: text, file: "random-\(seed).yaml")
         let table = try TestSupport.compiled(result)
-        let reference = ReferenceEvaluator(table: table.table)
+        let reference = ReferenceEvaluator(table: table.definition)
         var mismatches = 0
-        for (years, day) in Self.everyInput(table.table) {
+        for (years, day) in Self.everyInput(table.definition) {
             let decision = try table.evaluate(years, asOf: day)
             let expected = reference.decide(years, on: day)
             if expected?.rule != decision.ruleIndex || expected?.flags != decision.flags { mismatches += 1 }
