@@ -79,9 +79,11 @@ struct OverlapPairTests {
         }
     }
 
-    @Test("overlapping pairs and gaps are exactly what the scan finds", arguments: [(0, false), (1, true)].flatMap {
-        offset, linkAll in (0..<4).map { (UInt64(2 * $0 + offset), linkAll) }
-    })
+    @Test(
+        "overlapping pairs and gaps are exactly what the scan finds",
+        arguments: [(0, false), (1, true)].flatMap {
+            offset, linkAll in (0..<4).map { (UInt64(2 * $0 + offset), linkAll) }
+        })
     func pairsAreExact(seed: UInt64, linkAll: Bool) throws {
         let text = Self.table(seed: seed, linkAll: linkAll)
         var loader = RuleTableLoader(file: "overlaps.yaml")
@@ -106,9 +108,11 @@ struct OverlapPairTests {
             found[[pair.first, pair.second]] = AnalysisTests.expand(regions)
         }
         #expect(overlaps.count >= 10, "the generator should make many overlapping pairs")
-        #expect(found.keys.sorted { $0.lexicographicallyPrecedes($1) } == overlaps.keys.sorted {
-            $0.lexicographicallyPrecedes($1)
-        })
+        #expect(
+            found.keys.sorted { $0.lexicographicallyPrecedes($1) }
+                == overlaps.keys.sorted {
+                    $0.lexicographicallyPrecedes($1)
+                })
         let wrong = overlaps.keys.filter { found[$0] != overlaps[$0] }.sorted { $0.lexicographicallyPrecedes($1) }
         #expect(wrong.isEmpty, "pairs whose overlap differs from the scan: \(wrong) in\n\(text)")
         #expect(AnalysisTests.expand(GapCheck.regions(context)) == gaps)
@@ -126,8 +130,9 @@ struct OverlapPairTests {
 
     @Test("the tree agrees with the scan on tables with many overlapping rules", arguments: 0..<4)
     func treeAgrees(seed: UInt64) throws {
-        let text = Self.table(seed: seed, linkAll: seed % 2 == 1).replacing(
-            "hit_policy: unique", with: "hit_policy: first")
+        let text =
+            Self.table(seed: seed, linkAll: seed % 2 == 1).replacing(
+                "hit_policy: unique", with: "hit_policy: first")
             + "otherwise: {id: rest, then: {cohort: rest, status: s, actions: [z]}}\n"
         let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "overlaps.yaml"))
         let reference = ReferenceEvaluator(table: table.definition)
@@ -137,5 +142,32 @@ struct OverlapPairTests {
             if reference.decide(years, on: day)?.rule != decision?.ruleIndex { mismatches += 1 }
         }
         #expect(mismatches == 0, "\(text)")
+    }
+
+    @Test("rules that all match everywhere overlap once per pair, on the whole space", arguments: [2, 12])
+    func everyPairOnce(rules: Int) throws {
+        let text =
+            [
+                "format: rulecheck/1",
+                "policy: {id: all, version: \"1\", title: t, source: test, time_zone: UTC, "
+                    + "window: {from: 2025-01-01, to: 2027-12-31}}",
+                "cycle: 2026",
+                "hit_policy: unique",
+                "inputs:",
+                "  a: {type: year, domain: {from: 1900, to: 2099}}",
+                "  b: {type: year, domain: {from: 1900, to: 2099}, none: true}",
+                "  d: {type: date}",
+                "actions: {z: Z.}",
+                "rules:",
+            ].joined(separator: "\n") + "\n"
+            + (0..<rules).map { "  - {id: r\($0), when: {a: any}, then: {cohort: c\($0), status: s, actions: [z]}}\n" }
+            .joined()
+        let result = TableLoader.load(yaml: text, file: "all.yaml")
+        let overlaps = result.diagnostics.filter { $0.message.contains(" overlaps rule ") }
+        #expect(overlaps.count == rules * (rules - 1) / 2)
+        let days = LocalDate(year: 2027, month: 12, day: 31).map { $0.dayNumber + 1 } ?? 0
+        let everything = 200 * 201 * (days - (LocalDate(year: 2025, month: 1, day: 1)?.dayNumber ?? 0))
+        #expect(overlaps.allSatisfy { $0.message.contains("on \(everything) inputs: a 1900–2099, b 1900–2099, none,") })
+        #expect(Set(overlaps.map(\.message)).count == overlaps.count, "each pair is reported once")
     }
 }

@@ -35,9 +35,10 @@ struct CellRegion: Sendable {
                     diagonalPieces(
                         pair, differences: partition.differences[pair] ?? [], partition: partition, space: space))
             } else {
-                groups.append(partition.classes[axis].enumerated().map { index, range in
-                    Piece(axes: [axis], classes: [index], representative: [range.lowerBound], boxes: [[range]])
-                })
+                groups.append(
+                    partition.classes[axis].enumerated().map { index, range in
+                        Piece(axes: [axis], classes: [index], representative: [range.lowerBound], boxes: [[range]])
+                    })
             }
         }
         var regions: [CellRegion] = []

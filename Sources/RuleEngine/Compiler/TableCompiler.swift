@@ -77,8 +77,7 @@ enum TableCompiler {
     /// For each class of the first year input, the non-`otherwise` rules (in file order) whose
     /// set tests on that input admit it: an index that spares each region a scan of every rule.
     /// Tests that depend on other inputs (`equals`) are left to the full check.
-    private static func rulesByFirstClass(_ table: RuleTable, partition: AxisPartition, space: CellSpace) -> [[Int]]
-    {
+    private static func rulesByFirstClass(_ table: RuleTable, partition: AxisPartition, space: CellSpace) -> [[Int]] {
         let values = partition.classes[0].map { space.value(input: 0, index: $0.lowerBound) }
         var index = Array(repeating: [Int](), count: values.count)
         for (position, rule) in table.rules.enumerated() where !rule.isOtherwise {
