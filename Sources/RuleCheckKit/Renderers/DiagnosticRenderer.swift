@@ -38,7 +38,8 @@ public struct DiagnosticRenderer: Sendable {
 
     private func render(_ diagnostic: Diagnostic, snippets: inout [SourceLocation: [String]]) -> String {
         var lines: [String] = []
-        let label = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code)]", color(for: diagnostic.severity))
+        let label = paint(
+            "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", color(for: diagnostic.severity))
         lines.append("\(prefix(diagnostic.location))\(label): \(paint(diagnostic.message, "1"))")
         lines.append(contentsOf: snippet(diagnostic.location, cache: &snippets))
         for note in diagnostic.notes {

@@ -40,8 +40,9 @@ public struct DiagnosticNote: Sendable, Hashable {
 public struct Diagnostic: Sendable, Hashable {
     /// How serious it is.
     public let severity: Severity
-    /// A stable code such as `RC101`; the wording may change, the code does not.
-    public let code: String
+    /// The stable code, such as ``DiagnosticCode/invalidYAML`` (`RC101`); the wording may change,
+    /// the code does not. `code.rawValue` is the string written in every output.
+    public let code: DiagnosticCode
     /// One lowercase line without a final period.
     public let message: String
     /// Where it points; `nil` for a problem with the file as a whole that has no position.
@@ -73,7 +74,7 @@ extension Array where Element == Diagnostic {
     /// Ties keep their order. Sorts positions rather than the diagnostics themselves, so that a
     /// table with many findings does not copy each one many times.
     public func sortedByLocation() -> [Diagnostic] {
-        let keys = map { ($0.location?.file ?? "", $0.location?.range.start.offset ?? -1, $0.code) }
+        let keys = map { ($0.location?.file ?? "", $0.location?.range.start.offset ?? -1, $0.code.rawValue) }
         let order = indices.sorted { lhs, rhs in
             let left = keys[lhs]
             let right = keys[rhs]
