@@ -75,7 +75,7 @@ struct OutcomeOutputTests {
         #expect(lines[1].hasPrefix(expected + ",\"fields\":"), "a JSONL line is the eval JSON plus fields")
     }
 
-    @Test("the harness compares each fee and the total")
+    @Test("the harness compares each fee, the total and the typed outputs")
     func harness() throws {
         let table = try Self.table()
         let path = TestSupport.path("Tests/Fixtures/policies/outcomes-example.expect.yaml")
@@ -89,7 +89,8 @@ struct OutcomeOutputTests {
         let wrongTotal = text.replacingFirst(
             #"fee: [{amount: "62.50", currency: USD}, {amount: "50.00", currency: USD}]"#,
             with: #"fee: {amount: "62.50", currency: USD}"#)
-        for (changed, field) in [(wrongItem, "fees"), (wrongTotal, "fee")] {
+        let wrongOutput = text.replacingFirst("ce_hours: 40", with: "ce_hours: 41")
+        for (changed, field) in [(wrongItem, "fees"), (wrongTotal, "fee"), (wrongOutput, "ce_hours")] {
             let result = ExpectationsLoader.load(bytes: Array(changed.utf8), file: path, for: table.definition)
             let file = try #require(result.expectations)
             let report = Harness.run(table: table, expectations: file)

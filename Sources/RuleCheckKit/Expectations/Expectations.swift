@@ -33,6 +33,8 @@ public struct ExpectedFields: Sendable, Hashable {
     public var deadlines: [ExpectedDeadline]?
     /// Derived outputs by name.
     public var derived: [String: ExpectedBool] = [:]
+    /// Typed outputs by name.
+    public var outputs: [String: OutputValue] = [:]
 
     /// These fields, with any field this row leaves out taken from `defaults`.
     func merged(over defaults: ExpectedFields) -> ExpectedFields {
@@ -43,6 +45,7 @@ public struct ExpectedFields: Sendable, Hashable {
         result.fees = fee == nil ? defaults.fees : fees
         result.deadlines = deadlines ?? defaults.deadlines
         result.derived = defaults.derived.merging(derived) { $1 }
+        result.outputs = defaults.outputs.merging(outputs) { $1 }
         return result
     }
 }

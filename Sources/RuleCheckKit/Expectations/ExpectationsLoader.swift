@@ -69,7 +69,8 @@ public enum ExpectationsLoader {
         let conditions = ConditionReader(
             yearInputs: table.yearInputs, dateInput: table.dateInputName, certifications: certifications,
             deadlines: [])
-        let fields = FieldReader(conditions: conditions, derivedNames: table.derived.map(\.name))
+        let fields = FieldReader(
+            conditions: conditions, derivedNames: table.derived.map(\.name), typedOutputs: table.outputs)
         let defaults = top[.defaults].flatMap { fields.read($0, reader: &reader) } ?? ExpectedFields()
         var rows: [ExpectationRow] = []
         var seen: [String: SourceLocation] = [:]
@@ -102,11 +103,13 @@ public enum ExpectationsLoader {
 private struct FieldReader {
     let conditions: ConditionReader
     let derivedNames: [String]
+    let typedOutputs: [TypedOutput]
 
     func read(_ node: Node, reader: inout SchemaReader) -> ExpectedFields? {
         guard
             let mapping = reader.mapping(
-                node, in: "expected fields", keys: ExpectedFieldKey.self, others: derivedNames)
+                node, in: "expected fields", keys: ExpectedFieldKey.self,
+                others: derivedNames + typedOutputs.map(\.name))
         else { return nil }
         let (entries, outputs) = mapping
         var fields = ExpectedFields()
@@ -138,6 +141,14 @@ private struct FieldReader {
         for name in derivedNames {
             guard let valueNode = outputs[name] else { continue }
             if let value = bool(valueNode, reader: &reader) { fields.derived[name] = value } else { valid = false }
+        }
+        for output in typedOutputs {
+            guard let valueNode = outputs[output.name] else { continue }
+            if let value = reader.outputValue(valueNode, of: output) {
+                fields.outputs[output.name] = value
+            } else {
+                valid = false
+            }
         }
         return valid ? fields : nil
     }

@@ -10,7 +10,7 @@ public struct HarnessInput: Sendable, Hashable {
 
 /// A field whose expected value differs from the table's.
 public struct FieldMismatch: Sendable, Hashable {
-    /// `cohort`, `status`, `fee`, `deadlines`, or a derived output's name.
+    /// `cohort`, `status`, `fee`, `fees`, `deadlines`, or a derived or typed output's name.
     public let field: String
     /// The expected value, as text.
     public let expected: String
@@ -201,6 +201,14 @@ public enum Harness {
                 want = conditions.allHold(decision.years, on: decision.asOf, certifications: file.certifications)
             }
             let have = decision.derived(name)
+            if have != want {
+                mismatches.append(
+                    FieldMismatch(field: name, expected: "\(want)", actual: have.map { "\($0)" } ?? "missing"))
+            }
+        }
+        let declared = decision.table.definition.outputs
+        for (name, want) in expected.outputs.sorted(by: { $0.key < $1.key }) {
+            let have = declared.firstIndex { $0.name == name }.map { decision.outcome.outputs[$0] }
             if have != want {
                 mismatches.append(
                     FieldMismatch(field: name, expected: "\(want)", actual: have.map { "\($0)" } ?? "missing"))

@@ -75,7 +75,7 @@ extension RuleTableLoader {
 
 extension SchemaReader {
     /// The value of a typed output as a rule's `then:` (or its `default:`) writes it.
-    mutating func outputValue(_ node: Node, of output: TypedOutput) -> OutputValue? {
+    package mutating func outputValue(_ node: Node, of output: TypedOutput) -> OutputValue? {
         switch output.type {
         case .boolean: return bool(node).map { .boolean($0) }
         case .date: return date(node).map { .date($0) }

@@ -86,7 +86,7 @@ package enum FormatShape: String, CaseIterable, Sendable {
                 "Conditions by input name, all of which must hold: year inputs take values, lists or ranges; the date input takes comparisons. `{}` matches everything."
         case .expectedFields:
             return
-                "Expected fields; a field left out is not compared. Other keys are the table's derived outputs, such as `can_staff_ambulance`."
+                "Expected fields; a field left out is not compared. Other keys are the table's derived outputs, such as `can_staff_ambulance`, and typed outputs, such as `ce_hours: 24`."
         case .expectedDeadline:
             return "An expected deadline: its date, or a mapping that also compares `inclusive` and `kind`."
         case .expectedBool:
@@ -122,7 +122,13 @@ package enum FormatShape: String, CaseIterable, Sendable {
             return .open(
                 ExpectedFieldKey.self,
                 others: FormatElement(
-                    .shape(.expectedBool), "A derived output of the table, such as `can_staff_ambulance`."))
+                    .anyOf([
+                        FormatElement(
+                            .shape(.expectedBool), "A derived output of the table, such as `can_staff_ambulance`."),
+                        FormatElement(.integer, "An `integer` typed output."),
+                        FormatElement(.identifier, "An `enum` or `date` typed output."),
+                    ]),
+                    "A derived or typed output of the table."))
         case .expectedDeadline:
             return .anyOf([
                 FormatElement(.date, "The deadline's date."),
