@@ -26,6 +26,18 @@ struct OutcomeCommandTests {
                 "  3. Your Massachusetts certification expires in 2026 and your NREMT in 2027, as of 2026-02-10."))
     }
 
+    @Test("explain text adds the typed outputs and the several fees")
+    func explainText() throws {
+        let run = try CLI.run(
+            ["explain", "--rules", Self.table, "--ma", "2026", "--nr", "2027", "--as-of", "2026-02-10"])
+        #expect(run.status == 0)
+        let expected = [
+            "  can_staff_ambulance: yes", "  ce_hours: 24", "  track: bridge", "  card_by: 2026-03-15",
+            "  needs_review: false", "  fees: 112.50 USD (alignment 62.50 + background-check 50.00)",
+        ].joined(separator: "\n")
+        #expect(run.stdout.contains(expected), "\(run.stdout)")
+    }
+
     @Test("validate, test, matrix and batch run clean on the fixture")
     func commands() throws {
         #expect(try CLI.run(["validate", Self.table]).status == 0)

@@ -24,6 +24,12 @@ enum ExplanationOutput {
         for (name, value) in decision.derivedValues {
             lines.append("  \(name): \(value ? "yes" : "no")")
         }
+        for (output, value) in zip(table.outputs, decision.outcome.outputs) {
+            lines.append("  \(output.name): \(value)")
+        }
+        if decision.outcome.fees.count > 1, let fees = decision.outcome.feeText {
+            lines.append("  fees: \(fees)")
+        }
         lines.append("")
         lines.append("Why not the other rules (nearest miss first):")
         for miss in explanation.misses {
