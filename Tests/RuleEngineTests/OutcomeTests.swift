@@ -133,5 +133,21 @@ struct OutcomeTests {
         #expect(result.diagnostics.first?.notes.count == 1)
     }
 
+    @Test("at most 32 typed outputs")
+    func outputLimit() throws {
+        let minimal = try String(
+            contentsOfFile: TestSupport.path("Tests/RuleEngineTests/Fixtures/minimal.yaml"), encoding: .utf8)
+        func table(outputs count: Int) -> LoadResult {
+            let declarations = (0..<count).map { "  o\($0): {type: integer, default: \($0)}" }.joined(separator: "\n")
+            let yaml = minimal.replacingOccurrences(of: "actions:\n", with: "outputs:\n\(declarations)\nactions:\n")
+            return TableLoader.load(yaml: yaml, file: "t.yaml")
+        }
+        #expect(table(outputs: 32).diagnostics.isEmpty)
+        #expect(table(outputs: 33).diagnostics.map(\.code) == [.tableLimit])
+        let decision = try #require(table(outputs: 32).table).evaluate(
+            YearValues(2026, nil), asOf: try #require(LocalDate(iso: "2026-01-05")))
+        #expect(decision.outcome.outputs.last == .integer(31))
+    }
+
     struct NotAnObject: Error {}
 }
