@@ -25,19 +25,19 @@ extension SchemaReader {
         var pieces: [TextPiece] = []
         var literal = ""
         var rest = Substring(value)
-        var searchFrom = node.range.start.offset
+        var cursor = node.range.start
         var valid = true
         while let open = rest.firstIndex(of: "{") {
             literal += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else {
-                let unclosed = String(rest[open...])
-                report(Diagnostic(.unclosedPlaceholder(unclosed), at: location(of: "{", in: node, from: &searchFrom)))
+                let unclosed = rest[open...].count > 40 ? rest[open...].prefix(40) + "…" : String(rest[open...])
+                report(Diagnostic(.unclosedPlaceholder(unclosed), at: location(of: "{", in: node, after: &cursor)))
                 return nil
             }
             let written = String(rest[open...close])
             let inner = String(rest[rest.index(after: open)..<close]).trimmingSpaces()
             rest = rest[rest.index(after: close)...]
-            let here = location(of: written, in: node, from: &searchFrom)
+            let here = location(of: written, in: node, after: &cursor)
             if let filled = fill(inner, context: context) {
                 literal += filled
             } else if context.inputNames.contains(inner) {
@@ -72,23 +72,25 @@ extension SchemaReader {
         return nil
     }
 
-    /// Where `needle` is written inside the scalar `node`, searching from the byte offset
-    /// `start` on (and moving it past the match); the whole node when it cannot be found, as
-    /// for an escape sequence in a quoted scalar.
-    func location(of needle: String, in node: Node, from start: inout Int) -> SourceLocation {
+    /// Where `needle` is written inside the scalar `node`, searching from `cursor` on and
+    /// moving it past the match, so that a text's placeholders cost one pass over it; the whole
+    /// node when it cannot be found, as for an escape sequence in a quoted scalar.
+    func location(of needle: String, in node: Node, after cursor: inout SourcePosition) -> SourceLocation {
         guard let bytes = source?.bytes else { return location(node) }
         let pattern = Array(needle.utf8)
         let end = min(node.range.end.offset, bytes.count)
-        var index = max(start, node.range.start.offset)
+        var index = max(cursor.offset, node.range.start.offset)
         while index + pattern.count <= end {
-            if bytes[index] == pattern.first, Array(bytes[index..<index + pattern.count]) == pattern {
-                let first = position(of: index, from: node.range.start, in: bytes)
+            if bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                let first = position(of: index, from: cursor, in: bytes)
                 let last = position(of: index + pattern.count, from: first, in: bytes)
-                start = index + pattern.count
+                cursor = last
                 return SourceLocation(file: file, range: SourceRange(start: first, end: last))
             }
             index += 1
         }
+        // Not written as it reads: later placeholders are not searched for either.
+        cursor = SourcePosition(line: node.range.end.line, column: node.range.end.column, offset: end)
         return location(node)
     }
 
