@@ -47,11 +47,12 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
-        let tables = try loadTables()
+        let tableFiles = try TableSelection.tableFiles(at: selection.rules)
+        let tables = try loadTables(tableFiles)
         let date = try defaultDate(tables)
         let input = try RosterInput(path: roster)
         defer { input.close() }
-        let destination = try StreamedOutput(path: output)
+        let destination = try StreamedOutput(path: output, inputs: tableFiles + [roster])
         let writer = destination.writer
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1, totalBytes: input.size)
         let reader = CSVReader(source: FileDescriptorSource(fileDescriptor: input.fileDescriptor))
@@ -75,21 +76,21 @@ struct Batch: ParsableCommand {
             try? messages.flush()
             progress.clear()
             destination.discard()
-            throw failure(error, input: input.name)
+            throw failure(error, input: input.name, replacing: destination.file?.mode == .replace)
         }
         try? messages.flush()
         progress.clear()
         try destination.commit()
         if summary {
             let text = result.rendered()
-            if output == nil { Terminal.printError(text) } else { print(text, terminator: "") }
+            if destination.isStandardOutput { Terminal.printError(text) } else { print(text, terminator: "") }
         }
         if result.badRows > 0 { throw ExitCode(ExitStatus.findings) }
     }
 
     /// The tables `--rules` names, loaded once, checked to agree.
-    private func loadTables() throws -> RosterTables {
-        let tables = try TableSelection.tableFiles(at: selection.rules).map(TableSelection.loadClean)
+    private func loadTables(_ files: [String]) throws -> RosterTables {
+        let tables = try files.map(TableSelection.loadClean)
         do { return try RosterTables(tables) } catch { throw CLIError(error.description) }
     }
 
@@ -101,7 +102,7 @@ struct Batch: ParsableCommand {
     }
 
     /// The error to end with: usage and I/O problems exit 2, a malformed roster exits 1.
-    private func failure(_ error: RosterError, input: String) -> Error {
+    private func failure(_ error: RosterError, input: String, replacing: Bool) -> Error {
         switch error {
         case .header(let message): return CLIError("\(input): \(message)")
         case .tables(let message): return CLIError(message)
@@ -109,7 +110,7 @@ struct Batch: ParsableCommand {
         case .malformed(let problem):
             if case .readFailed = problem.kind { return CLIError("\(input): \(problem.description)") }
             Terminal.printError("\(input):\(problem.line): error: \(problem.description)")
-            if let output { Terminal.printError("rulecheck: \(output) was not written") }
+            if let output, replacing { Terminal.printError("rulecheck: \(output) was not written") }
             return ExitCode(ExitStatus.findings)
         }
     }

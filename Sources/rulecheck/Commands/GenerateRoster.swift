@@ -29,11 +29,12 @@ struct GenerateRoster: ParsableCommand {
     }
 
     func run() throws {
-        let tables = try TableSelection.tableFiles(at: selection.rules).map(TableSelection.loadClean)
+        let tableFiles = try TableSelection.tableFiles(at: selection.rules)
+        let tables = try tableFiles.map(TableSelection.loadClean)
         guard let table = CompiledTable.latestFirst(tables).first else {
             throw CLIError("\(selection.rules): no rule table")
         }
-        let destination = try StreamedOutput(path: output)
+        let destination = try StreamedOutput(path: output, inputs: tableFiles)
         do throws(BufferedWriter.WriteError) {
             try RosterGenerator(table: table, seed: seed).write(rows: rows, to: destination.writer)
         } catch {

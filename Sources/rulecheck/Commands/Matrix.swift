@@ -49,7 +49,7 @@ struct Matrix: ParsableCommand {
         let table = try TableSelection.loadClean(rules)
         let matrix = DecisionMatrix(table: table)
         if timeline {
-            try OutputDestination.emit(matrix.timelineText(), to: updateGolden ?? output)
+            try OutputDestination.emit(matrix.timelineText(), to: updateGolden ?? output, inputs: [rules])
             return
         }
         let date = try asOf.map { try DecisionInputOptions.date($0, flag: "--as-of") }
@@ -66,6 +66,6 @@ struct Matrix: ParsableCommand {
         } catch {
             throw CLIError(error.description)
         }
-        try OutputDestination.emit(text, to: output)
+        try OutputDestination.emit(text, to: output, inputs: [rules])
     }
 }
