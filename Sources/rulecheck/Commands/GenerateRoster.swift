@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// `rulecheck generate-roster`: writes a deterministic synthetic roster for tests and benchmarks.
@@ -29,12 +30,8 @@ struct GenerateRoster: ParsableCommand {
     }
 
     func run() throws {
-        let tableFiles = try TableSelection.tableFiles(at: selection.rules)
-        let tables = try tableFiles.map(TableSelection.loadClean)
-        guard let table = CompiledTable.latestFirst(tables).first else {
-            throw CLIError("\(selection.rules): no rule table")
-        }
-        let destination = try StreamedOutput(path: output, inputs: tableFiles)
+        let table = try selection.history().tables[0]
+        let destination = try StreamedOutput(path: output, inputs: try TableSelection.tableFiles(at: selection.rules))
         do throws(BufferedWriter.WriteError) {
             try RosterGenerator(table: table, seed: seed).write(rows: rows, to: destination.writer)
         } catch {
