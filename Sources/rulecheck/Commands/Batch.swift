@@ -67,24 +67,26 @@ struct Batch: ParsableCommand {
                 reader: reader, writer: writer,
                 onBadRow: { bad in
                     progress.clear()
-                    try? messages.write("\(input.name):\(bad.line): error: \(bad.message)\n")
+                    Terminal.recordingFailure {
+                        try messages.write("\(input.name):\(bad.line): error: \(bad.message)\n")
+                    }
                 },
                 onProgress: { rows, bytesRead in
-                    try? messages.flush()
+                    Terminal.recordingFailure { try messages.flush() }
                     progress.update(rows: rows, bytesRead: bytesRead)
                 })
         } catch {
-            try? messages.flush()
+            Terminal.recordingFailure { try messages.flush() }
             progress.clear()
             destination.discard()
             throw failure(error, input: input.name, replacing: destination.file?.mode == .replace)
         }
-        try? messages.flush()
+        Terminal.recordingFailure { try messages.flush() }
         progress.clear()
         try destination.commit()
         if summary {
             let text = result.rendered()
-            if destination.isStandardOutput { Terminal.printError(text) } else { print(text, terminator: "") }
+            if destination.isStandardOutput { Terminal.printError(text) } else { Terminal.print(text, terminator: "") }
         }
         if result.badRows > 0 { throw ExitCode(ExitStatus.findings) }
     }

@@ -58,13 +58,13 @@ struct Test: ParsableCommand {
                 ("tables", .array(reports.map(\.json))), ("passed", .int(passed)), ("failed", .int(failed)),
                 ("success", .bool(reports.allSatisfy(\.isSuccess))),
             ]
-            print(JSONValue.object(summary).pretty())
+            Terminal.print(JSONValue.object(summary).pretty())
         case .text:
-            for report in reports { print(report.text(), terminator: "") }
+            for report in reports { Terminal.print(report.text(), terminator: "") }
             if reports.contains(where: { !$0.unexercisedRules.isEmpty || !$0.unusedRows.isEmpty }) {
-                print("coverage: incomplete")
+                Terminal.print("coverage: incomplete")
             }
-            print("\(passed) passed, \(failed) failed")
+            Terminal.print("\(passed) passed, \(failed) failed")
         }
         if !reports.allSatisfy(\.isSuccess) { throw ExitCode(ExitStatus.findings) }
     }

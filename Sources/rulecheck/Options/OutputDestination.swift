@@ -7,11 +7,11 @@ enum OutputDestination {
     /// a `path` that is one of `inputs` is refused.
     static func emit(_ text: String, to path: String?, inputs: [String] = []) throws {
         guard let path else {
-            print(text, terminator: "")
+            Terminal.print(text, terminator: "")
             return
         }
         let mode: AtomicOutputFile.Mode
         do { mode = try AtomicFile.write(text, to: path, inputs: inputs) } catch { throw CLIError(error.description) }
-        if mode != .standardStream { print("wrote \(path)") }
+        if mode != .standardStream { Terminal.print("wrote \(path)") }
     }
 }
