@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 
 /// The `rulecheck` command line: validates, evaluates and tests rule tables.
 @main
@@ -29,7 +30,7 @@ struct RuleCheck: ParsableCommand {
             try command.run()
             Terminal.exit(ExitStatus.success)
         } catch let error as CLIError {
-            Terminal.printError("rulecheck: error: \(error.message)")
+            Terminal.printError("rulecheck: error: \(UntrustedText.terminal(error.message))")
             Terminal.exit(ExitStatus.usage)
         } catch {
             let code = exitCode(for: error)

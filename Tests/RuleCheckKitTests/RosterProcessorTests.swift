@@ -15,11 +15,13 @@ struct RosterProcessorTests {
     }
 
     /// Runs the processor over `roster` and returns what it wrote.
-    static func run(_ roster: String, format: RosterFormat = .csv, asOf: String = "2026-01-15", chunkSize: Int = 7)
-        throws -> Run
-    {
+    static func run(
+        _ roster: String, format: RosterFormat = .csv, asOf: String = "2026-01-15", chunkSize: Int = 7,
+        excelSafe: Bool = false
+    ) throws -> Run {
         let tables = try RosterTables([TestSupport.table2026()])
-        let processor = RosterProcessor(tables: tables, defaultAsOf: TestSupport.date(asOf), format: format)
+        var processor = RosterProcessor(tables: tables, defaultAsOf: TestSupport.date(asOf), format: format)
+        processor.excelSafe = excelSafe
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).out")
         let output = try AtomicOutputFile(path: file.path)
         defer { try? FileManager.default.removeItem(at: file) }

@@ -53,11 +53,11 @@ public struct RosterLayout: Sendable {
     public var columnCount: Int { columnNames.count }
 
     /// The output's header line for CSV: the input's names, then the result columns.
-    var csvHeader: [UInt8] {
+    func csvHeader(excelSafe: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         for (index, name) in (columnNames + resultColumnNames).enumerated() {
             if index > 0 { bytes.append(0x2C) }
-            CSVField.append(name, to: &bytes)
+            CSVField.append(name, to: &bytes, excelSafe: excelSafe)
         }
         bytes.append(0x0A)
         return bytes

@@ -43,6 +43,13 @@ struct Batch: ParsableCommand {
     @Flag(help: "End with the number of rows per cohort and status, and of bad rows.")
     var summary = false
 
+    @Flag(
+        name: .customLong("excel-safe"),
+        help:
+            "Put a ' before CSV cells starting with =, +, -, @, TAB or CR, so spreadsheets do not run them as formulas."
+    )
+    var excelSafe = false
+
     func validate() throws {
         if let asOf { _ = try DecisionInputOptions.date(asOf, flag: "--as-of") }
     }
@@ -57,7 +64,8 @@ struct Batch: ParsableCommand {
         let writer = destination.writer
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1, totalBytes: input.size)
         let reader = CSVReader(source: FileDescriptorSource(fileDescriptor: input.fileDescriptor))
-        let processor = RosterProcessor(tables: tables, defaultAsOf: date, format: format.roster)
+        var processor = RosterProcessor(tables: tables, defaultAsOf: date, format: format.roster)
+        processor.excelSafe = excelSafe
         // Bad-row messages are buffered too (a roster of bad dates would otherwise cost a system
         // call per row) and flushed at every progress report and at the end.
         let messages = BufferedWriter(fileDescriptor: STDERR_FILENO)
@@ -68,7 +76,7 @@ struct Batch: ParsableCommand {
                 onBadRow: { bad in
                     progress.clear()
                     Terminal.recordingFailure {
-                        try messages.write("\(input.name):\(bad.line): error: \(bad.message)\n")
+                        try messages.write("\(input.name):\(bad.line): error: \(UntrustedText.terminal(bad.message))\n")
                     }
                 },
                 onProgress: { rows, bytesRead in
@@ -112,7 +120,7 @@ struct Batch: ParsableCommand {
         case .write(let message): return CLIError("\(output ?? "standard output"): \(message)")
         case .malformed(let problem):
             if case .readFailed = problem.kind { return CLIError("\(input): \(problem.description)") }
-            Terminal.printError("\(input):\(problem.line): error: \(problem.description)")
+            Terminal.printError("\(input):\(problem.line): error: \(UntrustedText.terminal(problem.description))")
             if let output, replacing { Terminal.printError("rulecheck: \(output) was not written") }
             return ExitCode(ExitStatus.findings)
         }

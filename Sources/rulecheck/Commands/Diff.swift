@@ -40,7 +40,7 @@ struct Diff: ParsableCommand {
             throw CLIError(error.description)
         }
         switch format {
-        case .text: Terminal.print(difference.text(), terminator: "")
+        case .text: Terminal.printText(difference.text(), terminator: "")
         case .json: Terminal.print(difference.json.pretty())
         }
         if !difference.isEquivalent { throw ExitCode(ExitStatus.findings) }

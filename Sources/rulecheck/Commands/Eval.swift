@@ -24,7 +24,7 @@ struct Eval: ParsableCommand {
         }
         switch request.format {
         case .json: Terminal.print(decision.json.pretty())
-        case .text: Terminal.print(DecisionText.render(decision), terminator: "")
+        case .text: Terminal.printText(DecisionText.render(decision), terminator: "")
         }
     }
 }

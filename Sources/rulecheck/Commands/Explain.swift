@@ -24,7 +24,7 @@ struct Explain: ParsableCommand {
         }
         switch request.format {
         case .json: Terminal.print(ExplanationOutput.json(explanation).pretty())
-        case .text: Terminal.print(ExplanationOutput.text(explanation), terminator: "")
+        case .text: Terminal.printText(ExplanationOutput.text(explanation), terminator: "")
         }
     }
 }

@@ -60,7 +60,7 @@ struct Test: ParsableCommand {
             ]
             Terminal.print(JSONValue.object(summary).pretty())
         case .text:
-            for report in reports { Terminal.print(report.text(), terminator: "") }
+            for report in reports { Terminal.printText(report.text(), terminator: "") }
             if reports.contains(where: { !$0.unexercisedRules.isEmpty || !$0.unusedRows.isEmpty }) {
                 Terminal.print("coverage: incomplete")
             }

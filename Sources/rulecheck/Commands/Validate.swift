@@ -54,9 +54,10 @@ struct Validate: ParsableCommand {
                 let errors = file.diagnostics.filter { $0.severity == .error }.count
                 let warnings = file.diagnostics.filter { $0.severity == .warning }.count
                 if errors == 0, warnings == 0, let summary = file.summary {
-                    Terminal.print("\(file.file): ok (\(summary))")
+                    Terminal.printText("\(file.file): ok (\(summary))")
                 } else {
-                    Terminal.print("\(file.file): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
+                    Terminal.printText(
+                        "\(file.file): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
                 }
             }
         }

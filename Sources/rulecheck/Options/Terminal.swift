@@ -1,4 +1,5 @@
 import Foundation
+import RuleCheckKit
 import Synchronization
 
 /// Facts about where output goes, and the one way the CLI writes to standard error.
@@ -22,6 +23,12 @@ enum Terminal {
         if let reason = writeAll(text + terminator, to: STDOUT_FILENO) {
             standardOutputFailure.withLock { $0 = $0 ?? reason }
         }
+    }
+
+    /// Prints text meant for a person (a text-format report) with the control characters of
+    /// the values in it neutralised by ``UntrustedText/terminal(_:keepingLineBreaks:)``.
+    static func printText(_ text: String, terminator: String = "\n") {
+        print(UntrustedText.terminal(text, keepingLineBreaks: true), terminator: terminator)
     }
 
     /// Writes a line (a final line end is added when missing) to standard error.
