@@ -120,6 +120,13 @@ extension DiagnosticMessage {
             help: "run `rulecheck validate` on the table first")
     }
 
+    package static func expectationsTableUnreadable(_ table: String, reason: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .expectationsTableUnusable,
+            text: "the table `\(table)` these expectations are for cannot be read: \(reason)",
+            help: "`table:` is a path relative to this expectations file; check that the file exists there")
+    }
+
     package static let expectationsTableMissing = DiagnosticMessage(
         code: .expectationsTableMissing, text: "missing key `table`: which rule table these expectations are for",
         help: "add `table: 2026.yaml`, a path relative to this file")
