@@ -40,7 +40,9 @@ package struct RuleTableLoader {
         return RuleTable(
             policy: policy, file: reader.file, cycle: cycle, hitPolicy: hitPolicy, yearInputs: inputs.years,
             dateInputName: inputs.date, certifications: certifications, fees: fees, deadlines: deadlines,
-            actions: actions, derived: derived, rules: rules)
+            actions: actions, derived: derived, rules: rules,
+            rulesLocation: root.mapping?.first { $0.key.scalar?.value == TableKey.rules.rawValue }
+                .map { reader.location($0.key) })
     }
 
     // MARK: - Header
