@@ -121,12 +121,15 @@ private struct TreeBuilder {
     }
 
     /// Problems in file order; tab indentation is checked here, once the scalars are known.
-    /// When libyaml stopped on a syntax error at or after a tab-indented line, the tab is
-    /// reported instead, as it is the likely cause.
+    /// libyaml refuses a tab where indentation is read (block context at a line's start) and
+    /// accepts one only as separation (in a flow collection, or on a plain scalar's
+    /// continuation line). So a leading tab is reported only when libyaml stopped on a syntax
+    /// error at or after its line, instead of that error, as it is the likely cause.
     mutating func finishProblems() -> [YAMLProblem] {
         let tabs = source.leadingTabs().filter { tab in
-            if let failure = syntaxFailure { return tab.line <= failure.line }
-            return !multiLineScalars.contains { $0.start.offset < tab.offset && tab.offset < $0.end.offset }
+            guard let failure = syntaxFailure else { return false }
+            return tab.line <= failure.line
+                && !multiLineScalars.contains { $0.start.offset < tab.offset && tab.offset < $0.end.offset }
         }
         if !tabs.isEmpty {
             problems.removeAll { if case .syntax = $0 { return true } else { return false } }

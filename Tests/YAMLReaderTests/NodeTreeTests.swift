@@ -78,6 +78,19 @@ struct NodeTreeTests {
         #expect(document.problems.isEmpty)
     }
 
+    @Test(
+        "tabs that libyaml accepts as separation are accepted; a tab as indentation is reported",
+        arguments: [
+            ("key: a\n  \tb\n", false), ("list: [a,\n\tb]\n", false), ("map: {a: 1,\n \tb: 2}\n", false),
+            ("policy:\n\tid: x\n", true), ("a:\n  b: 1\n  \tc: 2\n", true),
+        ])
+    func tabsAsSeparation(text: String, reported: Bool) {
+        let document = YAMLReader.read(text)
+        let tabs = document.problems.filter { if case .tabIndentation = $0 { return true } else { return false } }
+        #expect(tabs.isEmpty != reported, "\(document.problems)")
+        if !reported { #expect(document.problems.isEmpty, "\(document.problems)") }
+    }
+
     @Test("a UTF-8 byte-order mark is accepted and does not shift columns")
     func byteOrderMark() throws {
         let document = YAMLReader.read(bytes: [0xEF, 0xBB, 0xBF] + Array("a: b\n".utf8))
