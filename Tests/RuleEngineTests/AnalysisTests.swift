@@ -132,4 +132,17 @@ struct AnalysisTests {
             order.message
                 == "deadline `recommended` is said to precede `ma-expiry`, but its date 2026-04-15 is after 2026-03-31")
     }
+
+    @Test("a reversed year domain is a date-order error that gives both years")
+    func reversedDomain() throws {
+        let text = try Self.edited {
+            $0.replacingFirst(
+                "domain: {from: cycle - 4, to: cycle + 6}", with: "domain: {from: cycle + 6, to: cycle - 4}")
+        }
+        let result = TableLoader.load(yaml: text, file: "reversed.yaml")
+        let problem = try #require(result.diagnostics.first { $0.message.contains("domain") })
+        #expect(problem.code == .dateOrder)
+        #expect(problem.message == "the year domain runs backwards: from 2032 to 2022")
+        #expect(problem.location?.line == 30)
+    }
 }

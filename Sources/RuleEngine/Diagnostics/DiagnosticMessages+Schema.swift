@@ -71,6 +71,12 @@ extension DiagnosticMessage {
             help: "use letters, digits, `-`, `_` and `.`, starting with a letter or digit")
     }
 
+    package static func domainReversed(from: Int, to: Int) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .dateOrder, text: "the year domain runs backwards: from \(from) to \(to)",
+            help: "swap `from` and `to`")
+    }
+
     package static func limitExceeded(_ what: String) -> DiagnosticMessage {
         DiagnosticMessage(code: .tableLimit, text: what)
     }

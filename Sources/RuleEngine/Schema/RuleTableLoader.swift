@@ -123,9 +123,14 @@ package struct RuleTableLoader {
                     let from = bounds[.from].flatMap({ reader.year($0) }),
                     let to = bounds[.to].flatMap({ reader.year($0) })
                 else { continue }
-                guard from <= to, to - from < 200 else {
+                guard from <= to else {
+                    reader.report(.domainReversed(from: from, to: to), at: domainNode)
+                    continue
+                }
+                guard to - from < 200 else {
                     reader.report(
-                        .limitExceeded("a year domain runs forward and spans at most 200 years"), at: domainNode)
+                        .limitExceeded("a year domain spans at most 200 years; this one spans \(to - from + 1)"),
+                        at: domainNode)
                     continue
                 }
                 let allowsNone = fields[.allowsNone].flatMap { reader.bool($0) } ?? false
