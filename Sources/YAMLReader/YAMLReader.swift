@@ -88,7 +88,11 @@ private struct TreeBuilder {
                     continue
                 }
                 guard count(anchored.weight, at: range.start) else { return nil }
-                add(anchored.node, weight: anchored.weight)
+                // An alias used as a key stands where it is written, so a duplicate key it makes
+                // is reported at the alias rather than at the anchor.
+                let isKey = stack.last.map { $0.isMapping && $0.pendingKey == nil } ?? false
+                let node = anchored.node
+                add(isKey ? Node(content: node.content, range: range, tag: node.tag) : node, weight: anchored.weight)
             case .scalar(let text, let length, let style, let tag, let anchor, let range):
                 guard skipDepth == 0 else { continue }
                 guard count(1, at: range.start) else { return nil }

@@ -91,6 +91,19 @@ struct NodeTreeTests {
         if !reported { #expect(document.problems.isEmpty, "\(document.problems)") }
     }
 
+    @Test("a duplicate key made by an alias is reported at the alias, with a note at the first key")
+    func duplicateKeyByAlias() throws {
+        let document = YAMLReader.read("a: &k id\nm:\n  id: 1\n  *k : 2\n")
+        let problem = try #require(document.problems.first)
+        guard case .duplicateKey(let key, let range, let first) = problem else {
+            Issue.record("expected a duplicate key, got \(problem)")
+            return
+        }
+        #expect(key == "id")
+        #expect(range.start.line == 4 && range.start.column == 3)
+        #expect(first.start.line == 3)
+    }
+
     @Test("a UTF-8 byte-order mark is accepted and does not shift columns")
     func byteOrderMark() throws {
         let document = YAMLReader.read(bytes: [0xEF, 0xBB, 0xBF] + Array("a: b\n".utf8))
