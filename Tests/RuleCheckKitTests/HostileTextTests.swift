@@ -108,4 +108,38 @@ struct HostileTextTests {
         let policy = object?["policy"] as? [String: Any]
         #expect(policy?["file"] as? String == Self.hostile)
     }
+
+    @Test("JSONL keeps a hostile roster cell exactly, escaped as JSON requires")
+    func jsonl() throws {
+        let cell = "\u{1B}[2J\r\nforged.csv:1: error: x\u{202E}\u{0}\"\u{301}</script>"
+        // Quotes doubled scalar by scalar: a Character-wise replace would miss the quote under U+0301.
+        var encoded = "\""
+        for scalar in cell.unicodeScalars {
+            encoded.unicodeScalars.append(scalar)
+            if scalar == "\"" { encoded.unicodeScalars.append(scalar) }
+        }
+        encoded += "\""
+        let run = try RosterProcessorTests.run("id,ma_expires,nr_expires\n\(encoded),2026,2027\n", format: .jsonl)
+        let line = try #require(run.lines.first)
+        #expect(!line.unicodeScalars.contains { $0.value < 0x20 })
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        #expect((object?["fields"] as? [String: Any])?["id"] as? String == cell)
+    }
+
+    @Test("SARIF keeps a hostile key's text exactly, escaped as JSON requires")
+    func sarif() throws {
+        let text = try TestSupport.table2026Text()
+            .replacingOccurrences(of: "\nrules:", with: "\n\"\\e[2Jbad\\r\\u202E\": 1\nrules:")
+        let result = TableLoader.load(yaml: text, file: "bad.yaml")
+        let log = SARIFLog(toolVersion: "test", workingDirectory: "/").document(
+            files: ["bad.yaml"], diagnostics: result.diagnostics
+        ).pretty()
+        #expect(!log.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != " " })
+        #expect(log.contains("\\u001b[2Jbad\\r"), "the control characters are JSON escapes")
+        let object = try JSONSerialization.jsonObject(with: Data(log.utf8)) as? [String: Any]
+        let runs = object?["runs"] as? [[String: Any]]
+        let results = runs?.first?["results"] as? [[String: Any]]
+        let messages = (results ?? []).compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
+        #expect(messages.contains { $0.contains("\u{1B}[2Jbad\r\u{202E}") })
+    }
 }
