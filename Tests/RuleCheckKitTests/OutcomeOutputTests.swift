@@ -108,6 +108,7 @@ struct OutcomeOutputTests {
         let changed = try Self.text()
             .replacingFirst("fee: [alignment, background-check]", with: "fee: alignment")
             .replacingFirst("ce_hours: 40", with: "ce_hours: 36")
+            .replacingFirst("values: [standard, bridge, refer]", with: "values: [standard, bridge, refer, other]")
         let diff = try TableDiffer.diff(old: Self.table(), new: Self.table(changed))
         let fee = try #require(diff.decisionChanges.first { $0.field == "fee" })
         #expect(fee.old == "112.50 USD (alignment 62.50 + background-check 50.00)")
@@ -115,6 +116,8 @@ struct OutcomeOutputTests {
         let hours = try #require(diff.decisionChanges.first { $0.field == "ce_hours" })
         #expect((hours.old, hours.new) == ("40", "36"))
         #expect(diff.itemChanges.contains { $0.detail.contains("fee [alignment, background-check] → alignment") })
+        #expect(diff.itemChanges.contains { $0.item == "output" && $0.id == "track" && $0.detail.contains("values") })
+        #expect(diff.itemChanges.contains { $0.detail.contains("ce_hours=40") && $0.detail.contains("ce_hours=36") })
     }
 
     @Test("the matrix legend shows the total, each fee and the typed outputs")

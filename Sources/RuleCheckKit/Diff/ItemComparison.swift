@@ -1,7 +1,7 @@
 import RuleEngine
 
 /// Compares the named items of two tables: policy header, inputs, fees, deadlines, actions,
-/// derived outputs and rules, each matched by id.
+/// derived outputs, typed outputs and rules, each matched by id.
 struct ItemComparison {
     let old: RuleTable
     let new: RuleTable
@@ -43,6 +43,17 @@ struct ItemComparison {
             before.conditions.map(\.text) == after.conditions.map(\.text)
                 ? [] : ["conditions \(before.conditions.map(\.text)) → \(after.conditions.map(\.text))"]
         }
+        changes += compare("output", old.outputs, new.outputs, id: \.name, location: \.location) { before, after in
+            var details: [String] = []
+            if before.type != after.type { details.append("type \(before.type.rawValue) → \(after.type.rawValue)") }
+            if before.values != after.values { details.append("values \(before.values) → \(after.values)") }
+            if before.defaultValue != after.defaultValue {
+                details.append(
+                    "default \(before.defaultValue?.description ?? "none") → \(after.defaultValue?.description ?? "none")"
+                )
+            }
+            return details
+        }
         changes += compare("rule", old.rules, new.rules, id: \.id, location: \.location) { before, after in
             rule(before, after)
         }
@@ -58,6 +69,11 @@ struct ItemComparison {
             }
         }
         return changes
+    }
+
+    /// The outcome's typed outputs as `name=value`, in the declaring table's order.
+    private func outputPairs(_ outcome: Outcome, _ outputs: [TypedOutput]) -> [String] {
+        zip(outputs, outcome.outputs).map { "\($0.name)=\($1)" }
     }
 
     /// `none`, `alignment`, or `[alignment, background-check]`.
@@ -82,9 +98,9 @@ struct ItemComparison {
         if a.cohort != b.cohort { details.append("cohort \(a.cohort) → \(b.cohort)") }
         if a.status != b.status { details.append("status \(a.status) → \(b.status)") }
         if a.fees.map(\.id) != b.fees.map(\.id) { details.append("fee \(feeIDs(a)) → \(feeIDs(b))") }
-        if a.outputs != b.outputs {
-            details.append("outputs \(a.outputs.map(\.description)) → \(b.outputs.map(\.description))")
-        }
+        let oldOutputs = outputPairs(a, old.outputs)
+        let newOutputs = outputPairs(b, new.outputs)
+        if oldOutputs != newOutputs { details.append("outputs \(oldOutputs) → \(newOutputs)") }
         if a.deadlines.map(\.id) != b.deadlines.map(\.id) {
             details.append("deadlines \(a.deadlines.map(\.id)) → \(b.deadlines.map(\.id))")
         }
