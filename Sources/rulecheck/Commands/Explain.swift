@@ -22,7 +22,7 @@ struct Explain: ParsableCommand {
             throw CLIError(error.description)
         }
         switch request.format {
-        case .json: print(ExplanationOutput.json(explanation).pretty())
+        case .json: print(explanation.json.pretty())
         case .text: print(ExplanationOutput.text(explanation), terminator: "")
         }
     }
