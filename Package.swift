@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "rulecheck-serverTests",
             dependencies: [
-                "rulecheck-server", "rulecheck",
+                "rulecheck-server", "rulecheck", "RuleEngine",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -25,7 +25,9 @@ extension Request {
     /// The query's parameters, percent-decoded; the last value wins when a name repeats.
     var queryStrings: [String: String] {
         var values: [String: String] = [:]
-        for (name, value) in uri.queryParameters { values[String(name)] = String(value) }
+        for (name, value) in uri.queryParameters {
+            values[String(name).removingPercentEncoding ?? String(name)] = String(value)
+        }
         return values
     }
 
