@@ -56,7 +56,7 @@ struct ServeCommandTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("rulecheck")
-        try FileManager.default.copyItem(at: Self.binaries.appendingPathComponent("rulecheck"), to: copy)
+        try FileManager.default.linkItem(at: Self.binaries.appendingPathComponent("rulecheck"), to: copy)
         let process = Process()
         process.executableURL = copy
         process.arguments = ["serve"]
