@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RuleEngine", targets: ["RuleEngine"]),
+        .library(name: "RuleCheckKit", targets: ["RuleCheckKit"]),
         .executable(name: "rulecheck", targets: ["rulecheck"]),
         .executable(name: "rulecheck-server", targets: ["rulecheck-server"]),
     ],
@@ -26,17 +27,19 @@ let package = Package(
         ),
         .target(name: "YAMLReader", dependencies: ["CYAML"]),
         .target(name: "RuleEngine", dependencies: ["YAMLReader"]),
+        .target(name: "RuleCheckKit", dependencies: ["RuleEngine"]),
         .executableTarget(
             name: "rulecheck",
             dependencies: [
                 "RuleEngine",
+                "RuleCheckKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "rulecheck-server",
             dependencies: [
-                "RuleEngine",
+                "RuleEngine", "RuleCheckKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -59,6 +62,10 @@ let package = Package(
             name: "RuleEngineTests",
             dependencies: ["RuleEngine", "YAMLReader"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RuleCheckKitTests",
+            dependencies: ["RuleCheckKit", "RuleEngine", "YAMLReader"]
         ),
         .testTarget(
             name: "rulecheck-serverTests",

@@ -1,3 +1,4 @@
+import RuleCheckKit
 import RuleEngine
 
 /// The answer on the EMT page: cohort and status in plain words, whether they may staff an
@@ -7,7 +8,7 @@ struct AnswerSection {
     let decision: Decision
 
     var html: [String] {
-        let table = decision.table.table
+        let table = decision.table.definition
         let outcome = decision.outcome
         var lines = [
             "<section class=\"answer\" aria-labelledby=\"answer-heading\">",

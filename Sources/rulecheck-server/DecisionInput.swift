@@ -16,21 +16,13 @@ struct DecisionInput: Sendable {
         guard case .object(let fields) = value else {
             throw .badRequest("expected an object of inputs, got \(value.typeName)", input: nil)
         }
+        // The date first: it chooses the table, whose inputs then name the other fields.
+        let dateName = source.dateInputName
         var date: LocalDate?
-        var dateName: String?
-        for name in source.dateInputNames.sorted() {
-            guard let field = fields[name] else { continue }
-            dateName = name
-            date = try Self.date(field, name: name)
-        }
+        if let field = fields[dateName] { date = try Self.date(field, name: dateName) }
         let selected: (table: LoadedTable, asOf: LocalDate)
-        do { selected = try source.table(on: date) } catch {
-            if case .noTables = error {
-                throw APIError(status: .serviceUnavailable, message: error.message, input: nil)
-            }
-            throw .badRequest(error.message, input: dateName)
-        }
-        let table = selected.table.compiled.table
+        do { selected = try source.table(on: date) } catch { throw .badRequest(error.message, input: dateName) }
+        let table = selected.table.compiled.definition
         let known = Set(table.yearInputs.map(\.name) + [table.dateInputName])
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             let expected = (table.yearInputs.map(\.name) + [table.dateInputName]).map { "`\($0)`" }

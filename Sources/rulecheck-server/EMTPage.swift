@@ -1,4 +1,5 @@
 import Hummingbird
+import RuleCheckKit
 import RuleEngine
 
 /// `GET /`: the page where an EMT looks up their own case. A GET form (no JavaScript), so an
@@ -21,7 +22,7 @@ struct EMTPage: Sendable {
                 PageLayout.page(title: "Recertification lookup", body: ["<p>No table is loaded.</p>"]),
                 .serviceUnavailable)
         }
-        let table = formTable.compiled.table
+        let table = formTable.compiled.definition
         let names = table.yearInputs.map(\.name) + [table.dateInputName]
         var body = [
             "<h1>Your recertification: which cohort, what to do, by when</h1>",

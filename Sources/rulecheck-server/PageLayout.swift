@@ -1,3 +1,4 @@
+import RuleCheckKit
 import RuleEngine
 
 /// The frame of the server's HTML pages: one self-contained document with inline CSS, no

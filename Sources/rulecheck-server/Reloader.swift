@@ -35,9 +35,10 @@ actor Reloader {
         guard force || fingerprint != lastFingerprint else { return .unchanged }
         lastFingerprint = fingerprint
         switch folder.load() {
-        case .loaded(let tables):
+        case .loaded(let snapshot):
             let previous = source.tables
-            source.replace(with: tables)
+            source.replace(with: snapshot)
+            let tables = snapshot.tables
             metrics.recordTablesInForce(tables, previous: previous)
             metrics.recordReload(result: Result.swapped.rawValue)
             let versions = tables.map { "\($0.compiled.policy.version) (\($0.file), sha256 \($0.sha256.prefix(12)))" }

@@ -35,9 +35,9 @@ enum ServerApplication {
         _ settings: Settings, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(StartError) -> some ApplicationProtocol {
         let folder = TableFolder(path: settings.rules)
-        let tables: [LoadedTable]
+        let snapshot: TableSource.Snapshot
         switch folder.load() {
-        case .loaded(let loaded): tables = loaded
+        case .loaded(let loaded): snapshot = loaded
         case .failed(let problems):
             throw StartError(
                 message: (problems + ["\(settings.rules) has errors; nothing is served"]).joined(separator: "\n"))
@@ -50,9 +50,9 @@ enum ServerApplication {
         } catch {
             throw StartError(message: "cannot open the decision log: \(error.message)")
         }
-        let source = TableSource(tables)
+        let source = TableSource(snapshot)
         let metrics = ServerMetrics()
-        metrics.recordTablesInForce(tables, previous: [])
+        metrics.recordTablesInForce(snapshot.tables, previous: [])
         let state = ServerState(source: source, limits: settings.limits, metrics: metrics, decisionLog: decisionLog)
         let router = Router()
         router.add(middleware: MetricsRecorder(metrics: metrics))

@@ -1,4 +1,5 @@
 import Hummingbird
+import RuleCheckKit
 import RuleEngine
 
 /// `GET /staff` and `POST /staff/validate`: the tables in force, a table's matrix and timeline

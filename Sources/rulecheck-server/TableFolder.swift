@@ -1,4 +1,5 @@
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// Reads the rules path (a table file or a folder of them) into tables, all or nothing: the
@@ -9,7 +10,7 @@ struct TableFolder: Sendable {
 
     /// What a load found: the tables, or every problem as `file:line:col` lines.
     enum Outcome: Sendable {
-        case loaded([LoadedTable])
+        case loaded(TableSource.Snapshot)
         case failed([String])
     }
 
@@ -39,7 +40,7 @@ struct TableFolder: Sendable {
         }.joined(separator: "\n")
     }
 
-    /// Loads and validates every table; returns them latest window first.
+    /// Loads and validates every table, and checks that they form one policy history.
     func load() -> Outcome {
         let files: [String]
         do { files = try tableFiles() } catch { return .failed([error.message]) }
@@ -59,7 +60,13 @@ struct TableFolder: Sendable {
             }
         }
         guard problems.isEmpty else { return .failed(problems) }
-        return .loaded(tables.sorted { $0.compiled.policy.windowStart > $1.compiled.policy.windowStart })
+        do {
+            let history = try PolicyHistory(tables.map(\.compiled))
+            let ordered = history.tables.compactMap { table in tables.first { $0.compiled === table } }
+            return .loaded(TableSource.Snapshot(history: history, tables: ordered))
+        } catch {
+            return .failed(["\(path): \(error.description)"])
+        }
     }
 }
 

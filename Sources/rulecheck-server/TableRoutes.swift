@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RuleCheckKit
 import RuleEngine
 
 /// The read-only routes: tables in force, a table's matrix, health, readiness, metrics and

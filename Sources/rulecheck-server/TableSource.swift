@@ -2,42 +2,52 @@ import Foundation
 import RuleEngine
 import Synchronization
 
-/// Where every route gets its table: the one lookup (``table(on:)``) to point at the policy
-/// history once it exists. Holds the tables in force and swaps a reloaded set atomically, so
-/// that each request decides with exactly one complete set.
+/// Where every route gets its table: ``table(on:)`` asks the core's `PolicyHistory`, the one
+/// rule for which table is in force on a date. Holds the history in force with each table's
+/// file and digest, and swaps a reloaded history atomically, so that each request decides
+/// with exactly one complete set.
 final class TableSource: Sendable {
-    private let state: Mutex<[LoadedTable]>
-
-    /// Starts with `tables` in force (latest window first).
-    init(_ tables: [LoadedTable]) {
-        state = Mutex(tables)
+    /// One consistent set: the history and its tables in the history's order.
+    struct Snapshot: Sendable {
+        /// The policy history.
+        let history: PolicyHistory
+        /// The tables with their files and digests, in the history's order (latest window first).
+        let tables: [LoadedTable]
     }
+
+    private let state: Mutex<Snapshot>
+
+    /// Starts with `snapshot` in force.
+    init(_ snapshot: Snapshot) {
+        state = Mutex(snapshot)
+    }
+
+    /// The set in force now.
+    var snapshot: Snapshot { state.withLock { $0 } }
 
     /// The tables in force, latest window first.
-    var tables: [LoadedTable] { state.withLock { $0 } }
+    var tables: [LoadedTable] { snapshot.tables }
 
-    /// Puts a new set of tables in force.
-    func replace(with tables: [LoadedTable]) {
-        state.withLock { $0 = tables }
+    /// Puts a new set in force.
+    func replace(with snapshot: Snapshot) {
+        state.withLock { $0 = snapshot }
     }
 
-    /// The names of the date inputs the tables in force declare (one, in today's tables).
-    var dateInputNames: Set<String> { Set(tables.map(\.compiled.table.dateInputName)) }
+    /// The name of the date input (the tables of a history share it).
+    var dateInputName: String { snapshot.tables[0].compiled.definition.dateInputName }
 
-    /// The table in force on `date` (`nil`: today in each table's time zone) and the date it
-    /// resolves to. With several tables, the one whose window contains the date and starts
-    /// last wins; with one, it answers (and rejects dates outside its window when deciding).
+    /// The table in force on `date` (`nil`: today, as the policy history tells it) and the date
+    /// it resolves to.
     func table(on date: LocalDate?) throws(SelectionError) -> (table: LoadedTable, asOf: LocalDate) {
-        let tables = self.tables
-        guard !tables.isEmpty else { throw .noTables }
-        for loaded in tables {
-            guard let day = date ?? LocalDate.today(inTimeZone: loaded.compiled.policy.timeZone) else {
-                throw .unknownTimeZone(loaded.compiled.policy.timeZone)
-            }
-            if tables.count == 1 || loaded.compiled.isInForce(on: day) { return (loaded, day) }
+        let snapshot = self.snapshot
+        let history = snapshot.history
+        guard let day = date ?? history.today() else {
+            throw .unknownTimeZone(history.tables[0].policy.timeZone)
         }
-        let windows = tables.map { "\($0.compiled.policy.windowStart) to \($0.compiled.policy.windowEnd)" }
-        throw .noneInForce(date: date.map(\.description) ?? "today", windows: windows)
+        guard let index = history.tableIndex(for: day) else {
+            throw .noneInForce(date: date.map(\.description) ?? "today", windows: history.windows)
+        }
+        return (snapshot.tables[index], day)
     }
 
     /// The table whose policy version is `version`.
@@ -48,17 +58,14 @@ final class TableSource: Sendable {
 
 /// Why no table answers a date.
 enum SelectionError: Error, Sendable {
-    case noTables
     case unknownTimeZone(String)
-    case noneInForce(date: String, windows: [String])
+    case noneInForce(date: String, windows: String)
 
     /// One line for the client.
     var message: String {
         switch self {
-        case .noTables: return "no table is loaded"
         case .unknownTimeZone(let zone): return "cannot tell today's date in \(zone)"
-        case .noneInForce(let date, let windows):
-            return "no table is in force on \(date); windows: \(windows.joined(separator: "; "))"
+        case .noneInForce(let date, let windows): return "no table is in force on \(date); windows: \(windows)"
         }
     }
 }

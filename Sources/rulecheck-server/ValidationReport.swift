@@ -1,3 +1,4 @@
+import RuleCheckKit
 import RuleEngine
 
 /// A pasted table's diagnostics shown beside its lines: each source line with its number, and
@@ -51,7 +52,7 @@ struct ValidationReport {
         let column = diagnostic.location.map { ":\($0.column)" } ?? ""
         let help = diagnostic.help.map { " — help: \(HTML.escape($0))" } ?? ""
         return
-            "<span class=\"diag-\(diagnostic.severity.rawValue)\">\(diagnostic.severity.rawValue)[\(HTML.escape(diagnostic.code))]"
+            "<span class=\"diag-\(diagnostic.severity.rawValue)\">\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]"
             + "\(column)</span> \(HTML.escape(diagnostic.message))\(help)"
     }
 }

@@ -20,7 +20,7 @@ struct RuleCheck: ParsableCommand {
     )
 
     /// The version printed by `--version` and written into SARIF logs.
-    static let version = "0.1.0"
+    static let version = "0.2.0"
 
     /// Runs the command and maps every error to a documented exit code.
     static func main() {

@@ -1,4 +1,5 @@
 import Foundation
+import RuleCheckKit
 import RuleEngine
 import Testing
 

@@ -3,7 +3,7 @@ extension Explanation {
     /// (the decision's object), `conditions` (the deciding rule's, each checked) and `why_not`
     /// (every other rule, nearest miss first).
     public var json: JSONValue {
-        let table = decision.table.table
+        let table = decision.table.definition
         func check(_ check: ConditionCheck) -> JSONValue {
             .object([
                 ("condition", .string(check.condition.text)), ("line", .int(check.condition.location.line)),

@@ -3,16 +3,15 @@ import YAMLReader
 /// Readers for values that both rule tables and expectations files hold.
 extension SchemaReader {
     /// Certifications declared under `certifications`, each tied to a year input.
-    mutating func certifications(_ node: Node, inputs: [YearInput]) -> [Certification] {
+    package mutating func certifications(_ node: Node, inputs: [YearInput]) -> [Certification] {
         var certifications: [Certification] = []
         for (name, key, value) in namedEntries(node, in: "`certifications`", kind: "certification") {
             guard
-                let fields = mapping(
-                    value, in: "certification `\(name)`", allowed: ["input", "expires", "label"],
-                    required: ["input", "expires"]),
-                let inputNode = fields["input"], let inputName = text(inputNode, what: "an input name"),
-                let expiresNode = fields["expires"], let expiresText = text(expiresNode, what: "a month and day")
+                let fields = mapping(value, in: "certification `\(name)`", keys: CertificationKey.self),
+                let inputNode = fields[.input], let inputName = text(inputNode, what: "an input name"),
+                let expiresNode = fields[.expires], let expiresText = text(expiresNode, what: "a month and day")
             else { continue }
+            _ = fields[.label].map { text($0, what: "a label") }
             guard let inputIndex = inputs.firstIndex(where: { $0.name == inputName }) else {
                 reportUndefined("year input", inputName, candidates: inputs.map(\.name), at: inputNode)
                 continue
@@ -28,7 +27,7 @@ extension SchemaReader {
     }
 
     /// `MM-DD`, or `nil`.
-    static func monthDay(_ text: String) -> MonthDay? {
+    package static func monthDay(_ text: String) -> MonthDay? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
             let month = Int(parts[0]), let day = Int(parts[1])
@@ -37,7 +36,7 @@ extension SchemaReader {
     }
 
     /// An exact amount of money from its `amount` and `currency` cells.
-    mutating func money(amount amountNode: Node, currency currencyNode: Node) -> Money? {
+    package mutating func money(amount amountNode: Node, currency currencyNode: Node) -> Money? {
         var minorUnits: Int?
         if let text = text(amountNode, what: "an amount") {
             switch Money.parseMinorUnits(text) {
@@ -57,7 +56,7 @@ extension SchemaReader {
         return Money(minorUnits: minorUnits, currency: currency)
     }
 
-    static func reason(_ error: Money.ParseError) -> String {
+    package static func reason(_ error: Money.ParseError) -> String {
         switch error {
         case .notDecimal: return "not a decimal number"
         case .tooManyDecimals: return "more than two decimals"

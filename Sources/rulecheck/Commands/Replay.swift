@@ -19,8 +19,7 @@ struct Replay: ParsableCommand {
     @OptionGroup var selection: TableSelection
 
     func run() throws {
-        let tables = CompiledTable.latestFirst(
-            try TableSelection.tableFiles(at: selection.rules).map(TableSelection.loadClean))
+        let history = try selection.history()
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: log)) } catch {
             throw CLIError("\(log): cannot read: \(error.localizedDescription)")
@@ -33,7 +32,7 @@ struct Replay: ParsableCommand {
             let place = "\(log):\(index + 1)"
             do {
                 let entry = try LoggedDecision(line: String(line))
-                let decision = try entry.decide(with: tables)
+                let decision = try entry.decide(with: history)
                 replayed += 1
                 let now = "\(decision.outcome.cohort)/\(decision.outcome.status) (rule `\(decision.rule.id)`)"
                 let then = "\(entry.cohort)/\(entry.status) (rule `\(entry.rule)`)"
@@ -78,23 +77,21 @@ private struct LoggedDecision {
         version = ((object["policy"] as? [String: Any])?["version"] as? String) ?? "?"
     }
 
-    /// Decides the logged input with the table in force on its date.
-    func decide(with tables: [CompiledTable]) throws(CLIError) -> Decision {
-        for table in tables {
-            guard let text = input[table.table.dateInputName] as? String, let date = LocalDate(iso: text) else {
-                throw CLIError("the input has no date `\(table.table.dateInputName)`")
-            }
-            guard tables.count == 1 || table.isInForce(on: date) else { continue }
-            var values: [Int?] = []
-            for year in table.table.yearInputs {
-                switch input[year.name] {
-                case is NSNull: values.append(nil)
-                case let value as Int: values.append(value)
-                default: throw CLIError("the input has no year `\(year.name)`")
-                }
-            }
-            do { return try table.evaluate(YearValues(values), asOf: date) } catch { throw CLIError(error.description) }
+    /// Decides the logged input with the table the policy history puts in force on its date.
+    func decide(with history: PolicyHistory) throws(CLIError) -> Decision {
+        let dateName = history.tables[0].definition.dateInputName
+        guard let text = input[dateName] as? String, let date = LocalDate(iso: text) else {
+            throw CLIError("the input has no date `\(dateName)`")
         }
-        throw CLIError("no table in force on the logged date")
+        guard let table = history.table(for: date) else { throw CLIError("no table is in force on \(date)") }
+        var values: [Int?] = []
+        for year in table.definition.yearInputs {
+            switch input[year.name] {
+            case is NSNull: values.append(nil)
+            case let value as Int: values.append(value)
+            default: throw CLIError("the input has no year `\(year.name)`")
+            }
+        }
+        do { return try table.evaluate(YearValues(values), asOf: date) } catch { throw CLIError(error.description) }
     }
 }

@@ -1,10 +1,11 @@
+import RuleCheckKit
 import RuleEngine
 
 /// The text form of an explanation (the JSON form is `Explanation.json` in the library).
 enum ExplanationOutput {
     static func text(_ explanation: Explanation) -> String {
         let decision = explanation.decision
-        let table = decision.table.table
+        let table = decision.table.definition
         let rule = decision.rule
         var lines = [
             "\(table.policy.title) (version \(table.policy.version))",
