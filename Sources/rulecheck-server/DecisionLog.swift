@@ -56,9 +56,8 @@ final class DecisionLog: Sendable {
                 ])
             ),
         ]
-        if case .object(let decided) = decision.json {
-            members += decided.filter { ["input", "cohort", "status", "rule"].contains($0.0) }
-        }
+        members.append(("input", decision.inputJSON))
+        members += decision.outcomeJSONMembers.filter { ["cohort", "status", "rule"].contains($0.0) }
         return JSONValue.object(members).rendered() + "\n"
     }
 
