@@ -24,21 +24,24 @@ struct StaffPage: Sendable {
         return page(body, status: .ok)
     }
 
+    /// One card per table (a definition list reads well at any width, where a five-column
+    /// table with a 64-digit hash does not at 390 px).
     private func tablesSection(_ tables: [LoadedTable]) -> [String] {
-        var lines = [
-            "<div class=\"scroll\"><table>",
-            "<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Version</th>"
-                + "<th scope=\"col\">Window</th><th scope=\"col\">File</th><th scope=\"col\">SHA-256</th></tr></thead>",
-            "<tbody>",
-        ]
+        var lines: [String] = []
         for table in tables {
             let policy = table.compiled.policy
-            lines.append(
-                "<tr><td>\(HTML.escape(policy.id))</td><td>\(HTML.escape(policy.version))</td>"
-                    + "<td>\(policy.windowStart) to \(policy.windowEnd)</td><td class=\"mono\">\(HTML.escape(table.file))</td>"
-                    + "<td class=\"mono\">\(table.sha256)</td></tr>")
+            lines += [
+                "<section class=\"answer\" aria-label=\"table \(HTML.attribute(policy.version))\">",
+                "<dl>",
+                "<dt>Policy</dt><dd>\(HTML.escape(policy.id))</dd>",
+                "<dt>Version</dt><dd>\(HTML.escape(policy.version))</dd>",
+                "<dt>Window</dt><dd>\(policy.windowStart) to \(policy.windowEnd)</dd>",
+                "<dt>File</dt><dd class=\"mono\">\(HTML.escape(table.file))</dd>",
+                "<dt>SHA-256</dt><dd class=\"mono\">\(table.sha256)</dd>",
+                "</dl>",
+                "</section>",
+            ]
         }
-        lines += ["</tbody>", "</table></div>"]
         return lines
     }
 
