@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-10}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
-swift build -c release --product rulecheck-server >/dev/null
+swift build -c release --product rulecheck-server >/dev/null 2>&1
 log=$(mktemp)
 .build/release/rulecheck-server --rules rules --port 0 --reload-interval 0 >"$log" 2>&1 &
 server=$!
@@ -35,7 +35,7 @@ for connections in 1 8 64; do
         rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
         p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
         p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-        errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ')
+        errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ' || true)
         printf '%-10s c=%-3s %10s req/s  p50 %-9s p99 %-9s %s\n' "$route" "$connections" "$rps" "$p50" "$p99" "${errors:-no errors}"
     done
 done

@@ -56,6 +56,7 @@ enum ServerApplication {
         let state = ServerState(source: source, limits: settings.limits, metrics: metrics, decisionLog: decisionLog)
         let router = Router()
         router.add(middleware: MetricsRecorder(metrics: metrics))
+        router.add(middleware: MethodCheck())
         DecisionRoutes(state: state).register(on: router)
         TableRoutes(state: state).register(on: router)
         EMTPage(state: state, contact: settings.contact).register(on: router)

@@ -77,11 +77,16 @@ struct ErrorAPITests {
         }
     }
 
-    @Test("unknown routes are 404, not 500")
+    @Test("unknown routes are 404 and known ones asked with another method 405, never 500")
     func unknownRoute() async throws {
         try await TestServer.with { server in
             let reply = try await server.get("/v1/nothing")
             #expect(reply.status == 404)
+            let wrongMethod = try await server.get("/v1/decisions")
+            #expect(wrongMethod.status == 405)
+            #expect((try wrongMethod.object()["error"] as? String)?.contains("use POST") == true)
+            let matrix = try await server.send("DELETE", "/v1/tables/2026/matrix")
+            #expect(matrix.status == 405)
         }
     }
 }
