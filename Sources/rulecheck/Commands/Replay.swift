@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// `rulecheck replay LOG --rules PATH`: re-decides every line of a decision log with the given
@@ -38,16 +39,16 @@ struct Replay: ParsableCommand {
                 let then = "\(entry.cohort)/\(entry.status) (rule `\(entry.rule)`)"
                 if now != then {
                     differing += 1
-                    print(
-                        "\(place): \(Terminal.sanitize(then)) under \(Terminal.sanitize(entry.version)), now \(now) "
+                    Terminal.print(
+                        "\(place): \(UntrustedText.terminal(then)) under \(UntrustedText.terminal(entry.version)), now \(now) "
                             + "under \(decision.table.policy.version)")
                 }
             } catch {
                 unreadable += 1
-                Terminal.printError("\(place): error: \(Terminal.sanitize(error.message))")
+                Terminal.printError("\(place): error: \(UntrustedText.terminal(error.message))")
             }
         }
-        print(
+        Terminal.print(
             "replayed \(replayed) decisions: \(differing) differ" + (unreadable > 0 ? ", \(unreadable) unreadable" : "")
         )
         if unreadable > 0 { throw ExitCode(ExitStatus.usage) }
