@@ -15,10 +15,10 @@ struct Explain: ParsableCommand {
     @OptionGroup var request: DecisionRequest
 
     func run() throws {
-        let (table, years, asOf) = try request.resolve()
-        let explanation: Explanation
+        let (history, years, asOf) = try request.resolve()
+        let explanation: HistoryExplanation
         do {
-            explanation = try table.explain(years, asOf: asOf)
+            explanation = try history.explain(years, asOf: asOf)
         } catch {
             throw CLIError(error.description)
         }

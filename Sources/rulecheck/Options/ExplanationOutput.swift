@@ -3,7 +3,8 @@ import RuleEngine
 
 /// The text and JSON forms of an explanation.
 enum ExplanationOutput {
-    static func text(_ explanation: Explanation) -> String {
+    static func text(_ history: HistoryExplanation) -> String {
+        let explanation = history.explanation
         let decision = explanation.decision
         let table = decision.table.definition
         let rule = decision.rule
@@ -11,7 +12,10 @@ enum ExplanationOutput {
             "\(table.policy.title) (version \(table.policy.version))",
             "For \(table.describe(years: decision.years)), as of \(decision.asOf):",
             "",
-            "Decided by rule `\(rule.id)` (line \(rule.location.line)): \(decision.outcome.cohort) / \(decision.outcome.status)",
+        ]
+        lines += historyLines(history)
+        lines += [
+            "Decided by rule `\(rule.id)` (line \(rule.location.line)): \(decision.outcome.cohort) / \(decision.outcome.status)"
         ]
         if explanation.matched.isEmpty {
             lines.append(
@@ -46,7 +50,8 @@ enum ExplanationOutput {
 
     private static func mark(_ check: ConditionCheck) -> String { check.holds ? "✓" : "✗" }
 
-    static func json(_ explanation: Explanation) -> JSONValue {
+    static func json(_ history: HistoryExplanation) -> JSONValue {
+        let explanation = history.explanation
         let table = explanation.decision.table.definition
         func check(_ check: ConditionCheck) -> JSONValue {
             .object([
@@ -54,7 +59,7 @@ enum ExplanationOutput {
                 ("holds", .bool(check.holds)), ("detail", .string(check.detail)),
             ])
         }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("decision", explanation.decision.json),
             ("conditions", .array(explanation.matched.map(check))),
             (
@@ -69,6 +74,8 @@ enum ExplanationOutput {
                         ])
                     })
             ),
-        ])
+        ]
+        if history.inForce.count > 1 { members.append(("history", historyJSON(history))) }
+        return .object(members)
     }
 }
