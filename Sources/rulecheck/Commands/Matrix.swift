@@ -15,7 +15,9 @@ struct Matrix: ParsableCommand {
             """
     )
 
-    @Argument(help: "The rule table.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(
+        help: "The rule table, or a folder of tables (its policy history's grid, as text).",
+        completion: .file(extensions: ["yaml", "yml"]))
     var rules: String
 
     @Option(
@@ -47,7 +49,9 @@ struct Matrix: ParsableCommand {
     }
 
     func run() throws {
-        let table = try TableSelection.loadClean(rules)
+        let files = try TableSelection.tableFiles(at: rules)
+        if files.count > 1 { return try runHistory(files) }
+        let table = try TableSelection.loadClean(files[0])
         let matrix = DecisionMatrix(table: table)
         if timeline {
             try OutputDestination.emit(matrix.timelineText(), to: updateGolden ?? output)
@@ -67,6 +71,27 @@ struct Matrix: ParsableCommand {
         } catch {
             throw CLIError(error.description)
         }
+        try OutputDestination.emit(text, to: output)
+    }
+
+    /// The grid of a folder's policy history: text only, on one date.
+    private func runHistory(_ files: [String]) throws {
+        guard !timeline, format == .text else {
+            throw CLIError(
+                "\(rules) holds \(files.count) tables: a folder's matrix is the text grid of its history; give one table for --timeline, html or markdown"
+            )
+        }
+        let tables = try files.map(TableSelection.loadClean)
+        let history: PolicyHistory
+        do { history = try PolicyHistory(tables) } catch {
+            throw CLIError(error.description)
+        }
+        let date = try asOf.map { try DecisionInputOptions.date($0, flag: "--as-of") }
+        guard let day = date ?? history.today() else {
+            throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
+        }
+        let text: String
+        do { text = try HistoryGrid(history: history).text(asOf: day) } catch { throw CLIError(error.description) }
         try OutputDestination.emit(text, to: output)
     }
 }
