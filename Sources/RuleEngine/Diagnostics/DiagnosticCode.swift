@@ -41,6 +41,7 @@ public struct DiagnosticCode: Sendable, Hashable {
         DiagnosticCode("RC216", "InvalidPlaceholder", "invalid placeholder in a text"),
         DiagnosticCode("RC217", "InvalidCurrency", "invalid currency code"),
         DiagnosticCode("RC218", "EmptyValue", "empty value"),
+        DiagnosticCode("RC219", "DateOutsideWindow", "a deadline or literal date outside the table's own window"),
         DiagnosticCode("RC301", "Gap", "inputs that no rule decides"),
         DiagnosticCode("RC302", "Overlap", "rules that overlap under hit policy `unique`"),
         DiagnosticCode("RC303", "UnreachableRule", "rule that decides no input", .warning),
@@ -48,6 +49,13 @@ public struct DiagnosticCode: Sendable, Hashable {
         DiagnosticCode("RC306", "OtherwiseRegion", "region of inputs decided by the `otherwise` rule", .note),
         DiagnosticCode("RC401", "ExpectationsTableUnusable", "the table an expectations file names cannot be used"),
         DiagnosticCode("RC402", "ExpectationsTableMissing", "an expectations file does not name its table"),
+        DiagnosticCode("RC501", "HistoryInputsDiffer", "tables of one folder with other inputs or derived outputs"),
+        DiagnosticCode("RC502", "HistoryDuplicateVersion", "two tables of one folder with the same policy version"),
+        DiagnosticCode("RC503", "HistoryWindowTie", "two tables of one folder whose windows start on the same day"),
+        DiagnosticCode("RC504", "HistoryHole", "dates between successive windows that no table answers for"),
+        DiagnosticCode(
+            "RC505", "HandOver", "where a newer table takes over a decision the older one made differently", .note),
+        DiagnosticCode("RC601", "RollForwardDate", "a date that does not exist in the year it is rolled to"),
     ]
 
     /// The entry for a code; an unknown code gets a generic entry.

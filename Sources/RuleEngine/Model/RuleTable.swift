@@ -181,6 +181,10 @@ public struct RuleTable: Sendable {
     public let derived: [DerivedOutput]
     /// The rules in file order; the `otherwise` rule, if any, is last.
     public let rules: [Rule]
+    /// Where `policy.window` is written, for findings about the window.
+    package var windowLocation: SourceLocation?
+    /// Where `policy.version` is written.
+    package var versionLocation: SourceLocation?
 
     /// The most year inputs a table may declare.
     public static let maxYearInputs = 4

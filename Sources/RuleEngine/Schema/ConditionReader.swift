@@ -210,6 +210,7 @@ package struct ConditionReader {
         {
             operand = .expiry(certification: index)
         } else if let date = LocalDate(iso: text) {
+            reader.noteTemporal(.date(date), at: node)
             operand = .fixed(date)
         } else if text.first?.isNumber == true {
             reader.report(.invalidDate(text, reason: LocalDate.problem(with: text)), at: node)

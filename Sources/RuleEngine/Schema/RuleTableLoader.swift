@@ -12,6 +12,8 @@ package struct RuleTableLoader {
 
     var reader: SchemaReader
     var failed = false
+    /// The window's `from` and `to` cells.
+    var windowNodes: [SourceRange] = []
 
     init(file: String) {
         reader = SchemaReader(file: file)
@@ -46,11 +48,32 @@ package struct RuleTableLoader {
             rules.append(rule)
         }
         checkDuplicateIDs(rules.map { ($0.id, $0.location) }, kind: "rule")
+        if let policy { checkDatesInWindow(policy) }
         guard let policy, !reader.diagnostics.hasErrors, let cycle = reader.cycle else { return nil }
-        return RuleTable(
+        var table = RuleTable(
             policy: policy, file: reader.file, cycle: cycle, hitPolicy: hitPolicy, yearInputs: inputs.years,
             dateInputName: inputs.date, certifications: certifications, fees: fees, deadlines: deadlines,
             actions: actions, derived: derived, rules: rules)
+        let policyFields = top["policy"]?.mapping
+        table.windowLocation = policyFields?.first { $0.key.scalar?.value == "window" }.map {
+            reader.location($0.value)
+        }
+        table.versionLocation = policyFields?.first { $0.key.scalar?.value == "version" }.map {
+            reader.location($0.value)
+        }
+        return table
+    }
+
+    /// Every literal date of the table but the window's own bounds must lie in the window: a
+    /// date outside it (a deadline not moved with the window, say) is an error at its cell.
+    private mutating func checkDatesInWindow(_ policy: PolicyInfo) {
+        for scalar in reader.temporalScalars where !windowNodes.contains(scalar.node.range) {
+            guard case .date(let date) = scalar.value, date < policy.windowStart || date > policy.windowEnd else {
+                continue
+            }
+            reader.report(
+                .dateOutsideWindow(date, start: policy.windowStart, end: policy.windowEnd), at: scalar.node)
+        }
     }
 
     // MARK: - Header
@@ -79,6 +102,7 @@ package struct RuleTableLoader {
                 windowNode, in: "`window`", allowed: ["from", "to"], required: ["from", "to"]),
             let from = bounds["from"].flatMap({ reader.date($0) }), let to = bounds["to"].flatMap({ reader.date($0) })
         {
+            windowNodes = [bounds["from"], bounds["to"]].compactMap { $0?.range }
             if to < from {
                 reader.report(.windowReversed(from: from, to: to), at: windowNode)
             } else {
