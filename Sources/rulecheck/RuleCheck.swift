@@ -15,7 +15,7 @@ struct RuleCheck: ParsableCommand {
         version: version,
         subcommands: [
             Validate.self, Eval.self, Explain.self, Test.self, Matrix.self, Diff.self, Batch.self, GenerateRoster.self,
-            Schema.self,
+            Schema.self, RollForwardCommand.self,
         ]
     )
 

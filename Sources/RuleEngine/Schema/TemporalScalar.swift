@@ -25,3 +25,12 @@ extension SchemaReader {
         temporalScalars.append(TemporalScalar(value: value, node: node, location: location(node)))
     }
 }
+
+extension RuleTableLoader {
+    /// Reads a table's nodes and returns every literal year and date cell, in reading order.
+    package static func temporalScalars(_ root: Node, file: String) -> [TemporalScalar] {
+        var loader = RuleTableLoader(file: file)
+        _ = loader.load(root)
+        return loader.reader.temporalScalars
+    }
+}
