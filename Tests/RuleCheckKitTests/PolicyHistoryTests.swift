@@ -118,18 +118,22 @@ struct PolicyHistoryTests {
 
     @Test("two tables with the same version, or windows starting the same day, are an error")
     func tiesAndDuplicates() throws {
-        let text = try TestSupport.table2026Text()
+        let text = try String(contentsOfFile: TestSupport.path(Self.table2027Path), encoding: .utf8)
         let old = try TestSupport.table2026()
         let sameVersion = try TestSupport.compiled(
             TableLoader.load(
-                yaml: text.replacingFirst("from: 2025-12-01", with: "from: 2026-12-01"), file: "copy.yaml"))
+                yaml: text.replacingFirst("version: \"2027-example\"", with: "version: \"2026\""), file: "copy.yaml"))
         #expect(throws: PolicyHistoryError.duplicateVersion("2026", "copy.yaml", TestSupport.path("rules/2026.yaml"))) {
             try PolicyHistory([old, sameVersion])
         }
         let sameStart = try TestSupport.compiled(
-            TableLoader.load(yaml: text.replacingFirst("version: \"2026\"", with: "version: \"2026b\""), file: "b.yaml")
-        )
-        #expect(throws: PolicyHistoryError.self) { try PolicyHistory([old, sameStart]) }
+            TableLoader.load(yaml: text.replacingFirst("from: 2026-12-01", with: "from: 2025-12-01"), file: "b.yaml"))
+        #expect(
+            throws: PolicyHistoryError.sameWindowStart(
+                TestSupport.path("rules/2026.yaml"), "b.yaml", TestSupport.date("2025-12-01"))
+        ) {
+            try PolicyHistory([old, sameStart])
+        }
     }
 
     @Test("a folder skips hidden files, expectations files and files that are not tables")
@@ -180,5 +184,35 @@ struct PolicyHistoryTests {
         try FileManager.default.copyItem(atPath: TestSupport.path(table2027Path), toPath: folder + "/2027.yaml")
         for (name, text) in extra { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
         return folder
+    }
+}
+
+/// The hand-over report for the 2026 table and the 2027 example.
+@Suite("Hand-over report")
+struct HandOverTests {
+    @Test("the regions where the 2027 table takes over a decision the 2026 table makes differently")
+    func regions() throws {
+        let (old, new) = try PolicyHistoryTests.tables()
+        let notes = HistoryCheck.run([old, new], verbose: true).filter { $0.code == "RC505" }
+        let regions = notes.dropFirst().map(\.message)
+        // Written from the two policies: in the overlap (2026-12-01 to 2027-03-31) the 2027 table
+        // names MA 2027 / NR 2028 (the 2026 table's "not yet due"), MA 2028 / NR 2027 and
+        // MA 2028 / NR 2029, which the 2026 table refers to the office.
+        let expected = [
+            "ma_expires 2027, nr_expires 2028, as_of 2026-12-01 to 2027-02-15: alignment-not-yet-due / no-action-yet",
+            "ma_expires 2027, nr_expires 2028, as_of 2027-02-16 to 2027-03-31: alignment-not-yet-due / no-action-yet",
+            "ma_expires 2028, nr_expires 2027, as_of 2026-12-01 to 2027-03-31: not-covered / refer-to-oems",
+            "ma_expires 2028, nr_expires 2029, as_of 2026-12-01 to 2027-03-31: not-covered / refer-to-oems",
+        ]
+        #expect(regions.count == expected.count)
+        for text in expected { #expect(regions.contains { $0.contains(text) }, "\(text)") }
+        #expect(regions.contains { $0.contains("→ one-year-alignment / action-required, fee 65.00 USD") })
+        #expect(regions.contains { $0.contains("→ one-year-alignment / action-overdue, fee 65.00 USD") })
+        #expect(regions.contains { $0.contains("→ reverse-off-cycle / action-required") })
+        #expect(regions.contains { $0.contains("→ alignment-not-yet-due / no-action-yet") })
+        #expect(notes.first?.message.contains("from 2026-12-01 to 2027-03-31") == true)
+        #expect(notes.first?.message.contains("in 4 regions") == true)
+        #expect(notes.allSatisfy { $0.severity == .note })
+        #expect(HistoryCheck.run([old, new]).filter { $0.code == "RC505" }.count == 1)
     }
 }

@@ -21,7 +21,8 @@ public struct PolicyHistory: Sendable {
         let sorted = tables.sorted { $0.policy.windowStart > $1.policy.windowStart }
         for (newer, older) in zip(sorted, sorted.dropFirst()) where newer.policy.windowStart == older.policy.windowStart
         {
-            throw .sameWindowStart(older.definition.file, newer.definition.file, newer.policy.windowStart)
+            let files = [older.definition.file, newer.definition.file].sorted()
+            throw .sameWindowStart(files[0], files[1], newer.policy.windowStart)
         }
         for (index, table) in sorted.enumerated() {
             if let other = sorted[..<index].first(where: { $0.policy.version == table.policy.version }) {
