@@ -193,7 +193,7 @@ struct HandOverTests {
     @Test("the regions where the 2027 table takes over a decision the 2026 table makes differently")
     func regions() throws {
         let (old, new) = try PolicyHistoryTests.tables()
-        let notes = HistoryCheck.run([old, new], verbose: true).filter { $0.code == "RC505" }
+        let notes = HistoryCheck.run([old, new], verbose: true).filter { $0.code == .handOver }
         let regions = notes.dropFirst().map(\.message)
         // Written from the two policies: in the overlap (2026-12-01 to 2027-03-31) the 2027 table
         // names MA 2027 / NR 2028 (the 2026 table's "not yet due"), MA 2028 / NR 2027 and
@@ -213,6 +213,6 @@ struct HandOverTests {
         #expect(notes.first?.message.contains("from 2026-12-01 to 2027-03-31") == true)
         #expect(notes.first?.message.contains("in 4 regions") == true)
         #expect(notes.allSatisfy { $0.severity == .note })
-        #expect(HistoryCheck.run([old, new]).filter { $0.code == "RC505" }.count == 1)
+        #expect(HistoryCheck.run([old, new]).filter { $0.code == .handOver }.count == 1)
     }
 }

@@ -44,7 +44,7 @@ struct AnalysisTests {
             String(text[..<(text.range(of: "\notherwise:")?.lowerBound ?? text.endIndex)]) + "\n"
         }
         let result = TableLoader.load(yaml: text, file: "no-otherwise.yaml")
-        let gaps = result.diagnostics.filter { $0.code == "RC301" }
+        let gaps = result.diagnostics.filter { $0.code == .gap }
         #expect(!gaps.isEmpty)
         #expect(gaps.allSatisfy { $0.severity == .error && ($0.help ?? "").contains("for example ma_expires=") })
         #expect(result.table == nil)
@@ -79,7 +79,7 @@ struct AnalysisTests {
                     """)
         }
         let result = TableLoader.load(yaml: text, file: "overlap.yaml")
-        let overlaps = result.diagnostics.filter { $0.code == "RC302" }
+        let overlaps = result.diagnostics.filter { $0.code == .overlap }
         #expect(overlaps.count == 1)
         let overlap = try #require(overlaps.first)
         let copyLine = try #require(text.lineNumber(of: "  - id: aligned-copy"))
@@ -97,7 +97,7 @@ struct AnalysisTests {
                 "      as_of: {by: recommended}\n", with: "      as_of: {by: recommended, past: late-renewal-closes}\n")
         }
         let result = TableLoader.load(yaml: text, file: "unreachable.yaml")
-        let warnings = result.diagnostics.filter { $0.code == "RC303" }
+        let warnings = result.diagnostics.filter { $0.code == .unreachableRule }
         #expect(warnings.count == 1)
         #expect(warnings.first?.severity == .warning)
         #expect(result.table != nil)
@@ -114,15 +114,15 @@ struct AnalysisTests {
                 )
         }
         let result = TableLoader.load(yaml: text, file: "first.yaml")
-        #expect(!result.diagnostics.contains { $0.code == "RC302" })
-        #expect(result.diagnostics.filter { $0.code == "RC303" }.count == 9)
+        #expect(!result.diagnostics.contains { $0.code == .overlap })
+        #expect(result.diagnostics.filter { $0.code == .unreachableRule }.count == 9)
     }
 
     @Test("a recommended date after the expiry it precedes is an error at the deadline")
     func deadlineOrder() throws {
         let text = try Self.edited { $0.replacingFirst("date: 2026-02-15", with: "date: 2026-04-15") }
         let result = TableLoader.load(yaml: text, file: "order.yaml")
-        let order = try #require(result.diagnostics.first { $0.code == "RC304" })
+        let order = try #require(result.diagnostics.first { $0.code == .dateOrder })
         #expect(order.location?.line == text.lineNumber(of: "  recommended:\n"))
     }
 }

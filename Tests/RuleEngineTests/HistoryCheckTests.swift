@@ -26,7 +26,7 @@ struct HistoryCheckTests {
     @Test("a hole between successive windows is an error listing the missing dates")
     func hole() throws {
         let diagnostics = HistoryCheck.run([try Self.first(), try Self.next(start: "2027-01-05")])
-        let holes = diagnostics.filter { $0.code == "RC504" }
+        let holes = diagnostics.filter { $0.code == .historyHole }
         #expect(holes.count == 1)
         #expect(holes.first?.severity == .error)
         #expect(holes.first?.message.contains("2027-01-01 to 2027-01-04 (4 days)") == true)
@@ -38,15 +38,15 @@ struct HistoryCheckTests {
     func noHole() throws {
         #expect(HistoryCheck.run([try Self.first(), try Self.next(start: "2027-01-01")]).isEmpty)
         #expect(
-            !HistoryCheck.run([try Self.first(), try Self.next(start: "2026-12-01")]).contains { $0.code == "RC504" })
+            !HistoryCheck.run([try Self.first(), try Self.next(start: "2026-12-01")]).contains { $0.code == .historyHole })
     }
 
     @Test("the same version twice, and the same window start twice, are errors")
     func duplicates() throws {
         let sameVersion = HistoryCheck.run([try Self.first(), try Self.next(start: "2027-01-01", version: "1")])
-        #expect(sameVersion.map(\.code) == ["RC502"])
+        #expect(sameVersion.map(\.code) == [.historyDuplicateVersion])
         let sameStart = HistoryCheck.run([try Self.first(), try Self.next(start: "2026-01-01")])
-        #expect(sameStart.contains { $0.code == "RC503" && $0.severity == .error })
+        #expect(sameStart.contains { $0.code == .historyWindowTie && $0.severity == .error })
     }
 
     @Test("tables with other inputs are an error")
@@ -55,14 +55,14 @@ struct HistoryCheckTests {
             .replacingOccurrences(of: "    none: true\n", with: "")
             .replacingOccurrences(of: "from: 2026-01-01", with: "from: 2025-12-01")
         let other = try TestSupport.compiled(TableLoader.load(yaml: text, file: "other.yaml"))
-        #expect(HistoryCheck.run([try Self.first(), other]).map(\.code) == ["RC501"])
+        #expect(HistoryCheck.run([try Self.first(), other]).map(\.code) == [.historyInputsDiffer])
     }
 
     @Test("a deadline outside its own table's window is an error at its cell")
     func dateOutsideWindow() throws {
         let text = try Self.minimalText().replacingOccurrences(of: "date: 2026-02-15", with: "date: 2025-02-15")
         let result = TableLoader.load(yaml: text, file: "moved.yaml")
-        let errors = result.diagnostics.filter { $0.code == "RC219" }
+        let errors = result.diagnostics.filter { $0.code == .dateOutsideWindow }
         #expect(result.table == nil)
         #expect(errors.count == 1)
         #expect(errors.first?.location?.line == 26)

@@ -126,8 +126,8 @@ struct RandomTableTests {
         for seed in 0..<24 {
             let text = Self.table(seed: UInt64(seed), hitPolicy: "unique", otherwise: false)
             let codes = Set(TableLoader.load(yaml: text, file: "random.yaml").diagnostics.map(\.code))
-            if codes.contains("RC301") { withGaps += 1 }
-            if codes.contains("RC302") { withOverlaps += 1 }
+            if codes.contains(.gap) { withGaps += 1 }
+            if codes.contains(.overlap) { withOverlaps += 1 }
         }
         #expect(withGaps >= 4)
         #expect(withOverlaps >= 4)

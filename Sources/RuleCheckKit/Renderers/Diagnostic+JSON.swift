@@ -19,7 +19,7 @@ extension Diagnostic {
     public var json: JSONValue {
         .object([
             ("severity", .string(severity.rawValue)),
-            ("code", .string(code)),
+            ("code", .string(code.rawValue)),
             ("message", .string(message)),
             ("location", location?.json ?? .null),
             (

@@ -23,7 +23,8 @@ public struct DiagnosticRenderer: Sendable {
     /// Renders one diagnostic with its notes and help.
     public func render(_ diagnostic: Diagnostic) -> String {
         var lines: [String] = []
-        let label = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code)]", color(for: diagnostic.severity))
+        let label = paint(
+            "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", color(for: diagnostic.severity))
         lines.append("\(prefix(diagnostic.location))\(label): \(paint(diagnostic.message, "1"))")
         lines.append(contentsOf: snippet(diagnostic.location))
         for note in diagnostic.notes {

@@ -24,10 +24,10 @@ public struct SARIFLog: Sendable {
 
     /// The log for the files checked (listed as artifacts, clean ones too) and their diagnostics.
     public func document(files: [String], diagnostics: [Diagnostic]) -> JSONValue {
-        var codes: [String] = []
+        var codes: [DiagnosticCode] = []
         for diagnostic in diagnostics where !codes.contains(diagnostic.code) { codes.append(diagnostic.code) }
         codes.sort()
-        let rules = codes.map { descriptor(DiagnosticCode.named($0)) }
+        let rules = codes.map { descriptor($0) }
         let results = diagnostics.map { result($0, ruleIndex: codes.firstIndex(of: $0.code) ?? 0) }
         let run: JSONValue = .object([
             (
@@ -67,7 +67,7 @@ public struct SARIFLog: Sendable {
     private func result(_ diagnostic: Diagnostic, ruleIndex: Int) -> JSONValue {
         let text = diagnostic.help.map { "\(diagnostic.message)\nhelp: \($0)" } ?? diagnostic.message
         var members: [(String, JSONValue)] = [
-            ("ruleId", .string(diagnostic.code)),
+            ("ruleId", .string(diagnostic.code.rawValue)),
             ("ruleIndex", .int(ruleIndex)),
             ("level", .string(Self.level(diagnostic.severity))),
             ("message", .object([("text", .string(text))])),

@@ -40,8 +40,9 @@ public struct DiagnosticNote: Sendable, Hashable {
 public struct Diagnostic: Sendable, Hashable {
     /// How serious it is.
     public let severity: Severity
-    /// A stable code such as `RC101`; the wording may change, the code does not.
-    public let code: String
+    /// The stable code, such as ``DiagnosticCode/invalidYAML`` (`RC101`); the wording may change,
+    /// the code does not. `code.rawValue` is the string written in every output.
+    public let code: DiagnosticCode
     /// One lowercase line without a final period.
     public let message: String
     /// Where it points; `nil` for a problem with the file as a whole that has no position.
@@ -75,7 +76,7 @@ extension Array where Element == Diagnostic {
             let left = (lhs.location?.file ?? "", lhs.location?.range.start.offset ?? -1)
             let right = (rhs.location?.file ?? "", rhs.location?.range.start.offset ?? -1)
             if left != right { return left < right }
-            return lhs.code < rhs.code
+            return lhs.code.rawValue < rhs.code.rawValue
         }
     }
 }

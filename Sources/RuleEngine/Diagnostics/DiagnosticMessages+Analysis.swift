@@ -2,12 +2,12 @@
 extension DiagnosticMessage {
     package static func gap(_ region: String, count: Int, example: String) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC301", text: "no rule decides \(count) inputs: \(region)",
+            code: .gap, text: "no rule decides \(count) inputs: \(region)",
             help: "for example \(example); add a rule for them, or an `otherwise` rule")
     }
 
     package static func moreRegions(_ count: Int) -> DiagnosticMessage {
-        DiagnosticMessage(code: "RC301", text: "and \(count) more regions that no rule decides")
+        DiagnosticMessage(code: .gap, text: "and \(count) more regions that no rule decides")
     }
 
     package static func overlap(
@@ -15,7 +15,7 @@ extension DiagnosticMessage {
     ) -> DiagnosticMessage {
         let list = regions.joined(separator: "; ") + (more > 0 ? "; and \(more) more" : "")
         return DiagnosticMessage(
-            code: "RC302", text: "rule `\(rule)` overlaps rule `\(other)` on \(count) inputs: \(list)",
+            code: .overlap, text: "rule `\(rule)` overlaps rule `\(other)` on \(count) inputs: \(list)",
             help: "for example \(example); under hit policy `unique` at most one rule may match an input")
     }
 
@@ -23,7 +23,7 @@ extension DiagnosticMessage {
 
     package static func unreachable(_ rule: String) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC303", severity: .warning, text: "rule `\(rule)` decides no input",
+            code: .unreachableRule, text: "rule `\(rule)` decides no input",
             help:
                 "its conditions never hold together inside the domains and window, or earlier rules take every input it matches"
         )
@@ -31,7 +31,7 @@ extension DiagnosticMessage {
 
     package static func otherwiseUnreachable(_ rule: String) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC303", severity: .warning,
+            code: .unreachableRule,
             text: "`otherwise` rule `\(rule)` decides no input: the rules cover everything")
     }
 
@@ -39,13 +39,14 @@ extension DiagnosticMessage {
         -> DiagnosticMessage
     {
         DiagnosticMessage(
-            code: "RC304", text: "deadline `\(id)` (\(date)) comes after `\(later)` (\(laterDate)), which it precedes")
+            code: .dateOrder,
+            text: "deadline `\(id)` (\(date)) comes after `\(later)` (\(laterDate)), which it precedes")
     }
 
     package static func laterDeadline(_ id: String) -> String { "`\(id)` is declared here" }
 
     package static func otherwiseRegion(_ rule: String, _ region: String, count: Int) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC306", severity: .note, text: "`otherwise` (`\(rule)`) decides \(count) inputs: \(region)")
+            code: .otherwiseRegion, text: "`otherwise` (`\(rule)`) decides \(count) inputs: \(region)")
     }
 }

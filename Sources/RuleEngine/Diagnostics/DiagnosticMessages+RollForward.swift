@@ -2,7 +2,7 @@
 extension DiagnosticMessage {
     package static func rollForwardDate(_ date: LocalDate, years: Int, target: Int) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC601",
+            code: .rollForwardDate,
             text:
                 "date \(date) cannot be moved \(years) year\(abs(years) == 1 ? "" : "s"): \(target) has no \(date.description.dropFirst(5))",
             help:
@@ -11,6 +11,6 @@ extension DiagnosticMessage {
 
     package static func rollForwardYear(_ year: Int, years: Int) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC601", text: "year \(year) cannot be moved \(years) years: the result is not a four-digit year")
+            code: .rollForwardDate, text: "year \(year) cannot be moved \(years) years: the result is not a four-digit year")
     }
 }
