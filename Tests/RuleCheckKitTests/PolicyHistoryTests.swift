@@ -70,7 +70,11 @@ struct PolicyHistoryTests {
     @Test("every day of the overlap × every MA/NR pair equals the expectation written from the semantics")
     func overlapMatchesExpectations() throws {
         let (old, new) = try Self.tables()
-        let history = try PolicyHistory([old, new])
+        // The folder as staff lay it out, decided as one history.
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let history = try #require(try PolicyHistory.load(path: folder).history)
+        #expect(history.tables.map(\.policy.version) == ["2027-example", "2026"])
         let versions = [
             (new, try HarnessTests.expectations(for: new, path: "Tests/Fixtures/policies/2027-example.expect.yaml")),
             (old, try HarnessTests.expectations(for: old)),

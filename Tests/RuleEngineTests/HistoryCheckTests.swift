@@ -38,7 +38,9 @@ struct HistoryCheckTests {
     func noHole() throws {
         #expect(HistoryCheck.run([try Self.first(), try Self.next(start: "2027-01-01")]).isEmpty)
         #expect(
-            !HistoryCheck.run([try Self.first(), try Self.next(start: "2026-12-01")]).contains { $0.code == .historyHole })
+            !HistoryCheck.run([try Self.first(), try Self.next(start: "2026-12-01")]).contains {
+                $0.code == .historyHole
+            })
     }
 
     @Test("the same version twice, and the same window start twice, are errors")

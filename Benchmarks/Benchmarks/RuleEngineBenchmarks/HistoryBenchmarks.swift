@@ -11,7 +11,7 @@ func load2027Example() -> CompiledTable? {
 }
 
 /// Inputs on the days both windows hold (2026-12-01 to 2027-03-31), years from both domains,
-/// so that about half of the history's decisions pass from the newer table to the older one.
+/// so that many decisions pass from the newer table (only its `otherwise` matches) to the older one.
 private struct OverlapInputs {
     let years: [YearValues]
     let dates: [LocalDate]

@@ -11,6 +11,7 @@ extension DiagnosticMessage {
 
     package static func rollForwardYear(_ year: Int, years: Int) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: .rollForwardDate, text: "year \(year) cannot be moved \(years) years: the result is not a four-digit year")
+            code: .rollForwardDate,
+            text: "year \(year) cannot be moved \(years) years: the result is not a four-digit year")
     }
 }
