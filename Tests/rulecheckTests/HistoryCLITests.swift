@@ -98,6 +98,13 @@ struct HistoryCLITests {
         #expect(run.stdout.contains("note[RC505]: from 2026-12-01 to 2027-03-31"))
         let verbose = try CLI.run(["validate", "--verbose", folder.path])
         #expect(verbose.stdout.components(separatedBy: "note[RC505]: hand-over on").count - 1 == 4)
+        try Data("format: [\n".utf8).write(to: folder.appendingPathComponent("2028.yaml"))
+        try Data("garbage [".utf8).write(to: folder.appendingPathComponent(".#2027.yaml"))
+        let broken = try CLI.run(["validate", folder.path])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("2028.yaml: 1 error"))
+        #expect(!broken.stdout.contains(".#2027.yaml"))
+        #expect(broken.stdout.contains("\(folder.path): history not checked until every table loads without errors"))
     }
 
     @Test("validate with no argument checks rules/")
