@@ -15,24 +15,48 @@ public struct DiagnosticRenderer: Sendable {
         self.sources = sources
     }
 
-    /// Renders many diagnostics, each followed by a blank line.
+    /// Renders many diagnostics, each ending in a newline.
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { render($0) + "\n" }.joined()
+        var text = ""
+        render(diagnostics) { text += $0 }
+        return text
+    }
+
+    /// Renders many diagnostics one at a time, each ending in a newline, and hands each
+    /// to `write`, so that a table with many findings is never held as one string. A source
+    /// line that many diagnostics point at is laid out once.
+    public func render(_ diagnostics: [Diagnostic], each write: (String) -> Void) {
+        var snippets: [SourceLocation: [String]] = [:]
+        for diagnostic in diagnostics { write(render(diagnostic, snippets: &snippets) + "\n") }
     }
 
     /// Renders one diagnostic with its notes and help.
     public func render(_ diagnostic: Diagnostic) -> String {
+        var snippets: [SourceLocation: [String]] = [:]
+        return render(diagnostic, snippets: &snippets)
+    }
+
+    private func render(_ diagnostic: Diagnostic, snippets: inout [SourceLocation: [String]]) -> String {
         var lines: [String] = []
         let label = paint(
             "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", color(for: diagnostic.severity))
         lines.append("\(prefix(diagnostic.location))\(label): \(paint(diagnostic.message, "1"))")
-        lines.append(contentsOf: snippet(diagnostic.location))
+        lines.append(contentsOf: snippet(diagnostic.location, cache: &snippets))
         for note in diagnostic.notes {
             lines.append("\(prefix(note.location))\(paint("note", "36")): \(note.message)")
-            lines.append(contentsOf: snippet(note.location))
+            lines.append(contentsOf: snippet(note.location, cache: &snippets))
         }
         if let help = diagnostic.help { lines.append("  \(paint("help", "32")): \(help)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The snippet of a location, laid out once per location.
+    private func snippet(_ location: SourceLocation?, cache: inout [SourceLocation: [String]]) -> [String] {
+        guard let location else { return [] }
+        if let lines = cache[location] { return lines }
+        let lines = snippet(location)
+        cache[location] = lines
+        return lines
     }
 
     private func prefix(_ location: SourceLocation?) -> String {

@@ -4,13 +4,9 @@ struct GapCheck: AnalysisPass {
     /// The inputs no rule decides, as compact regions.
     static func regions(_ context: AnalysisContext) -> [InputRegion] {
         guard context.otherwise == nil else { return [] }
-        var pieces: [(cell: Int, days: ClosedRange<Int>)] = []
-        for cell in context.coverage.cells.indices {
-            for interval in context.coverage.intervals(of: cell) where interval.matches.isEmpty {
-                pieces.append((cell, interval.days))
-            }
-        }
-        return InputRegion.compact(pieces, space: context.coverage.space)
+        let coverage = context.coverage
+        return InputRegion.compact(
+            boxes: coverage.pieces { coverage.matchSets[$0].isEmpty }, space: coverage.space)
     }
 
     func run(_ context: AnalysisContext) -> [Diagnostic] {

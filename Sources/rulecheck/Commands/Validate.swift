@@ -60,7 +60,7 @@ struct Validate: ParsableCommand {
         case .text:
             let sources = Dictionary(checked.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
             let renderer = DiagnosticRenderer(colored: Terminal.colorEnabled(for: STDOUT_FILENO), sources: sources)
-            print(renderer.render(diagnostics), terminator: "")
+            renderer.render(diagnostics) { print($0, terminator: "") }
             for file in checked {
                 let errors = file.diagnostics.filter { $0.severity == .error }.count
                 let warnings = file.diagnostics.filter { $0.severity == .warning }.count
