@@ -113,6 +113,21 @@ struct PolicyHistoryTests {
         #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
     }
 
+    @Test("a history's decision holds until a newer table could start deciding")
+    func validThrough() throws {
+        let history = try Self.history()
+        // The 2026 table decides until its late renewal closes; the 2027 table only defers.
+        let late = try history.evaluate(YearValues(2026, 2027), asOf: TestSupport.date("2027-01-10"))
+        #expect(late.validThrough == TestSupport.date("2027-03-30"))
+        // Before the 2027 window opens, the 2026 answer holds at most until the day before.
+        let early = try history.evaluate(YearValues(2027, 2028), asOf: TestSupport.date("2026-11-15"))
+        #expect(early.table.policy.version == "2026")
+        #expect(early.validThrough == TestSupport.date("2026-11-30"))
+        let next = try history.evaluate(YearValues(2027, 2028), asOf: TestSupport.date("2026-12-01"))
+        #expect(next.table.policy.version == "2027-example")
+        #expect(next.validThrough == TestSupport.date("2027-02-15"))
+    }
+
     @Test("a newer table's window start decides which is newer, whatever the order given")
     func orderIndependent() throws {
         let (old, new) = try Self.tables()
