@@ -51,7 +51,7 @@ extension ExplanationOutput {
     private static func reason(_ deferral: Deferral) -> String {
         switch deferral.reason {
         case .outsideDomain(let message):
-            return "it cannot decide this input: \(message)"
+            return message
         case .otherwise(let miss):
             let rules = deferral.table.definition.rules
             let otherwise = rules.last { $0.isOtherwise }.map { " (`\($0.id)`)" } ?? ""
