@@ -96,11 +96,13 @@ struct RollForwardCommand: ParsableCommand {
         do { loaded = try TableLoader.load(path: target) } catch { throw CLIError(error.description) }
         var diagnostics = loaded.diagnostics
         var sources = [target: loaded.source]
+        var rows: Int?
         if let expectations, let table = loaded.table {
             do {
                 let result = try ExpectationsLoader.load(path: expectations, for: table.definition)
                 diagnostics += result.diagnostics
                 sources[expectations] = result.source
+                rows = result.expectations?.rows.count
             } catch { throw CLIError(error.description) }
         }
         let renderer = DiagnosticRenderer(colored: Terminal.colorEnabled(for: STDOUT_FILENO), sources: sources)
@@ -108,9 +110,9 @@ struct RollForwardCommand: ParsableCommand {
         print(renderer.render(diagnostics), terminator: "")
         let errors = diagnostics.filter { $0.severity == .error }.count
         print("\(target): " + (errors == 0 ? "ok" : "\(Validate.count(errors, "error"))"))
-        if let expectations, let loadedExpectations = sources[expectations] {
+        if let expectations, sources[expectations] != nil {
             let failed = diagnostics.contains { $0.severity == .error && $0.location?.file == expectations }
-            print("\(expectations): \(failed ? "has errors" : "ok") (\(loadedExpectations.lineCount) lines)")
+            print("\(expectations): " + (failed ? "has errors" : "ok (\(rows ?? 0) expectations)"))
         }
         if let table = loaded.table,
             let difference = try? TableDiffer.diff(old: original, new: table, shiftYears: years)
