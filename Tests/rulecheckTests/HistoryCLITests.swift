@@ -86,6 +86,13 @@ struct HistoryCLITests {
         #expect(run.stdout.contains("expired-late-renewal-open  [alignment-late-renewal] from"))
         #expect(run.stdout.contains("action-required, fee 65.00 USD  [alignment-due] from"))
         #expect(try CLI.run(["matrix", folder.path, "--timeline"]).status == 2)
+        #expect(try CLI.run(["matrix", folder.path, "--format", "html"]).status == 2)
+        let markdown = try CLI.run(["matrix", folder.path, "--as-of", "2027-01-10", "--format", "markdown"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(
+            markdown.stdout.contains(
+                "| one-year-alignment / expired-late-renewal-open | none | `alignment-late-renewal` |"))
+        #expect(markdown.stdout.contains("| one-year-alignment / action-required | 65.00 USD | `alignment-due` |"))
     }
 
     @Test("validate of the folder runs the history checks; --verbose lists the hand-over")

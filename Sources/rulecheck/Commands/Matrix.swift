@@ -74,11 +74,11 @@ struct Matrix: ParsableCommand {
         try OutputDestination.emit(text, to: output)
     }
 
-    /// The grid of a folder's policy history: text only, on one date.
+    /// The grid of a folder's policy history on one date, as text or Markdown.
     private func runHistory(_ files: [String]) throws {
-        guard !timeline, format == .text else {
+        guard !timeline, format != .html else {
             throw CLIError(
-                "\(rules) holds \(files.count) tables: a folder's matrix is the text grid of its history; give one table for --timeline, html or markdown"
+                "\(rules) holds \(files.count) tables: a folder's matrix is its history's grid as text or markdown; give one table for --timeline or html"
             )
         }
         let tables = try files.map(TableSelection.loadClean)
@@ -91,7 +91,12 @@ struct Matrix: ParsableCommand {
             throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
         }
         let text: String
-        do { text = try HistoryGrid(history: history).text(asOf: day) } catch { throw CLIError(error.description) }
+        do {
+            let grid = HistoryGrid(history: history)
+            text = try format == .markdown ? grid.markdown(asOf: day) : grid.text(asOf: day)
+        } catch {
+            throw CLIError(error.description)
+        }
         try OutputDestination.emit(text, to: output)
     }
 }
