@@ -77,14 +77,14 @@ struct RollForwardCommand: ParsableCommand {
         for (file, path) in zip(rolled, [target, expectationsTarget]) {
             guard let newBytes = file.bytes else { continue }
             do { try AtomicFile.write(Data(newBytes), to: path) } catch { throw CLIError(error.description) }
-            print("wrote \(path) (\(file.movedCells) year and date cells moved from \(file.source))")
+            Terminal.print("wrote \(path) (\(file.movedCells) year and date cells moved from \(file.source))")
         }
         let clean = try report(target: target, expectations: hasExpectations ? expectationsTarget : nil, original)
-        print("")
-        print("Review before publishing (these did not move):")
+        Terminal.print("")
+        Terminal.print("Review before publishing (these did not move):")
         for (file, path) in zip(rolled, [target, expectationsTarget]) {
             for item in file.review {
-                print("  \(path):\(item.line): \(item.kind.rawValue): \(Terminal.escaped(item.text))")
+                Terminal.print("  \(path):\(item.line): \(item.kind.rawValue): \(UntrustedText.terminal(item.text))")
             }
         }
         if !clean { throw ExitCode(ExitStatus.findings) }
@@ -106,20 +106,20 @@ struct RollForwardCommand: ParsableCommand {
             } catch { throw CLIError(error.description) }
         }
         let renderer = DiagnosticRenderer(colored: Terminal.colorEnabled(for: STDOUT_FILENO), sources: sources)
-        print("")
-        print(renderer.render(diagnostics), terminator: "")
+        Terminal.print("")
+        Terminal.print(renderer.render(diagnostics), terminator: "")
         let errors = diagnostics.filter { $0.severity == .error }.count
-        print("\(target): " + (errors == 0 ? "ok" : "\(Validate.count(errors, "error"))"))
+        Terminal.print("\(target): " + (errors == 0 ? "ok" : "\(Validate.count(errors, "error"))"))
         if let expectations, sources[expectations] != nil {
             let failed = diagnostics.contains { $0.severity == .error && $0.location?.file == expectations }
-            print("\(expectations): " + (failed ? "has errors" : "ok (\(rows ?? 0) expectations)"))
+            Terminal.print("\(expectations): " + (failed ? "has errors" : "ok (\(rows ?? 0) expectations)"))
         }
         if let table = loaded.table,
             let difference = try? TableDiffer.diff(old: original, new: table, shiftYears: years)
         {
-            print("")
-            print("rulecheck diff \(original.definition.file) \(target) --shift-years \(years):")
-            print(difference.text(), terminator: "")
+            Terminal.print("")
+            Terminal.print("rulecheck diff \(original.definition.file) \(target) --shift-years \(years):")
+            Terminal.print(difference.text(), terminator: "")
         }
         return errors == 0
     }

@@ -1,7 +1,8 @@
 import RuleCheckKit
 import RuleEngine
 
-/// The text and JSON forms of an explanation.
+/// The text and JSON forms of an explanation made through a policy history (the JSON of the
+/// deciding table's explanation is `Explanation.json` in the library).
 enum ExplanationOutput {
     static func text(_ history: HistoryExplanation) -> String {
         let explanation = history.explanation
@@ -50,32 +51,10 @@ enum ExplanationOutput {
 
     private static func mark(_ check: ConditionCheck) -> String { check.holds ? "✓" : "✗" }
 
+    /// The JSON form: the explanation's own JSON, plus `history` when several tables are in force.
     static func json(_ history: HistoryExplanation) -> JSONValue {
-        let explanation = history.explanation
-        let table = explanation.decision.table.definition
-        func check(_ check: ConditionCheck) -> JSONValue {
-            .object([
-                ("condition", .string(check.condition.text)), ("line", .int(check.condition.location.line)),
-                ("holds", .bool(check.holds)), ("detail", .string(check.detail)),
-            ])
-        }
-        var members: [(String, JSONValue)] = [
-            ("decision", explanation.decision.json),
-            ("conditions", .array(explanation.matched.map(check))),
-            (
-                "why_not",
-                .array(
-                    explanation.misses.map { miss in
-                        let rule = table.rules[miss.rule]
-                        return .object([
-                            ("rule", .object([("id", .string(rule.id)), ("line", .int(rule.location.line))])),
-                            ("satisfied", .int(miss.satisfied)), ("total", .int(miss.total)),
-                            ("failed", miss.failed.map(check) ?? .null),
-                        ])
-                    })
-            ),
-        ]
-        if history.inForce.count > 1 { members.append(("history", historyJSON(history))) }
-        return .object(members)
+        let base = history.explanation.json
+        guard history.inForce.count > 1, case .object(let members) = base else { return base }
+        return .object(members + [("history", historyJSON(history))])
     }
 }

@@ -47,10 +47,20 @@ struct TableSelection: ParsableArguments {
         guard let date = asOf ?? history.today() else {
             throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
         }
-        guard history.table(for: date) != nil else {
+        guard let table = history.table(for: date) else {
+            if asOf == nil { throw CLIError(Self.todayOutside(date, windows: history.windows)) }
+            throw CLIError("no table in \(rules) is in force on \(date); windows: \(history.windows)")
+        }
+        if asOf == nil, !table.isInForce(on: date) {
             throw CLIError(
-                "no table in \(rules) is in force on \(asOf.map { "\($0)" } ?? "today"); windows: \(history.windows)")
+                Self.todayOutside(date, windows: "\(table.policy.windowStart) to \(table.policy.windowEnd)"))
         }
         return (history, date)
+    }
+
+    /// The message for a default as-of date (today) that no window holds.
+    static func todayOutside(_ today: LocalDate, windows: String) -> String {
+        "today, \(today) (the default as-of date), is outside the window \(windows); "
+            + "pass --as-of YYYY-MM-DD with a date inside it"
     }
 }
