@@ -4,8 +4,10 @@ import RuleEngine
 /// its input order, and the as-of date. Fields are looked up by the names the table
 /// declares (its year inputs and its date input), never by fixed names.
 struct DecisionInput: Sendable {
-    /// The table that decides.
+    /// The newest table in force, whose inputs the request is read against.
     let table: LoadedTable
+    /// The set in force, whose policy history decides.
+    let snapshot: TableSource.Snapshot
     /// The year values, in the table's input order.
     let years: YearValues
     /// The as-of date, resolved (today in the table's time zone when not given).
@@ -20,7 +22,7 @@ struct DecisionInput: Sendable {
         let dateName = source.dateInputName
         var date: LocalDate?
         if let field = fields[dateName] { date = try Self.date(field, name: dateName) }
-        let selected: (table: LoadedTable, asOf: LocalDate)
+        let selected: (table: LoadedTable, asOf: LocalDate, snapshot: TableSource.Snapshot)
         do { selected = try source.table(on: date) } catch { throw .badRequest(error.message, input: dateName) }
         let table = selected.table.compiled.definition
         let known = Set(table.yearInputs.map(\.name) + [table.dateInputName])
@@ -53,8 +55,21 @@ struct DecisionInput: Sendable {
                     + "\(policy.windowStart) to \(policy.windowEnd)", input: table.dateInputName)
         }
         self.table = selected.table
+        self.snapshot = selected.snapshot
         self.years = YearValues(values)
         self.asOf = selected.asOf
+    }
+
+    /// Decides through the policy history in force, with the loaded table that decided.
+    func decide() throws(EvaluationError) -> (decision: Decision, table: LoadedTable) {
+        let decision = try snapshot.history.evaluate(years, asOf: asOf)
+        return (decision, snapshot.loaded(decision.table) ?? table)
+    }
+
+    /// Explains through the policy history in force, with the loaded table that decided.
+    func explain() throws(EvaluationError) -> (explanation: Explanation, table: LoadedTable) {
+        let explanation = try snapshot.history.explain(years, asOf: asOf).explanation
+        return (explanation, snapshot.loaded(explanation.decision.table) ?? table)
     }
 
     private static func year(_ value: RequestJSON, input: YearInput) throws(APIError) -> Int? {

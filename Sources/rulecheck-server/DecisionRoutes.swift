@@ -69,11 +69,11 @@ struct DecisionRoutes: Sendable {
         do {
             switch kind {
             case .decision:
-                let decision = try input.table.compiled.evaluate(input.years, asOf: input.asOf)
-                return (decision.json, logLine(decision, input.table))
+                let (decision, table) = try input.decide()
+                return (decision.json, logLine(decision, table))
             case .explanation:
-                let explanation = try input.table.compiled.explain(input.years, asOf: input.asOf)
-                return (explanation.json, logLine(explanation.decision, input.table))
+                let (explanation, table) = try input.explain()
+                return (explanation.json, logLine(explanation.decision, table))
             }
         } catch {
             throw .badRequest(error.description, input: nil)

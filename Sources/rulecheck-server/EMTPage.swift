@@ -45,7 +45,7 @@ struct EMTPage: Sendable {
             }
             do {
                 let input = try DecisionInput(.object(fields), source: state.source)
-                let decision = try input.table.compiled.evaluate(input.years, asOf: input.asOf)
+                let decision = try input.decide().decision
                 body += AnswerSection(decision: decision).html
             } catch let error as APIError {
                 status = .badRequest

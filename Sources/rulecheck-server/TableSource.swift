@@ -2,8 +2,8 @@ import Foundation
 import RuleEngine
 import Synchronization
 
-/// Where every route gets its table: ``table(on:)`` asks the core's `PolicyHistory`, the one
-/// rule for which table is in force on a date. Holds the history in force with each table's
+/// Where every route gets its tables: ``table(on:)`` asks the core's `PolicyHistory` for the
+/// newest table in force on a date, and the history in the returned snapshot decides. Holds the history in force with each table's
 /// file and digest, and swaps a reloaded history atomically, so that each request decides
 /// with exactly one complete set.
 final class TableSource: Sendable {
@@ -13,6 +13,11 @@ final class TableSource: Sendable {
         let history: PolicyHistory
         /// The tables with their files and digests, in the history's order (latest window first).
         let tables: [LoadedTable]
+
+        /// The loaded table of a compiled one of this set (the one a decision names).
+        func loaded(_ table: CompiledTable) -> LoadedTable? {
+            tables.first { $0.compiled === table }
+        }
     }
 
     private let state: Mutex<Snapshot>
@@ -36,18 +41,21 @@ final class TableSource: Sendable {
     /// The name of the date input (the tables of a history share it).
     var dateInputName: String { snapshot.tables[0].compiled.definition.dateInputName }
 
-    /// The table in force on `date` (`nil`: today, as the policy history tells it) and the date
-    /// it resolves to.
-    func table(on date: LocalDate?) throws(SelectionError) -> (table: LoadedTable, asOf: LocalDate) {
+    /// The newest table in force on `date` (`nil`: today, as the policy history tells it), whose
+    /// inputs name the request's fields, the date it resolves to, and the set in force, whose
+    /// history decides.
+    func table(on date: LocalDate?) throws(SelectionError) -> (
+        table: LoadedTable, asOf: LocalDate, snapshot: Snapshot
+    ) {
         let snapshot = self.snapshot
         let history = snapshot.history
         guard let day = date ?? history.today() else {
             throw .unknownTimeZone(history.tables[0].policy.timeZone)
         }
-        guard let index = history.tableIndex(for: day) else {
+        guard let newest = history.table(for: day), let loaded = snapshot.loaded(newest) else {
             throw .noneInForce(date: date.map(\.description) ?? "today", windows: history.windows)
         }
-        return (snapshot.tables[index], day)
+        return (loaded, day, snapshot)
     }
 
     /// The table whose policy version is `version`.

@@ -145,7 +145,7 @@ struct HarnessTests {
         let table = try TestSupport.table2026Text().replacingFirst(
             "  - id: aligned\n",
             with:
-                "  - id: never\n    when: {ma_expires: 2022, nr_expires: 2032, as_of: {after: 2030-01-01}}\n    then: {cohort: x, status: y, actions: [renew-as-usual]}\n\n  - id: aligned\n"
+                "  - id: never\n    when: {ma_expires: 2022, nr_expires: 2032, as_of: {after: 2027-03-31}}\n    then: {cohort: x, status: y, actions: [renew-as-usual]}\n\n  - id: aligned\n"
         )
         let report = try Self.report(tableText: table)
         #expect(report.unexercisedRules.map { report.table.definition.rules[$0].id } == ["never"])

@@ -50,7 +50,7 @@ struct RandomTableTests {
         var generator = Generator(state: seed)
         var lines = [
             "format: rulecheck/1",
-            "policy: {id: random, version: \"\(seed)\", title: random, source: test, time_zone: UTC, window: {from: 2023-11-01, to: 2025-06-30}}",
+            "policy: {id: random, version: \"\(seed)\", title: random, source: test, time_zone: UTC, window: {from: 2023-11-01, to: 2025-12-31}}",
             "cycle: 2022",
             "hit_policy: \(hitPolicy)",
             "inputs:",

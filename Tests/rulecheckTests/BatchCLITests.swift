@@ -158,8 +158,8 @@ struct BatchCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = try String(contentsOfFile: CLI.path("rules/2026.yaml"), encoding: .utf8)
         _ = try Self.write(text, in: folder, name: "2026.yaml")
-        let later = text.replacingOccurrences(of: "version: \"2026\"", with: "version: \"later\"")
-            .replacingOccurrences(of: "{from: 2025-12-01, to: 2027-03-31}", with: "{from: 2027-04-01, to: 2028-03-31}")
+        let later = try String(
+            contentsOfFile: CLI.path("Tests/Fixtures/policies/2027-example.yaml"), encoding: .utf8)
         _ = try Self.write(later, in: folder, name: "later.yaml")
         let input = "ma_expires,nr_expires,as_of\n2026,2027,2026-01-01\n2026,2027,2027-06-01\n2026,2027,2029-01-01\n"
         let run = try CLI.run(
@@ -169,7 +169,9 @@ struct BatchCLITests {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
         }
         #expect((objects[0]["policy"] as? [String: Any])?["version"] as? String == "2026")
-        #expect((objects[1]["policy"] as? [String: Any])?["version"] as? String == "later")
+        #expect(objects.count == 3)
+        guard objects.count == 3 else { return }
+        #expect((objects[1]["policy"] as? [String: Any])?["version"] as? String == "2027-example")
         #expect(run.stderr.hasPrefix("<stdin>:4: error: no table is in force on 2029-01-01"), "\(run.stderr)")
     }
 

@@ -37,7 +37,7 @@ struct CLITests {
     @Test(
         "usage and I/O errors exit 2",
         arguments: [
-            ["validate", "/nonexistent.yaml"], ["validate", "rules"], ["validate"],
+            ["validate", "/nonexistent.yaml"],
             ["eval", "--ma", "abc", "--nr", "2027"],
             ["eval", "--ma", "2026", "--nr", "20x7"],
             ["eval", "--ma", "2026", "--nr", "2027", "--as-of", "2026-02-30"],

@@ -50,6 +50,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration.timeUnits = .nanoseconds
 
     batchBenchmarks()
+    historyBenchmarks()
     evaluationBenchmarks("2026 table", table: load2026)
     evaluationBenchmarks("1k rules", table: { TableCache.shared.table1k })
     evaluationBenchmarks("10k rules", table: { TableCache.shared.table10k })

@@ -16,8 +16,8 @@ public struct RosterBadRow: Sendable, Hashable {
     public let message: String
 }
 
-/// Classifies a roster: reads it as CSV one record at a time, decides each row with the table
-/// in force on its as-of date, and streams one output row per input row. Years and dates are
+/// Classifies a roster: reads it as CSV one record at a time, decides each row through the
+/// policy history on its as-of date, and streams one output row per input row. Years and dates are
 /// read from the bytes, evaluation allocates nothing, and each distinct outcome's result
 /// columns are formatted once, so a row costs a parse, a tree walk and two copies.
 public struct RosterProcessor: Sendable {
@@ -159,11 +159,12 @@ public struct RosterProcessor: Sendable {
             case .invalid: return .bad(RosterMessages.notADate(tables.dateInputName, Self.text(cell)))
             }
         }
-        guard let table = tables.tableIndex(for: date) else {
+        guard tables.hasTable(for: date) else {
             return .bad(RosterMessages.noTableInForce(date, windows: tables.windows))
         }
         do {
-            return .decided(try tables.tables[table].evaluate(years, asOf: date), table: table)
+            let decision = try tables.history.evaluate(years, asOf: date)
+            return .decided(decision, table: tables.position(of: decision.table))
         } catch {
             return .bad(error.description)
         }

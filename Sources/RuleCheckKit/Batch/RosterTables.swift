@@ -26,13 +26,14 @@ public struct RosterTables: Sendable {
     /// The history the tables form; it chooses each row's table.
     public let history: PolicyHistory
 
-    /// Checks that the tables agree. With several, a row's table is the one the policy history
-    /// chooses for its as-of date, as `eval` chooses.
+    /// Checks that the tables agree. With several, each row is decided through the policy
+    /// history, as `eval` decides.
     public init(_ tables: [CompiledTable]) throws(RosterError) {
         do { history = try PolicyHistory(tables) } catch {
             switch error {
             case .empty: throw .tables("no rule table was given")
             case .inputsDiffer(let first, let other): throw .tables(RosterMessages.tablesDisagree(first, other))
+            case .sameWindowStart, .duplicateVersion: throw .tables(error.description)
             }
         }
         self.tables = history.tables
@@ -59,9 +60,21 @@ public struct RosterTables: Sendable {
         lastDayInTime = days
     }
 
-    /// The position in ``tables`` of the table for a date, or `nil` when none is in force.
+    /// Whether some table is in force on `date` (always, for a single table, which reports a
+    /// date outside its window itself).
     @inline(__always)
-    public func tableIndex(for date: LocalDate) -> Int? { history.tableIndex(for: date) }
+    public func hasTable(for date: LocalDate) -> Bool {
+        if tables.count == 1 { return true }
+        for table in tables where table.isInForce(on: date) { return true }
+        return false
+    }
+
+    /// The position in ``tables`` of the table that made a decision.
+    @inline(__always)
+    func position(of table: CompiledTable) -> Int {
+        for index in tables.indices where tables[index] === table { return index }
+        return 0
+    }
 
     /// The tables' windows, for a message.
     var windows: String { history.windows }

@@ -42,17 +42,27 @@ public enum ExpectationsLoader {
 
     /// Loads expectations from a document already read.
     static func load(_ document: YAMLDocument, file: String, for table: RuleTable?) -> ExpectationsLoadResult {
+        loadRecording(document, file: file, for: table).result
+    }
+
+    /// Loads expectations and returns, beside the result, every literal year and date cell read.
+    static func loadRecording(_ document: YAMLDocument, file: String, for table: RuleTable?) -> (
+        result: ExpectationsLoadResult, temporalScalars: [TemporalScalar]
+    ) {
         var diagnostics = document.problems.map { $0.diagnostic(file: file) }
         var expectations: ExpectationsFile?
+        var scalars: [TemporalScalar] = []
         if let root = document.root, let table {
             var reader = SchemaReader(file: file)
             reader.cycle = table.cycle
             expectations = read(root, table: table, reader: &reader)
             diagnostics += reader.diagnostics
+            scalars = reader.temporalScalars
         }
         if diagnostics.hasErrors { expectations = nil }
-        return ExpectationsLoadResult(
+        let result = ExpectationsLoadResult(
             diagnostics: diagnostics.sortedByLocation(), expectations: expectations, source: document.source)
+        return (result, scalars)
     }
 
     private static func read(_ root: Node, table: RuleTable, reader: inout SchemaReader) -> ExpectationsFile? {

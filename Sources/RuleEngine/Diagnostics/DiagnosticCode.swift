@@ -63,6 +63,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case invalidCurrency = "RC217"
     /// RC218: empty value.
     case emptyValue = "RC218"
+    /// RC219: a deadline or literal date outside the table's own window.
+    case dateOutsideWindow = "RC219"
     /// RC230: fees of one outcome in different currencies.
     case mixedCurrencies = "RC230"
     /// RC231: a typed output's value that does not fit its type.
@@ -81,6 +83,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case expectationsTableUnusable = "RC401"
     /// RC402: an expectations file does not name its table.
     case expectationsTableMissing = "RC402"
+    /// RC501: tables of one folder with other inputs or derived outputs.
+    case historyInputsDiffer = "RC501"
+    /// RC502: two tables of one folder with the same policy version.
+    case historyDuplicateVersion = "RC502"
+    /// RC503: two tables of one folder whose windows start on the same day.
+    case historyWindowTie = "RC503"
+    /// RC504: dates between successive windows that no table answers for.
+    case historyHole = "RC504"
+    /// RC505: where a newer table takes over a decision the older one makes differently (a note).
+    case handOver = "RC505"
+    /// RC601: a year or date that cannot be rolled forward (February 29 into a common year).
+    case rollForwardDate = "RC601"
 
     /// The code as written in every output, such as `RC201`.
     public var id: String { rawValue }
@@ -133,6 +147,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .invalidPlaceholder: ("InvalidPlaceholder", "invalid placeholder in a text", .error)
         case .invalidCurrency: ("InvalidCurrency", "invalid currency code", .error)
         case .emptyValue: ("EmptyValue", "empty value", .error)
+        case .dateOutsideWindow:
+            ("DateOutsideWindow", "a deadline or literal date outside the table's own window", .error)
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)
@@ -144,6 +160,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
             ("ExpectationsTableUnusable", "the table an expectations file names cannot be used", .error)
         case .expectationsTableMissing:
             ("ExpectationsTableMissing", "an expectations file does not name its table", .error)
+        case .historyInputsDiffer:
+            ("HistoryInputsDiffer", "tables of one folder with other inputs or derived outputs", .error)
+        case .historyDuplicateVersion:
+            ("HistoryDuplicateVersion", "two tables of one folder with the same policy version", .error)
+        case .historyWindowTie:
+            ("HistoryWindowTie", "two tables of one folder whose windows start on the same day", .error)
+        case .historyHole: ("HistoryHole", "dates between successive windows that no table answers for", .error)
+        case .handOver:
+            ("HandOver", "where a newer table takes over a decision the older one makes differently", .note)
+        case .rollForwardDate:
+            ("RollForwardDate", "a year or date that cannot be rolled forward (February 29 into a common year)", .error)
         }
     }
 }

@@ -161,6 +161,12 @@ extension DiagnosticMessage {
     package static func windowReversed(from: LocalDate, to: LocalDate) -> DiagnosticMessage {
         DiagnosticMessage(code: .dateOrder, text: "window ends on \(to), before it starts on \(from)")
     }
+
+    package static func dateOutsideWindow(_ date: LocalDate, start: LocalDate, end: LocalDate) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .dateOutsideWindow, text: "date \(date) lies outside the table's window \(start) to \(end)",
+            help: "a table only answers inside its window; move the date with the window, or widen the window")
+    }
 }
 
 /// Messages about expectations files: codes RC4xx.

@@ -7,10 +7,13 @@ public final class CompiledTable: Sendable {
     public let definition: RuleTable
     /// The lookup table that decides each input.
     package let decisionIndex: DecisionIndex
+    /// The `otherwise` rule's index, or -2 when the table has none (never a leaf's rule).
+    package let otherwiseRule: Int32
 
     init(definition: RuleTable, decisionIndex: DecisionIndex) {
         self.definition = definition
         self.decisionIndex = decisionIndex
+        otherwiseRule = definition.rules.lastIndex { $0.isOtherwise }.map { Int32($0) } ?? -2
     }
 
     /// The policy's identity and window.
@@ -37,14 +40,8 @@ public final class CompiledTable: Sendable {
             throw .dateOutsideWindow(date: asOf, start: definition.policy.windowStart, end: definition.policy.windowEnd)
         }
         let leaf = decisionIndex.leaf(cell: cell, day: day)
-        let rule = decisionIndex.leafRule[leaf]
-        guard rule >= 0 else { throw .noRule }
-        let end =
-            leaf + 1 < Int(decisionIndex.cellStart[cell + 1])
-            ? Int(decisionIndex.dayStart[leaf + 1]) - 1 : Int(decisionIndex.windowEnd)
-        return Decision(
-            table: self, ruleIndex: Int(rule), flags: decisionIndex.leafFlags[leaf], years: years, asOf: asOf,
-            validThrough: LocalDate(dayNumber: end))
+        guard decisionIndex.leafRule[leaf] >= 0 else { throw .noRule }
+        return decision(leaf: leaf, cell: cell, years: years, asOf: asOf)
     }
 
     /// Decides one input given by input names (`["ma_expires": 2026, "nr_expires": nil]`);

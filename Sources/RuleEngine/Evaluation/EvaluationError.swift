@@ -8,6 +8,8 @@ public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible 
     case wrongInputCount(expected: Int, given: Int)
     /// No rule decides this input (only possible in a table with gap errors).
     case noRule
+    /// No table of a policy history is in force on the date; `windows` lists theirs.
+    case noTableInForce(date: LocalDate, windows: String)
 
     /// One line for the user.
     public var description: String {
@@ -21,6 +23,8 @@ public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible 
             return "the table has \(expected) year inputs, \(given) values were given"
         case .noRule:
             return "no rule decides this input"
+        case .noTableInForce(let date, let windows):
+            return "no table is in force on \(date); windows: \(windows)"
         }
     }
 }

@@ -1,38 +1,94 @@
-/// The tables of one policy, several versions side by side, and the one rule that says which
-/// of them answers on a date. Every command and the embedding API choose a table through it.
+/// The tables of one policy, several versions side by side, and the one rule that decides an
+/// input with them. Every command and the embedding API decide through it.
 ///
-/// Today's rule: on a date, the table whose window holds it decides; when several do, the one
-/// whose window starts last. A history of a single table always chooses it, so that evaluating
-/// reports a date outside its window.
+/// On a date, the tables whose window holds it are tried newest first (latest window start);
+/// the first that decides the input with a rule other than `otherwise` decides it. When none
+/// does, the newest table in force decides with its `otherwise` rule. A table whose domain does
+/// not hold the input's years cannot decide it and is passed over. A history of one table is
+/// that table.
 public struct PolicyHistory: Sendable {
     /// The tables, latest window start first.
     public let tables: [CompiledTable]
 
     /// Checks that the tables can answer one question together: the same year inputs (names and
-    /// whether they take `none`), the same date input and the same derived outputs.
+    /// whether they take `none`), the same date input and the same derived outputs, windows that
+    /// start on different days, and different policy versions.
     public init(_ tables: [CompiledTable]) throws(PolicyHistoryError) {
         guard let first = tables.first else { throw .empty }
         for other in tables.dropFirst() where !other.definition.sharesInputs(with: first.definition) {
             throw .inputsDiffer(first: first.definition.file, other: other.definition.file)
         }
-        self.tables = tables.sorted { $0.policy.windowStart > $1.policy.windowStart }
+        let sorted = tables.sorted { $0.policy.windowStart > $1.policy.windowStart }
+        for (newer, older) in zip(sorted, sorted.dropFirst()) where newer.policy.windowStart == older.policy.windowStart
+        {
+            let files = [older.definition.file, newer.definition.file].sorted()
+            throw .sameWindowStart(files[0], files[1], newer.policy.windowStart)
+        }
+        for (index, table) in sorted.enumerated() {
+            if let other = sorted[..<index].first(where: { $0.policy.version == table.policy.version }) {
+                throw .duplicateVersion(table.policy.version, other.definition.file, table.definition.file)
+            }
+        }
+        self.tables = sorted
     }
 
-    /// The position in ``tables`` of the table in force on `date`, or `nil` when none is.
-    @inline(__always)
-    public func tableIndex(for date: LocalDate) -> Int? {
-        if tables.count == 1 { return 0 }
-        return tables.firstIndex { $0.isInForce(on: date) }
+    /// The history of one table, which needs no checks.
+    package init(single table: CompiledTable) {
+        tables = [table]
     }
 
-    /// The table in force on `date`, or `nil` when none is.
+    /// Decides one input as the history says: the newest table in force that decides it with a
+    /// rule other than `otherwise`, else the newest table's `otherwise`. Allocation-free; the
+    /// decision names the table that made it, and holds through its `validThrough` day.
+    public func evaluate(_ years: YearValues, asOf: LocalDate) throws(EvaluationError) -> Decision {
+        if tables.count == 1 { return try tables[0].evaluate(years, asOf: asOf) }
+        let day = Int32(truncatingIfNeeded: asOf.dayNumber)
+        // The decision holds at most until a newer table starts deciding: the day before a newer
+        // window opens, or the end of the interval in which a newer table fell to `otherwise`.
+        var through = Int.max
+        var fallback: (table: Int, cell: Int, leaf: Int)?
+        for index in tables.indices {
+            let table = tables[index]
+            if day < table.decisionIndex.windowStart {
+                through = min(through, Int(table.decisionIndex.windowStart) - 1)
+                continue
+            }
+            guard let (cell, leaf) = table.locate(years, day: day) else { continue }
+            let rule = table.rule(atLeaf: leaf)
+            if rule >= 0, rule != table.otherwiseRule {
+                return table.decision(leaf: leaf, cell: cell, years: years, asOf: asOf, through: through)
+            }
+            through = min(through, table.lastDay(leaf: leaf, cell: cell))
+            if fallback == nil { fallback = (index, cell, leaf) }
+        }
+        if let fallback {
+            let table = tables[fallback.table]
+            guard table.rule(atLeaf: fallback.leaf) >= 0 else { throw .noRule }
+            return table.decision(
+                leaf: fallback.leaf, cell: fallback.cell, years: years, asOf: asOf, through: through)
+        }
+        // No table can decide: report why, as the newest table in force (or the only one) sees it.
+        guard let table = tables.first(where: { $0.isInForce(on: asOf) }) else {
+            throw .noTableInForce(date: asOf, windows: windows)
+        }
+        return try table.evaluate(years, asOf: asOf)
+    }
+
+    /// The tables whose window holds `date`, newest first.
+    public func tablesInForce(on date: LocalDate) -> [CompiledTable] {
+        tables.filter { $0.isInForce(on: date) }
+    }
+
+    /// The newest table in force on `date`, or `nil` when none is. It is the table whose time
+    /// zone and `otherwise` rule the history uses on that day; ``evaluate(_:asOf:)`` may still
+    /// decide with an older one.
     public func table(for date: LocalDate) -> CompiledTable? {
-        tableIndex(for: date).map { tables[$0] }
+        tables.count == 1 ? tables[0] : tables.first { $0.isInForce(on: date) }
     }
 
-    /// Today in the time zone of the table in force today (the first whose window holds today in
-    /// its own time zone), else today in the first table's time zone; `nil` when no time zone
-    /// is known.
+    /// Today in the time zone of the newest table in force today (the first whose window holds
+    /// today in its own time zone), else today in the first table's time zone; `nil` when no
+    /// time zone is known.
     public func today() -> LocalDate? {
         var fallback: LocalDate?
         for table in tables {
@@ -50,27 +106,9 @@ public struct PolicyHistory: Sendable {
     }
 }
 
-/// Why tables cannot form one history.
-public enum PolicyHistoryError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// No table was given.
-    case empty
-    /// A table has other inputs or derived outputs than the first.
-    case inputsDiffer(first: String, other: String)
-
-    /// One line for the user.
-    public var description: String {
-        switch self {
-        case .empty: return "no rule table was given"
-        case .inputsDiffer(let first, let other):
-            return
-                "\(other) has other inputs or derived outputs than \(first); the tables of a folder must have the same ones"
-        }
-    }
-}
-
 extension RuleTable {
     /// Whether both tables take the same inputs and give the same derived outputs.
-    func sharesInputs(with other: RuleTable) -> Bool {
+    package func sharesInputs(with other: RuleTable) -> Bool {
         yearInputs.map(\.name) == other.yearInputs.map(\.name)
             && yearInputs.map(\.allowsNone) == other.yearInputs.map(\.allowsNone)
             && dateInputName == other.dateInputName

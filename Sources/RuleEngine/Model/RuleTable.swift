@@ -197,6 +197,10 @@ public struct RuleTable: Sendable {
     public let rules: [Rule]
     /// Where the `rules:` key is, for findings about the rules as a whole (such as a gap).
     public let rulesLocation: SourceLocation?
+    /// Where `policy.window` is written, for findings about the window.
+    package var windowLocation: SourceLocation?
+    /// Where `policy.version` is written.
+    package var versionLocation: SourceLocation?
 
     /// The most year inputs a table may declare.
     public static let maxYearInputs = 4

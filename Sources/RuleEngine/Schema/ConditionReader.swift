@@ -225,7 +225,10 @@ package struct ConditionReader {
         if text.hasSuffix(".expiry"), let index = certifications.firstIndex(where: { "\($0.id).expiry" == text }) {
             return .expiry(certification: index)
         }
-        if let date = LocalDate(iso: text) { return .fixed(date) }
+        if let date = LocalDate(iso: text) {
+            reader.noteTemporal(.date(date), at: node)
+            return .fixed(date)
+        }
         if text.first?.isNumber == true {
             reader.report(.invalidDate(text, reason: LocalDate.problem(with: text)), at: node)
             return nil

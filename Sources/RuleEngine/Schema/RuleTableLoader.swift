@@ -6,6 +6,8 @@ import YAMLReader
 package struct RuleTableLoader {
     var reader: SchemaReader
     var failed = false
+    /// The window's `from` and `to` cells.
+    var windowNodes: [SourceRange] = []
 
     init(file: String, source: SourceText? = nil) {
         reader = SchemaReader(file: file)
@@ -40,13 +42,34 @@ package struct RuleTableLoader {
             rules.append(rule)
         }
         checkDuplicateIDs(rules.map { ($0.id, $0.location) }, kind: "rule")
+        if let policy { checkDatesInWindow(policy) }
         guard let policy, !reader.diagnostics.hasErrors, let cycle = reader.cycle else { return nil }
-        return RuleTable(
+        var table = RuleTable(
             policy: policy, file: reader.file, cycle: cycle, hitPolicy: hitPolicy, yearInputs: inputs.years,
             dateInputName: inputs.date, certifications: certifications, fees: fees, deadlines: deadlines,
             actions: actions, derived: derived, outputs: outputs, rules: rules,
             rulesLocation: root.mapping?.first { $0.key.scalar?.value == TableKey.rules.rawValue }
                 .map { reader.location($0.key) })
+        let policyFields = top[.policy]?.mapping
+        table.windowLocation = policyFields?.first { $0.key.scalar?.value == PolicyKey.window.rawValue }.map {
+            reader.location($0.value)
+        }
+        table.versionLocation = policyFields?.first { $0.key.scalar?.value == PolicyKey.version.rawValue }.map {
+            reader.location($0.value)
+        }
+        return table
+    }
+
+    /// Every literal date of the table but the window's own bounds must lie in the window: a
+    /// date outside it (a deadline not moved with the window, say) is an error at its cell.
+    private mutating func checkDatesInWindow(_ policy: PolicyInfo) {
+        for scalar in reader.temporalScalars where !windowNodes.contains(scalar.node.range) {
+            guard case .date(let date) = scalar.value, date < policy.windowStart || date > policy.windowEnd else {
+                continue
+            }
+            reader.report(
+                .dateOutsideWindow(date, start: policy.windowStart, end: policy.windowEnd), at: scalar.node)
+        }
     }
 
     // MARK: - Header
@@ -70,6 +93,7 @@ package struct RuleTableLoader {
             let bounds = reader.mapping(windowNode, in: "`window`", keys: WindowKey.self),
             let from = bounds[.from].flatMap({ reader.date($0) }), let to = bounds[.to].flatMap({ reader.date($0) })
         {
+            windowNodes = [bounds[.from], bounds[.to]].compactMap { $0?.range }
             if to < from {
                 reader.report(.windowReversed(from: from, to: to), at: windowNode)
             } else {

@@ -14,6 +14,8 @@ package struct SchemaReader {
     package var declared: [String: Set<String>] = [:]
     /// The file's text, when known, so that a diagnostic can point inside a scalar (at a placeholder).
     package var source: SourceText?
+    /// Every literal year and date cell read, in reading order.
+    package var temporalScalars: [TemporalScalar] = []
 
     package init(file: String) {
         self.file = file
@@ -163,7 +165,10 @@ package struct SchemaReader {
     /// A date written `YYYY-MM-DD`, plain or quoted.
     package mutating func date(_ node: Node) -> LocalDate? {
         guard let value = text(node, what: "a date") else { return nil }
-        if let date = LocalDate(iso: value) { return date }
+        if let date = LocalDate(iso: value) {
+            noteTemporal(.date(date), at: node)
+            return date
+        }
         report(.invalidDate(value, reason: LocalDate.problem(with: value)), at: node)
         return nil
     }
@@ -183,6 +188,7 @@ package struct SchemaReader {
         guard let value = text(node, what: "a year") else { return nil }
         switch YearExpression.parse(value) {
         case .some(.literal(let year)):
+            noteTemporal(.year(year), at: node)
             return year
         case .some(.relative(let base, let offset)) where base == "cycle":
             guard let cycle else {

@@ -15,10 +15,10 @@ struct Eval: ParsableCommand {
     @OptionGroup var request: DecisionRequest
 
     func run() throws {
-        let (table, years, asOf) = try request.resolve()
+        let (history, years, asOf) = try request.resolve()
         let decision: Decision
         do {
-            decision = try table.evaluate(years, asOf: asOf)
+            decision = try history.evaluate(years, asOf: asOf)
         } catch {
             throw CLIError(error.description)
         }

@@ -15,15 +15,15 @@ struct Explain: ParsableCommand {
     @OptionGroup var request: DecisionRequest
 
     func run() throws {
-        let (table, years, asOf) = try request.resolve()
-        let explanation: Explanation
+        let (history, years, asOf) = try request.resolve()
+        let explanation: HistoryExplanation
         do {
-            explanation = try table.explain(years, asOf: asOf)
+            explanation = try history.explain(years, asOf: asOf)
         } catch {
             throw CLIError(error.description)
         }
         switch request.format {
-        case .json: Terminal.print(explanation.json.pretty())
+        case .json: Terminal.print(ExplanationOutput.json(explanation).pretty())
         case .text: Terminal.printText(ExplanationOutput.text(explanation), terminator: "")
         }
     }

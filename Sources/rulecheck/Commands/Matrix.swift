@@ -15,7 +15,9 @@ struct Matrix: ParsableCommand {
             """
     )
 
-    @Argument(help: "The rule table.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(
+        help: "The rule table, or a folder of tables (its policy history's grid, as text).",
+        completion: .file(extensions: ["yaml", "yml"]))
     var rules: String
 
     @Option(
@@ -47,7 +49,9 @@ struct Matrix: ParsableCommand {
     }
 
     func run() throws {
-        let table = try TableSelection.loadClean(rules)
+        let files = try TableSelection.tableFiles(at: rules)
+        if files.count > 1 { return try runHistory(files) }
+        let table = try TableSelection.loadClean(files[0])
         let matrix = DecisionMatrix(table: table)
         if timeline {
             let text = UntrustedText.terminal(matrix.timelineText(), keepingLineBreaks: true)
@@ -69,5 +73,31 @@ struct Matrix: ParsableCommand {
             throw CLIError(error.description)
         }
         try OutputDestination.emit(text, to: output, inputs: [rules])
+    }
+
+    /// The grid of a folder's policy history on one date, as text or Markdown.
+    private func runHistory(_ files: [String]) throws {
+        guard !timeline, format != .html else {
+            throw CLIError(
+                "\(rules) holds \(files.count) tables: a folder's matrix is its history's grid as text or markdown; give one table for --timeline or html"
+            )
+        }
+        let tables = try files.map(TableSelection.loadClean)
+        let history: PolicyHistory
+        do { history = try PolicyHistory(tables) } catch {
+            throw CLIError(error.description)
+        }
+        let date = try asOf.map { try DecisionInputOptions.date($0, flag: "--as-of") }
+        guard let day = date ?? history.today() else {
+            throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
+        }
+        let text: String
+        do {
+            let grid = HistoryGrid(history: history)
+            text = try format == .markdown ? grid.markdown(asOf: day) : grid.text(asOf: day)
+        } catch {
+            throw CLIError(error.description)
+        }
+        try OutputDestination.emit(text, to: output)
     }
 }

@@ -11,13 +11,18 @@ struct Validate: ParsableCommand {
         abstract: "Check rule tables: YAML, schema, gaps, overlaps, unreachable rules and date order.",
         discussion: """
             Files ending in .expect.yaml are checked as expectations files against the table they name. \
-            Exits 0 when every file is clean, 1 when any has an error (or a warning with --strict), \
+            A folder (default: rules) is one policy history: each table and expectations file in it is checked, \
+            then the history (shared inputs and outputs, distinct versions and window starts, no hole between \
+            windows, and a hand-over note where a newer table takes over a decision the older one makes \
+            differently; --verbose lists each region). Exits 0 when every file is clean, 1 when any has an error (or a warning with --strict), \
             2 on usage or I/O errors.
             """
     )
 
-    @Argument(help: "Rule tables or expectations files to check.", completion: .file(extensions: ["yaml", "yml"]))
-    var files: [String]
+    @Argument(
+        help: "Rule tables, expectations files or folders of them to check (default: rules).",
+        completion: .file(extensions: ["yaml", "yml"]))
+    var paths: [String] = []
 
     @Option(help: "Output format: text, json, or sarif (SARIF 2.1.0, for code-scanning tools).")
     var format: ValidateFormat = .text
@@ -25,7 +30,9 @@ struct Validate: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Also list the regions of inputs that fall to the `otherwise` rule.")
+    @Flag(
+        name: .shortAndLong,
+        help: "Also list the regions of inputs that fall to the `otherwise` rule, and each hand-over region.")
     var verbose = false
 
     /// What checking one file produced.
@@ -34,11 +41,15 @@ struct Validate: ParsableCommand {
         let diagnostics: [Diagnostic]
         let source: SourceText
         let summary: String?
+        var table: CompiledTable? = nil
     }
 
     func run() throws {
+        let folders = try (paths.isEmpty ? ["rules"] : paths).map(Self.expand)
+        let files = folders.flatMap(\.files)
         let checked = try files.map(check)
-        let diagnostics = checked.flatMap(\.diagnostics)
+        let histories = folders.compactMap { folder in historyCheck(folder, checked) }
+        let diagnostics = checked.flatMap(\.diagnostics) + histories.flatMap(\.diagnostics)
         switch format {
         case .json:
             Terminal.print(JSONValue.array(diagnostics.map(\.json)).pretty())
@@ -60,6 +71,18 @@ struct Validate: ParsableCommand {
                         "\(file.file): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
                 }
             }
+            for history in histories {
+                let errors = history.diagnostics.filter { $0.severity == .error }.count
+                let warnings = history.diagnostics.filter { $0.severity == .warning }.count
+                let verdict =
+                    errors == 0 && warnings == 0
+                    ? "ok" : "\(Self.count(errors, "error")), \(Self.count(warnings, "warning"))"
+                Terminal.print("\(history.file): history of \(history.summary ?? ""): \(verdict)")
+            }
+            for folder in folders where folder.isFolder && folder.tables.count > 1 {
+                guard !histories.contains(where: { $0.file == folder.path }) else { continue }
+                Terminal.print("\(folder.path): history not checked until every table loads without errors")
+            }
         }
         let failed = diagnostics.hasErrors || (strict && diagnostics.contains { $0.severity == .warning })
         if failed { throw ExitCode(ExitStatus.findings) }
@@ -78,11 +101,42 @@ struct Validate: ParsableCommand {
             var diagnostics = result.diagnostics
             if verbose { diagnostics += result.table?.otherwiseNotes() ?? [] }
             let summary = result.table.map { "\($0.definition.rules.count) rules, \($0.leafCount) decision intervals" }
-            return Checked(file: file, diagnostics: diagnostics, source: result.source, summary: summary)
+            return Checked(
+                file: file, diagnostics: diagnostics, source: result.source, summary: summary, table: result.table)
         } catch {
             throw CLIError(error.description)
         }
     }
 
     static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
+    /// A path given on the command line: a file, or a folder's tables and expectations files.
+    struct Folder {
+        let path: String
+        let isFolder: Bool
+        let tables: [String]
+        let files: [String]
+    }
+
+    static func expand(_ path: String) throws -> Folder {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return Folder(path: path, isFolder: false, tables: [path], files: [path])
+        }
+        let tables = try TableSelection.tableFiles(at: path)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let expectations = names.filter { !$0.hasPrefix(".") && $0.hasSuffix(".expect.yaml") }
+            .map { (path as NSString).appendingPathComponent($0) }
+        return Folder(path: path, isFolder: true, tables: tables, files: (tables + expectations).sorted())
+    }
+
+    /// The history checks of a folder with several tables whose every table loaded cleanly.
+    private func historyCheck(_ folder: Folder, _ checked: [Checked]) -> Checked? {
+        guard folder.isFolder, folder.tables.count > 1 else { return nil }
+        let tables = folder.tables.compactMap { file in checked.first { $0.file == file }?.table }
+        guard tables.count == folder.tables.count else { return nil }
+        return Checked(
+            file: folder.path, diagnostics: HistoryCheck.run(tables, verbose: verbose), source: SourceText(""),
+            summary: "\(tables.count) tables")
+    }
 }

@@ -1,9 +1,11 @@
 import RuleCheckKit
 import RuleEngine
 
-/// The text form of an explanation (the JSON form is `Explanation.json` in the library).
+/// The text and JSON forms of an explanation made through a policy history (the JSON of the
+/// deciding table's explanation is `Explanation.json` in the library).
 enum ExplanationOutput {
-    static func text(_ explanation: Explanation) -> String {
+    static func text(_ history: HistoryExplanation) -> String {
+        let explanation = history.explanation
         let decision = explanation.decision
         let table = decision.table.definition
         let rule = decision.rule
@@ -11,7 +13,10 @@ enum ExplanationOutput {
             "\(table.policy.title) (version \(table.policy.version))",
             "For \(table.describe(years: decision.years)), as of \(decision.asOf):",
             "",
-            "Decided by rule `\(rule.id)` (line \(rule.location.line)): \(decision.outcome.cohort) / \(decision.outcome.status)",
+        ]
+        lines += historyLines(history)
+        lines += [
+            "Decided by rule `\(rule.id)` (line \(rule.location.line)): \(decision.outcome.cohort) / \(decision.outcome.status)"
         ]
         if explanation.matched.isEmpty {
             lines.append(
@@ -51,4 +56,11 @@ enum ExplanationOutput {
     }
 
     private static func mark(_ check: ConditionCheck) -> String { check.holds ? "✓" : "✗" }
+
+    /// The JSON form: the explanation's own JSON, plus `history` when several tables are in force.
+    static func json(_ history: HistoryExplanation) -> JSONValue {
+        let base = history.explanation.json
+        guard history.inForce.count > 1, case .object(let members) = base else { return base }
+        return .object(members + [("history", historyJSON(history))])
+    }
 }

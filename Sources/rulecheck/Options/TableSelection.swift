@@ -3,23 +3,21 @@ import Foundation
 import RuleCheckKit
 import RuleEngine
 
-/// `--rules PATH`: a table file, or a folder whose table in force on the as-of date is chosen.
+/// `--rules PATH`: a table file, or a folder of tables that forms one policy history.
 struct TableSelection: ParsableArguments {
     @Option(name: .long, help: "A rule table, or a folder of them.")
     var rules: String = "rules"
 
-    /// The rule-table files a path names: itself, or each `*.yaml` in the folder that is not an
-    /// expectations file (`*.expect.yaml`), sorted by name.
+    /// The rule-table files a path names: itself, or each `*.yaml` in the folder that is not
+    /// hidden or an expectations file (`*.expect.yaml`), sorted by name.
     static func tableFiles(at path: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIError("\(path): no such file or folder")
+        let tables: [String]
+        do { tables = try PolicyHistory.tableFiles(at: path) } catch {
+            if case .notFound = error { throw CLIError("\(path): no such file or folder") }
+            throw CLIError(error.description)
         }
-        guard isDirectory.boolValue else { return [path] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let tables = names.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".expect.yaml") }.sorted()
         guard !tables.isEmpty else { throw CLIError("\(path): the folder holds no rule table (*.yaml)") }
-        return tables.map { (path as NSString).appendingPathComponent($0) }
+        return tables
     }
 
     /// Loads one table, printing its diagnostics and failing when it has errors.
@@ -42,9 +40,9 @@ struct TableSelection: ParsableArguments {
         do { return try PolicyHistory(tables) } catch { throw CLIError(error.description) }
     }
 
-    /// The table to use for an as-of date (`nil` means today in the time zone of the table in
-    /// force today), and the as-of date it resolves to, as the policy history chooses.
-    func select(asOf: LocalDate?) throws -> (table: CompiledTable, asOf: LocalDate) {
+    /// The policy history to decide with and the as-of date (`nil` means today in the time zone
+    /// of the newest table in force today), failing when no table is in force on it.
+    func select(asOf: LocalDate?) throws -> (history: PolicyHistory, asOf: LocalDate) {
         let history = try history()
         guard let date = asOf ?? history.today() else {
             throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
@@ -57,7 +55,7 @@ struct TableSelection: ParsableArguments {
             throw CLIError(
                 Self.todayOutside(date, windows: "\(table.policy.windowStart) to \(table.policy.windowEnd)"))
         }
-        return (table, date)
+        return (history, date)
     }
 
     /// The message for a default as-of date (today) that no window holds.

@@ -1,0 +1,80 @@
+/// Where a newer table takes over, in the overlap of two windows, a decision that the older
+/// table makes differently: grouped by the two deciding rules (and derived outputs), as compact
+/// regions of the newer table's inputs.
+struct HandOver {
+    /// One kind of change: old rule and outputs → new rule and outputs, and where.
+    struct Change {
+        let oldRule: Int
+        let oldFlags: UInt32
+        let newRule: Int
+        let newFlags: UInt32
+        let regions: [InputRegion]
+    }
+
+    let newer: CompiledTable
+    let older: CompiledTable
+
+    /// The overlap of the two windows, as day numbers, or `nil` when they do not overlap.
+    var overlap: ClosedRange<Int>? {
+        let first = max(newer.policy.windowStart.dayNumber, older.policy.windowStart.dayNumber)
+        let last = min(newer.policy.windowEnd.dayNumber, older.policy.windowEnd.dayNumber)
+        return first <= last ? first...last : nil
+    }
+
+    /// Every change, in the order of its first region.
+    func changes() -> [Change] {
+        guard let overlap else { return [] }
+        let space = newer.decisionIndex.space
+        var pieces: [[Int]: [(cell: Int, days: ClosedRange<Int>)]] = [:]
+        var order: [[Int]] = []
+        for cell in 0..<space.count {
+            guard case .success(let oldCell) = older.decisionIndex.space.cell(of: space.values(of: cell)) else {
+                continue
+            }
+            let oldIntervals = older.decisionIndex.intervals(of: oldCell)
+            for new in newer.decisionIndex.intervals(of: cell)
+            where new.rule >= 0 && new.rule != newer.otherwiseRule && new.last >= overlap.lowerBound
+                && new.first <= overlap.upperBound
+            {
+                for old in oldIntervals where old.rule >= 0 {
+                    let first = max(new.first, old.first, overlap.lowerBound)
+                    let last = min(new.last, old.last, overlap.upperBound)
+                    guard first <= last, differs(Int(old.rule), old.flags, Int(new.rule), new.flags) else { continue }
+                    let key = [Int(old.rule), Int(old.flags), Int(new.rule), Int(new.flags)]
+                    if pieces[key] == nil { order.append(key) }
+                    pieces[key, default: []].append((cell, first...last))
+                }
+            }
+        }
+        return order.map { key in
+            Change(
+                oldRule: key[0], oldFlags: UInt32(truncatingIfNeeded: key[1]), newRule: key[2],
+                newFlags: UInt32(truncatingIfNeeded: key[3]),
+                regions: InputRegion.compact(pieces[key] ?? [], space: space))
+        }
+    }
+
+    /// Whether two decisions differ in what a person is told: cohort, status, fee, deadlines
+    /// or a derived output (action texts are wording and follow the cycle).
+    private func differs(_ oldRule: Int, _ oldFlags: UInt32, _ newRule: Int, _ newFlags: UInt32) -> Bool {
+        let old = older.definition.rules[oldRule].outcome
+        let new = newer.definition.rules[newRule].outcome
+        return old.cohort != new.cohort || old.status != new.status || old.fee?.money != new.fee?.money
+            || old.deadlines.map { [$0.date.dayNumber, $0.inclusive ? 1 : 0] }
+                != new.deadlines.map { [$0.date.dayNumber, $0.inclusive ? 1 : 0] }
+            || oldFlags != newFlags
+    }
+
+    /// An outcome in words: `cohort / status, fee 65.00 USD, can_staff_ambulance no [rule]`.
+    static func describe(_ table: CompiledTable, rule: Int, flags: UInt32) -> String {
+        let definition = table.definition
+        let outcome = definition.rules[rule].outcome
+        var parts = ["\(outcome.cohort) / \(outcome.status)"]
+        if let fee = outcome.fee { parts.append("fee \(fee.money)") }
+        if !outcome.deadlines.isEmpty {
+            parts.append("deadlines " + outcome.deadlines.map(\.date.description).joined(separator: " "))
+        }
+        parts += definition.derivedValues(flags: flags).map { "\($0.name) \($0.value ? "yes" : "no")" }
+        return parts.joined(separator: ", ") + " [`\(definition.rules[rule].id)`]"
+    }
+}
