@@ -38,7 +38,7 @@ struct PolicyHistoryTests {
     @Test("MA 2027 / NR 2028 in the overlap gets the 2027 fee and deadlines")
     func newFeeAndDeadlines() throws {
         let decision = try Self.history().evaluate(YearValues(2027, 2028), asOf: TestSupport.date("2027-01-10"))
-        #expect(decision.outcome.fee?.money.description == "65.00 USD")
+        #expect(decision.outcome.feeTotal?.description == "65.00 USD")
         #expect(decision.outcome.deadlines.map(\.date.description) == ["2027-02-15", "2027-03-31", "2028-03-31"])
         #expect(decision.policyJSON.rendered().contains("2027-example.yaml"))
     }

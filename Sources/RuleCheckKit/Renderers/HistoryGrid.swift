@@ -80,7 +80,7 @@ public struct HistoryGrid: Sendable {
         lines += ["", "Legend:"]
         for entry in grid.legend {
             let rule = entry.table.definition.rules[entry.rule]
-            let fee = rule.outcome.fee.map { ", fee \($0.money)" } ?? ""
+            let fee = rule.outcome.feeText.map { ", fee \($0)" } ?? ""
             lines.append(
                 "  \(entry.letter)  \(rule.outcome.cohort) / \(rule.outcome.status)\(fee)  [\(rule.id)] "
                     + "from \(entry.table.definition.file) (version \(entry.table.policy.version))")
@@ -117,7 +117,7 @@ public struct HistoryGrid: Sendable {
             let rule = entry.table.definition.rules[entry.rule]
             let cells = [
                 entry.letter, MatrixMarkdown.escape("\(rule.outcome.cohort) / \(rule.outcome.status)"),
-                rule.outcome.fee.map { MatrixMarkdown.escape($0.money.description) } ?? "none",
+                rule.outcome.feeText.map { MatrixMarkdown.escape($0) } ?? "none",
                 "`\(MatrixMarkdown.code(rule.id))`",
                 "`\(MatrixMarkdown.code(entry.table.definition.file))` (version \(MatrixMarkdown.escape(entry.table.policy.version)))",
             ]

@@ -55,11 +55,12 @@ struct HandOver {
     }
 
     /// Whether two decisions differ in what a person is told: cohort, status, fee, deadlines
-    /// or a derived output (action texts are wording and follow the cycle).
+    /// typed outputs or a derived output (action texts are wording and follow the cycle).
     private func differs(_ oldRule: Int, _ oldFlags: UInt32, _ newRule: Int, _ newFlags: UInt32) -> Bool {
         let old = older.definition.rules[oldRule].outcome
         let new = newer.definition.rules[newRule].outcome
-        return old.cohort != new.cohort || old.status != new.status || old.fee?.money != new.fee?.money
+        return old.cohort != new.cohort || old.status != new.status || old.fees.map(\.money) != new.fees.map(\.money)
+            || old.outputs != new.outputs
             || old.deadlines.map { [$0.date.dayNumber, $0.inclusive ? 1 : 0] }
                 != new.deadlines.map { [$0.date.dayNumber, $0.inclusive ? 1 : 0] }
             || oldFlags != newFlags
@@ -70,7 +71,7 @@ struct HandOver {
         let definition = table.definition
         let outcome = definition.rules[rule].outcome
         var parts = ["\(outcome.cohort) / \(outcome.status)"]
-        if let fee = outcome.fee { parts.append("fee \(fee.money)") }
+        if let fee = outcome.feeText { parts.append("fee \(fee)") }
         if !outcome.deadlines.isEmpty {
             parts.append("deadlines " + outcome.deadlines.map(\.date.description).joined(separator: " "))
         }
