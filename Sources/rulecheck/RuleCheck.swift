@@ -19,8 +19,8 @@ struct RuleCheck: ParsableCommand {
         ]
     )
 
-    /// The version printed by `--version` and written into SARIF logs.
-    static let version = "0.1.0"
+    /// The version printed by `--version` and written into SARIF logs (see `RuleCheckVersion`).
+    static let version = RuleCheckVersion.current
 
     /// Runs the command and maps every error to a documented exit code.
     static func main() {
