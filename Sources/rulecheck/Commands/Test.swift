@@ -20,8 +20,8 @@ struct Test: ParsableCommand {
     @Option(help: "The expectations file, when testing a single table.")
     var expectations: String?
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, or junit (JUnit XML, for CI test views).")
+    var format: TestFormat = .text
 
     func validate() throws {
         if expectations != nil, tables.count != 1 {
@@ -58,6 +58,8 @@ struct Test: ParsableCommand {
                 ("success", .bool(reports.allSatisfy(\.isSuccess))),
             ]
             print(JSONValue.object(summary).pretty())
+        case .junit:
+            print(HarnessReport.junit(reports), terminator: "")
         case .text:
             for report in reports { print(report.text(), terminator: "") }
             if reports.contains(where: { !$0.unexercisedRules.isEmpty || !$0.unusedRows.isEmpty }) {
