@@ -37,7 +37,7 @@ struct CLITests {
     @Test(
         "usage and I/O errors exit 2",
         arguments: [
-            ["validate", "/nonexistent.yaml"], ["validate", "rules"], ["validate"],
+            ["validate", "/nonexistent.yaml"], ["validate", "rules"],
             ["eval", "--ma", "abc", "--nr", "2027"],
             ["eval", "--ma", "2026", "--nr", "20x7"],
             ["eval", "--ma", "2026", "--nr", "2027", "--as-of", "2026-02-30"],
@@ -161,11 +161,13 @@ enum CLI {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, directory: URL? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         let errors = Pipe()

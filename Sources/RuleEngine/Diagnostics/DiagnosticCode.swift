@@ -41,6 +41,7 @@ public struct DiagnosticCode: Sendable, Hashable {
         DiagnosticCode("RC216", "InvalidPlaceholder", "invalid placeholder in a text"),
         DiagnosticCode("RC217", "InvalidCurrency", "invalid currency code"),
         DiagnosticCode("RC218", "EmptyValue", "empty value"),
+        DiagnosticCode("RC219", "UnknownValue", "value outside a field's fixed set (such as `hit_policy`)"),
         DiagnosticCode("RC301", "Gap", "inputs that no rule decides"),
         DiagnosticCode("RC302", "Overlap", "rules that overlap under hit policy `unique`"),
         DiagnosticCode("RC303", "UnreachableRule", "rule that decides no input", .warning),

@@ -94,9 +94,8 @@ struct RuleTableLoader {
     private mutating func readHitPolicy(_ node: Node) -> HitPolicy? {
         guard let value = reader.text(node, what: "a hit policy") else { return nil }
         guard let policy = HitPolicy(rawValue: value) else {
-            let names = HitPolicy.allCases.map(\.rawValue)
             reader.report(
-                .unknownKey(value, in: "`hit_policy`", suggestion: Suggestion.closest(to: value, in: names)), at: node)
+                .unknownValue(value, for: "hit_policy", allowed: HitPolicy.allCases.map(\.rawValue)), at: node)
             return nil
         }
         return policy
@@ -147,7 +146,8 @@ struct RuleTableLoader {
                         name: name, label: label, domain: from...to, allowsNone: allowsNone,
                         location: reader.location(key)))
             default:
-                reader.report(.wrongType(expected: "`year` or `date`", found: reader.found(typeNode)), at: typeNode)
+                reader.report(
+                    .unknownValue(type, for: "type", in: "input `\(name)`", allowed: ["year", "date"]), at: typeNode)
             }
         }
         guard !years.isEmpty, years.count <= RuleTable.maxYearInputs else {

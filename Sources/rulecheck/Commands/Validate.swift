@@ -15,8 +15,10 @@ struct Validate: ParsableCommand {
             """
     )
 
-    @Argument(help: "Rule tables or expectations files to check.", completion: .file(extensions: ["yaml", "yml"]))
-    var files: [String]
+    @Argument(
+        help: "Rule tables or expectations files to check (default: every rules/*.yaml, tables and expectations).",
+        completion: .file(extensions: ["yaml", "yml"]))
+    var files: [String] = []
 
     @Option(help: "Output format: text, json, or sarif (SARIF 2.1.0, for code-scanning tools).")
     var format: ValidateFormat = .text
@@ -36,6 +38,7 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
+        let files = try self.files.isEmpty ? Self.defaultFiles() : self.files
         let checked = try files.map(check)
         let diagnostics = checked.flatMap(\.diagnostics)
         switch format {
@@ -80,6 +83,19 @@ struct Validate: ParsableCommand {
         } catch {
             throw CLIError(error.description)
         }
+    }
+
+    /// With no argument: every `*.yaml` in `rules/`, sorted by name, as the shell expands
+    /// `rules/*.yaml` (tables, and expectations files checked against their tables).
+    static func defaultFiles() throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: "rules", isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError("no file given and no rules/ folder here; name the tables to check")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "rules")) ?? []
+        let files = names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted().map { "rules/" + $0 }
+        guard !files.isEmpty else { throw CLIError("rules/: the folder holds no *.yaml file") }
+        return files
     }
 
     static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
