@@ -13,6 +13,8 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case recordTooLong(limit: Int)
         /// Reading failed.
         case readFailed(String)
+        /// The input is UTF-16 (a byte-order mark or NUL bytes at the start), not UTF-8.
+        case utf16
     }
 
     /// What went wrong.
@@ -36,6 +38,8 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
             return "the record starting here is longer than \(size) (is a quote left unclosed?)"
         case .readFailed(let reason):
             return "cannot read: \(reason)"
+        case .utf16:
+            return "the file is UTF-16, not UTF-8: save it as CSV UTF-8 (or convert it: iconv -f UTF-16 -t UTF-8)"
         }
     }
 }

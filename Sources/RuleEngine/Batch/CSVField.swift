@@ -1,19 +1,20 @@
-/// Writing one CSV field per RFC 4180: a field that holds a comma, a quote, a CR or an LF is
-/// enclosed in quotes with each quote doubled; any other field is written as it is.
+/// Writing one CSV field per RFC 4180: a field that holds the delimiter (a comma unless told
+/// otherwise), a quote, a CR or an LF is enclosed in quotes with each quote doubled; any other
+/// field is written as it is.
 public enum CSVField {
     /// Whether the bytes must be quoted.
     @inline(__always)
-    public static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+    public static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8 = 0x2C) -> Bool {
+        for byte in bytes where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
             return true
         }
         return false
     }
 
     /// Appends the field to `output`, quoted when needed.
-    public static func append(_ text: String, to output: inout [UInt8]) {
+    public static func append(_ text: String, to output: inout [UInt8], delimiter: UInt8 = 0x2C) {
         let bytes = Array(text.utf8)
-        let quoted = bytes.withUnsafeBufferPointer { needsQuotes($0) }
+        let quoted = bytes.withUnsafeBufferPointer { needsQuotes($0, delimiter: delimiter) }
         guard quoted else {
             output += bytes
             return
@@ -37,8 +38,8 @@ public enum CSVField {
 extension BufferedWriter {
     /// Writes one field, quoted per RFC 4180 when needed.
     @inline(__always)
-    public func writeCSVField(_ bytes: UnsafeBufferPointer<UInt8>) throws(WriteError) {
-        guard CSVField.needsQuotes(bytes) else {
+    public func writeCSVField(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8 = 0x2C) throws(WriteError) {
+        guard CSVField.needsQuotes(bytes, delimiter: delimiter) else {
             try write(bytes)
             return
         }
@@ -54,9 +55,9 @@ extension BufferedWriter {
     }
 
     /// Writes one field given as text, quoted per RFC 4180 when needed.
-    public func writeCSVField(_ text: String) throws(WriteError) {
+    public func writeCSVField(_ text: String, delimiter: UInt8 = 0x2C) throws(WriteError) {
         var bytes: [UInt8] = []
-        CSVField.append(text, to: &bytes)
+        CSVField.append(text, to: &bytes, delimiter: delimiter)
         try write(bytes)
     }
 }

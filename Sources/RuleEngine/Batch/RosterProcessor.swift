@@ -25,16 +25,22 @@ public struct RosterProcessor: Sendable {
     public let defaultAsOf: LocalDate
     /// The output format.
     public let format: RosterFormat
+    /// The delimiters, the header of each input and the date format.
+    public let options: RosterOptions
     /// How many rows pass between two progress reports.
     public var progressInterval = 4096
 
     private let emptyYears: YearValues
 
     /// Decides with `tables`; rows without an as-of date are decided on `defaultAsOf`.
-    public init(tables: RosterTables, defaultAsOf: LocalDate, format: RosterFormat = .csv) {
+    public init(
+        tables: RosterTables, defaultAsOf: LocalDate, format: RosterFormat = .csv,
+        options: RosterOptions = RosterOptions()
+    ) {
         self.tables = tables
         self.defaultAsOf = defaultAsOf
         self.format = format
+        self.options = options
         emptyYears = YearValues(Array(repeating: nil, count: tables.yearInputNames.count))
     }
 
@@ -66,15 +72,18 @@ public struct RosterProcessor: Sendable {
         onProgress: (_ rows: Int, _ bytesRead: Int) -> Void
     ) throws(RosterError) -> RosterSummary {
         guard try Self.advance(reader) else { throw .header(RosterMessages.emptyInput) }
-        let layout = try RosterLayout(header: reader.record, tables: tables)
-        var cache = RosterOutcomeCache()
+        let layout = try RosterLayout(header: reader.record, tables: tables, options: options)
+        let delimiter = options.outputDelimiter
+        var cache = RosterOutcomeCache(delimiter: delimiter)
         var counts: [Int] = []
         var rows = 0
         var badRows = 0
         if format == .csv {
-            try Self.writing { () throws(BufferedWriter.WriteError) in try writer.write(layout.csvHeader) }
+            try Self.writing { () throws(BufferedWriter.WriteError) in
+                try writer.write(layout.csvHeader(delimiter: delimiter))
+            }
         }
-        let errorPrefix = [UInt8](repeating: 0x2C, count: layout.resultColumnNames.count)
+        let errorPrefix = [UInt8](repeating: delimiter, count: layout.resultColumnNames.count)
         while try Self.advance(reader) {
             rows += 1
             switch decide(reader, layout) {
@@ -86,7 +95,7 @@ public struct RosterProcessor: Sendable {
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(reader, count: layout.columnCount, to: writer)
+                        try Self.writeFields(reader, count: layout.columnCount, delimiter: delimiter, to: writer)
                         try cache.suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
                             try writer.write(
                                 UnsafeBufferPointer(
@@ -104,9 +113,9 @@ public struct RosterProcessor: Sendable {
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(reader, count: layout.columnCount, to: writer)
+                        try Self.writeFields(reader, count: layout.columnCount, delimiter: delimiter, to: writer)
                         try writer.write(errorPrefix)
-                        try writer.writeCSVField(message)
+                        try writer.writeCSVField(message, delimiter: delimiter)
                         try writer.write(byte: 0x0A)
                     case .jsonl:
                         try Self.writeJSONLine(error: message, reader: reader, layout: layout, to: writer)
@@ -144,10 +153,11 @@ public struct RosterProcessor: Sendable {
         var date = defaultAsOf
         if let column = layout.dateColumn {
             let cell = reader.field(column)
-            switch RosterValue.date(cell) {
+            switch RosterValue.date(cell, format: options.dateFormat) {
             case .date(let value): date = value
             case .empty: break
-            case .invalid: return .bad(RosterMessages.notADate(tables.dateInputName, Self.text(cell)))
+            case .invalid:
+                return .bad(RosterMessages.notADate(tables.dateInputName, Self.text(cell), format: options.dateFormat))
             }
         }
         guard let table = tables.tableIndex(for: date) else {
@@ -174,13 +184,13 @@ public struct RosterProcessor: Sendable {
 
     /// Writes the input's fields, as many as the header has (missing ones empty).
     @inline(__always)
-    private static func writeFields(_ reader: CSVReader, count: Int, to writer: BufferedWriter)
+    private static func writeFields(_ reader: CSVReader, count: Int, delimiter: UInt8, to writer: BufferedWriter)
         throws(BufferedWriter.WriteError)
     {
         let present = min(count, reader.fieldCount)
         for index in 0..<count {
-            if index > 0 { try writer.write(byte: 0x2C) }
-            if index < present { try writer.writeCSVField(reader.field(index)) }
+            if index > 0 { try writer.write(byte: delimiter) }
+            if index < present { try writer.writeCSVField(reader.field(index), delimiter: delimiter) }
         }
     }
 
