@@ -41,5 +41,6 @@ Description: validate, test and evaluate versioned YAML rule tables
  expectations, and classifies single people or whole rosters.
 CONTROL
 mkdir -p "$(dirname "$output")"
-dpkg-deb --root-owner-group --build "$root" "$output"
+# xz at level 2: 17 MB in about 20 s here; the default level 6 saves 2 MB for 50 s.
+dpkg-deb --root-owner-group -Zxz -z2 --build "$root" "$output"
 echo "Depends: $depends"
