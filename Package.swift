@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RuleEngine", targets: ["RuleEngine"]),
+        .library(name: "RuleCheckKit", targets: ["RuleCheckKit"]),
         .executable(name: "rulecheck", targets: ["rulecheck"]),
     ],
     dependencies: [
@@ -21,10 +22,12 @@ let package = Package(
         ),
         .target(name: "YAMLReader", dependencies: ["CYAML"]),
         .target(name: "RuleEngine", dependencies: ["YAMLReader"]),
+        .target(name: "RuleCheckKit", dependencies: ["RuleEngine"]),
         .executableTarget(
             name: "rulecheck",
             dependencies: [
                 "RuleEngine",
+                "RuleCheckKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +44,10 @@ let package = Package(
             name: "RuleEngineTests",
             dependencies: ["RuleEngine", "YAMLReader"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RuleCheckKitTests",
+            dependencies: ["RuleCheckKit", "RuleEngine", "YAMLReader"]
         ),
         .testTarget(
             name: "rulecheckTests",

@@ -19,6 +19,7 @@ let package = Package(
             name: "RuleEngineBenchmarks",
             dependencies: [
                 .product(name: "RuleEngine", package: root),
+                .product(name: "RuleCheckKit", package: root),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/RuleEngineBenchmarks",

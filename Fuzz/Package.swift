@@ -13,7 +13,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "FuzzLoader",
-            dependencies: [.product(name: "RuleEngine", package: root)],
+            dependencies: [
+                .product(name: "RuleEngine", package: root),
+                .product(name: "RuleCheckKit", package: root),
+            ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         )
     ],

@@ -41,10 +41,10 @@ public enum TableLoader {
                 diagnostics += Analysis.run(AnalysisContext(table: typed, coverage: coverage))
                 if !diagnostics.hasErrors {
                     let otherwise = typed.rules.lastIndex { $0.isOtherwise }.map { Int32($0) }
-                    let tree = DecisionTree(
+                    let tree = DecisionIndex(
                         coverage: coverage, otherwise: otherwise,
                         windowStart: Int32(typed.policy.windowStart.dayNumber))
-                    table = CompiledTable(table: typed, tree: tree)
+                    table = CompiledTable(definition: typed, decisionIndex: tree)
                 }
             }
         }
@@ -57,22 +57,22 @@ extension CompiledTable {
     /// The regions of inputs that a rule decides, as compact boxes.
     public func regions(decidedBy ruleIndex: Int) -> [InputRegion] {
         var pieces: [(cell: Int, days: ClosedRange<Int>)] = []
-        for cell in 0..<tree.space.count {
-            for interval in tree.intervals(of: cell) where interval.rule == Int32(ruleIndex) {
+        for cell in 0..<decisionIndex.space.count {
+            for interval in decisionIndex.intervals(of: cell) where interval.rule == Int32(ruleIndex) {
                 pieces.append((cell, interval.first...interval.last))
             }
         }
-        return InputRegion.compact(pieces, space: tree.space)
+        return InputRegion.compact(pieces, space: decisionIndex.space)
     }
 
     /// Notes (RC306) listing the regions that fall to `otherwise`, for `validate --verbose`.
     public func otherwiseNotes() -> [Diagnostic] {
-        guard let index = table.rules.lastIndex(where: { $0.isOtherwise }) else { return [] }
-        let rule = table.rules[index]
+        guard let index = definition.rules.lastIndex(where: { $0.isOtherwise }) else { return [] }
+        let rule = definition.rules[index]
         return regions(decidedBy: index).map { region in
             Diagnostic(
                 .otherwiseRegion(
-                    rule.id, table.describe(region: region), count: region.count),
+                    rule.id, definition.describe(region: region), count: region.count),
                 at: rule.location)
         }
     }

@@ -38,13 +38,13 @@ struct AnalysisTests {
     @Test("without `otherwise`, the gaps are exactly the inputs `otherwise` decided")
     func gapsWithoutOtherwise() throws {
         let original = try TestSupport.table2026()
-        let otherwise = try #require(original.table.rules.firstIndex(where: { $0.isOtherwise }))
+        let otherwise = try #require(original.definition.rules.firstIndex(where: { $0.isOtherwise }))
         let caught = Self.expand(original.regions(decidedBy: otherwise))
         let text = try Self.edited { text in
             String(text[..<(text.range(of: "\notherwise:")?.lowerBound ?? text.endIndex)]) + "\n"
         }
         let result = TableLoader.load(yaml: text, file: "no-otherwise.yaml")
-        let gaps = result.diagnostics.filter { $0.code == "RC301" }
+        let gaps = result.diagnostics.filter { $0.code == .gap }
         #expect(!gaps.isEmpty)
         #expect(gaps.allSatisfy { $0.severity == .error && ($0.help ?? "").contains("for example ma_expires=") })
         #expect(result.table == nil)
@@ -79,7 +79,7 @@ struct AnalysisTests {
                     """)
         }
         let result = TableLoader.load(yaml: text, file: "overlap.yaml")
-        let overlaps = result.diagnostics.filter { $0.code == "RC302" }
+        let overlaps = result.diagnostics.filter { $0.code == .overlap }
         #expect(overlaps.count == 1)
         let overlap = try #require(overlaps.first)
         let copyLine = try #require(text.lineNumber(of: "  - id: aligned-copy"))
@@ -97,7 +97,7 @@ struct AnalysisTests {
                 "      as_of: {by: recommended}\n", with: "      as_of: {by: recommended, past: late-renewal-closes}\n")
         }
         let result = TableLoader.load(yaml: text, file: "unreachable.yaml")
-        let warnings = result.diagnostics.filter { $0.code == "RC303" }
+        let warnings = result.diagnostics.filter { $0.code == .unreachableRule }
         #expect(warnings.count == 1)
         #expect(warnings.first?.severity == .warning)
         #expect(result.table != nil)
@@ -114,28 +114,15 @@ struct AnalysisTests {
                 )
         }
         let result = TableLoader.load(yaml: text, file: "first.yaml")
-        #expect(!result.diagnostics.contains { $0.code == "RC302" })
-        #expect(result.diagnostics.filter { $0.code == "RC303" }.count == 9)
+        #expect(!result.diagnostics.contains { $0.code == .overlap })
+        #expect(result.diagnostics.filter { $0.code == .unreachableRule }.count == 9)
     }
 
     @Test("a recommended date after the expiry it precedes is an error at the deadline")
     func deadlineOrder() throws {
         let text = try Self.edited { $0.replacingFirst("date: 2026-02-15", with: "date: 2026-04-15") }
         let result = TableLoader.load(yaml: text, file: "order.yaml")
-        let order = try #require(result.diagnostics.first { $0.code == "RC304" })
+        let order = try #require(result.diagnostics.first { $0.code == .dateOrder })
         #expect(order.location?.line == text.lineNumber(of: "  recommended:\n"))
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return replacingCharacters(in: range, with: replacement)
-    }
-
-    /// The 1-based line on which `text` starts.
-    func lineNumber(of text: String) -> Int? {
-        guard let range = range(of: text) else { return nil }
-        return self[..<range.lowerBound].filter { $0 == "\n" }.count + 1
     }
 }

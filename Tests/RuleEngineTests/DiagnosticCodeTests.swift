@@ -3,36 +3,89 @@ import Testing
 
 @testable import RuleEngine
 
-/// The catalogue of codes covers every code the sources raise, and the README lists them.
+/// The typed catalogue of codes: every case is raised, no code is written as a string outside
+/// the catalogue, and the README's table is the one the enum produces.
 @Suite("Diagnostic code catalogue")
 struct DiagnosticCodeTests {
-    /// Every `code: "RCnnn"` in the library's message catalogue.
-    static func raisedCodes() throws -> Set<String> {
-        let folder = TestSupport.path("Sources/RuleEngine/Diagnostics")
-        var codes: Set<String> = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".swift") {
-            let text = try String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)
-            for match in text.matches(of: /code: "(RC[0-9]{3})"/) { codes.insert(String(match.output.1)) }
+    /// The Swift files under a folder of the package, recursively, with their text.
+    static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {
+        let root = TestSupport.path(folder)
+        let paths = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        return try paths.filter { $0.hasSuffix(".swift") }.sorted().map { relative in
+            ("\(folder)/\(relative)", try String(contentsOfFile: "\(root)/\(relative)", encoding: .utf8))
         }
-        return codes
     }
 
-    @Test("every raised code has an entry, and every entry is raised")
-    func catalogueIsComplete() throws {
-        let raised = try Self.raisedCodes()
-        let catalogued = Set(DiagnosticCode.all.map(\.id))
-        #expect(raised.count > 30)
-        #expect(raised == catalogued)
+    /// The Markdown table the README's "Diagnostic codes" section must hold, produced from the enum.
+    static func readmeTable() -> String {
+        let rows = DiagnosticCode.allCases.map { code in
+            let cells = [code.rawValue, code.name, code.severity.rawValue, code.summary]
+            return "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+        }
+        return (["| code | name | default severity | meaning |", "|---|---|---|---|"] + rows).joined(separator: "\n")
     }
 
-    @Test("entries have unique ids and names and lowercase summaries without a final period")
+    /// The table (the lines starting with `|`) in the README section headed `## Diagnostic codes`.
+    static func tableInReadme() throws -> String {
+        let readme = try String(contentsOfFile: TestSupport.path("README.md"), encoding: .utf8)
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex(of: "## Diagnostic codes"), "README has no Diagnostic codes section")
+        let section = lines[(start + 1)...].prefix { !$0.hasPrefix("## ") }
+        return section.filter { $0.hasPrefix("|") }.joined(separator: "\n")
+    }
+
+    @Test("the README's code table is the one the enum produces")
+    func readmeTableMatchesEnum() throws {
+        let expected = Self.readmeTable()
+        #expect(try Self.tableInReadme() == expected, "replace the README's table with:\n\(expected)")
+    }
+
+    @Test("every case is raised by a message in the catalogue")
+    func everyCaseIsRaised() throws {
+        let catalogue = try Self.swiftFiles(under: "Sources/RuleEngine/Diagnostics")
+            .filter { $0.path.contains("DiagnosticMessages+") }.map(\.text).joined()
+        for code in DiagnosticCode.allCases {
+            // A case is spelled as its name with a lowercase first letter (`UnknownKey`, `.unknownKey`).
+            let caseName = code.name.prefix(1).lowercased() + code.name.dropFirst()
+            #expect(catalogue.contains("code: .\(caseName),"), "\(code.rawValue) \(code.name) is never raised")
+        }
+    }
+
+    @Test("no code is written as a string literal outside the enum")
+    func noStringLiteralCodes() throws {
+        let files = try ["Sources", "Examples"].flatMap { try Self.swiftFiles(under: $0) }
+        #expect(files.count > 50)
+        for file in files where !file.path.hasSuffix("Diagnostics/DiagnosticCode.swift") {
+            let literals = file.text.matches(of: /"RC[0-9]{3}"/).map { String(file.text[$0.range]) }
+            #expect(literals.isEmpty, "\(file.path) writes \(literals) instead of a DiagnosticCode case")
+        }
+    }
+
+    @Test("entries have unique names and lowercase summaries without a final period")
     func entriesAreWellFormed() {
-        #expect(Set(DiagnosticCode.all.map(\.id)).count == DiagnosticCode.all.count)
-        #expect(Set(DiagnosticCode.all.map(\.name)).count == DiagnosticCode.all.count)
-        for code in DiagnosticCode.all {
-            #expect(code.summary.first?.isLowercase == true, "\(code.id)")
-            #expect(!code.summary.hasSuffix("."), "\(code.id)")
+        #expect(DiagnosticCode.allCases.count > 30)
+        #expect(Set(DiagnosticCode.allCases.map(\.name)).count == DiagnosticCode.allCases.count)
+        #expect(DiagnosticCode.allCases == DiagnosticCode.allCases.sorted(), "cases are declared in code order")
+        for code in DiagnosticCode.allCases {
+            #expect(code.rawValue.wholeMatch(of: /RC[0-9]{3}/) != nil, "\(code.rawValue)")
+            #expect(code.summary.first?.isLowercase == true, "\(code.rawValue)")
+            #expect(!code.summary.hasSuffix("."), "\(code.rawValue)")
+            #expect(code.name.first?.isUppercase == true, "\(code.rawValue)")
         }
-        #expect(DiagnosticCode.named("RC999").summary == "rulecheck diagnostic")
+    }
+
+    @Test("a message's severity is its code's default, and a diagnostic prints its code string")
+    func codeCarriesSeverityAndString() {
+        let unreachable = DiagnosticMessage.unreachable("r1")
+        #expect(unreachable.code == .unreachableRule)
+        #expect(unreachable.severity == .warning)
+        #expect(DiagnosticMessage.otherwiseRegion("r9", "all", count: 3).severity == .note)
+        let diagnostic = Diagnostic(.unknownKey("feez", in: "the table", suggestion: "fees"), at: nil)
+        #expect(diagnostic.code == .unknownKey)
+        #expect(diagnostic.severity == .error)
+        #expect("\(diagnostic.code)" == "RC201")
+        #expect(diagnostic.code.id == "RC201")
+        #expect(DiagnosticCode(rawValue: "RC201") == .unknownKey)
+        #expect(DiagnosticCode(rawValue: "RC999") == nil)
     }
 }

@@ -29,7 +29,8 @@ struct DiagnosticFixtureTests {
         let expected = try #require(TestSupport.expectation(of: String(decoding: bytes, as: UTF8.self)))
         let result = TableLoader.load(bytes: bytes, file: name)
         let matching = result.diagnostics.filter {
-            $0.code == expected.code && $0.location?.line == expected.line && $0.location?.column == expected.column
+            $0.code.rawValue == expected.code && $0.location?.line == expected.line
+                && $0.location?.column == expected.column
         }
         let found = result.diagnostics.map { "\($0.code) \($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
         #expect(matching.count == 1, "expected \(expected) in \(found)")

@@ -11,8 +11,8 @@ struct EquivalenceTests {
     @Test("on every input of the domain", arguments: tables)
     func everyInput(_ file: String) throws {
         let table = try TestSupport.compiled(TableLoader.load(path: TestSupport.path(file)))
-        let reference = ReferenceEvaluator(table: table.table)
-        let space = CellSpace(table.table.yearInputs)
+        let reference = ReferenceEvaluator(table: table.definition)
+        let space = CellSpace(table.definition.yearInputs)
         var mismatches = 0
         var overlaps = 0
         var checked = 0

@@ -18,13 +18,13 @@ struct ExplainTests {
     func whyNot() throws {
         let table = try TestSupport.table2026()
         let explanation = try table.explain(YearValues(2026, 2027), asOf: TestSupport.date("2026-02-20"))
-        #expect(explanation.misses.count == table.table.rules.count - 1)
-        let ordinary = explanation.misses.filter { !table.table.rules[$0.rule].isOtherwise }
+        #expect(explanation.misses.count == table.definition.rules.count - 1)
+        let ordinary = explanation.misses.filter { !table.definition.rules[$0.rule].isOtherwise }
         #expect(ordinary.allSatisfy { $0.failed != nil && $0.failed?.holds == false })
         let failing = ordinary.map { $0.total - $0.satisfied }
         #expect(failing == failing.sorted())
         let last = try #require(explanation.misses.last)
-        #expect(table.table.rules[last.rule].isOtherwise)
+        #expect(table.definition.rules[last.rule].isOtherwise)
         let nearest = try #require(ordinary.first)
         #expect(nearest.failed?.detail.contains("2026-02-20") == true)
     }
@@ -37,8 +37,8 @@ struct ExplainTests {
                 for day in PolicyContractTests.boundaryDates {
                     let explanation = try table.explain(YearValues(ma, nr), asOf: day)
                     #expect(explanation.matched.allSatisfy { $0.holds })
-                    if table.table.hitPolicy == .unique {
-                        let others = explanation.misses.filter { !table.table.rules[$0.rule].isOtherwise }
+                    if table.definition.hitPolicy == .unique {
+                        let others = explanation.misses.filter { !table.definition.rules[$0.rule].isOtherwise }
                         #expect(others.allSatisfy { $0.failed != nil })
                     }
                 }

@@ -109,9 +109,9 @@ struct RandomTableTests {
         let text = Self.table(seed: seed, hitPolicy: "first", otherwise: true)
         let result = TableLoader.load(yaml: text, file: "random-\(seed).yaml")
         let table = try TestSupport.compiled(result)
-        let reference = ReferenceEvaluator(table: table.table)
+        let reference = ReferenceEvaluator(table: table.definition)
         var mismatches = 0
-        for (years, day) in Self.everyInput(table.table) {
+        for (years, day) in Self.everyInput(table.definition) {
             let decision = try table.evaluate(years, asOf: day)
             let expected = reference.decide(years, on: day)
             if expected?.rule != decision.ruleIndex || expected?.flags != decision.flags { mismatches += 1 }
@@ -126,8 +126,8 @@ struct RandomTableTests {
         for seed in 0..<24 {
             let text = Self.table(seed: UInt64(seed), hitPolicy: "unique", otherwise: false)
             let codes = Set(TableLoader.load(yaml: text, file: "random.yaml").diagnostics.map(\.code))
-            if codes.contains("RC301") { withGaps += 1 }
-            if codes.contains("RC302") { withOverlaps += 1 }
+            if codes.contains(.gap) { withGaps += 1 }
+            if codes.contains(.overlap) { withOverlaps += 1 }
         }
         #expect(withGaps >= 4)
         #expect(withOverlaps >= 4)

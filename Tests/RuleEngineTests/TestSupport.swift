@@ -63,3 +63,18 @@ enum TestSupport {
         LocalDate(iso: text) ?? LocalDate(dayNumber: Int.min / 4)
     }
 }
+
+/// Text edits for tests that mutate a table.
+extension String {
+    /// The text with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+
+    /// The 1-based line on which `text` starts.
+    func lineNumber(of text: String) -> Int? {
+        guard let range = range(of: text) else { return nil }
+        return self[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+    }
+}

@@ -33,7 +33,7 @@ struct YearExpressionTests {
         let text = minimal.replacingFirst("cycle: 2026", with: "cycle: 9999")
         #expect(text != minimal)
         let result = TableLoader.load(yaml: text, file: "far.yaml")
-        let diagnostic = try #require(result.diagnostics.first { $0.code == "RC205" })
+        let diagnostic = try #require(result.diagnostics.first { $0.code == .invalidYear })
         #expect(diagnostic.location?.line == text.lineNumber(of: "    domain: {from: cycle - 1, to: cycle + 1}\n"))
         #expect(diagnostic.message == "`cycle + 1` is not a year")
         #expect(result.table == nil)

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// A generated 1,000,000-row roster in a temporary file, made once per run.

@@ -84,7 +84,7 @@ struct InputSet {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(truncatingIfNeeded: state >> 33)
         }
-        let inputs = table.table.yearInputs
+        let inputs = table.definition.yearInputs
         let window = table.policy.windowStart.dayNumber...table.policy.windowEnd.dayNumber
         years = (0..<count).map { _ in
             YearValues(inputs.map { input in input.values[next() % input.values.count] })

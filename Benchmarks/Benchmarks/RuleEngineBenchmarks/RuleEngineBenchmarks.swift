@@ -30,7 +30,7 @@ private func evaluationBenchmarks(_ name: String, table: @escaping @Sendable () 
     Benchmark("evaluate: linear scan, \(name)", configuration: configuration) { benchmark in
         guard let table = table() else { return }
         let inputs = InputSet(table: table, count: 4096)
-        let reference = ReferenceEvaluator(table: table.table)
+        let reference = ReferenceEvaluator(table: table.definition)
         var index = 0
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {

@@ -1,4 +1,5 @@
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// One fuzz input: any bytes are loaded as a rule table; a table that loads is evaluated and
@@ -8,7 +9,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let result = TableLoader.load(bytes: Array(UnsafeBufferPointer(start: data, count: size)), file: "fuzz.yaml")
     if let table = result.table {
-        let years = YearValues(table.table.yearInputs.map { $0.values.first ?? nil })
+        let years = YearValues(table.definition.yearInputs.map { $0.values.first ?? nil })
         _ = try? table.evaluate(years, asOf: table.policy.windowStart)
         _ = DecisionMatrix(table: table).timelineText()
     }

@@ -21,25 +21,6 @@ public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// A place in a named file.
-public struct SourceLocation: Sendable, Hashable {
-    /// The file's path as the user gave it.
-    public let file: String
-    /// The span in the file.
-    public let range: SourceRange
-
-    /// Creates a location.
-    public init(file: String, range: SourceRange) {
-        self.file = file
-        self.range = range
-    }
-
-    /// The 1-based line.
-    public var line: Int { range.start.line }
-    /// The 1-based column.
-    public var column: Int { range.start.column }
-}
-
 /// A related place that explains a diagnostic, such as the first of two duplicate keys.
 public struct DiagnosticNote: Sendable, Hashable {
     /// What the note says.
@@ -59,8 +40,9 @@ public struct DiagnosticNote: Sendable, Hashable {
 public struct Diagnostic: Sendable, Hashable {
     /// How serious it is.
     public let severity: Severity
-    /// A stable code such as `RC101`; the wording may change, the code does not.
-    public let code: String
+    /// The stable code, such as ``DiagnosticCode/invalidYAML`` (`RC101`); the wording may change,
+    /// the code does not. `code.rawValue` is the string written in every output.
+    public let code: DiagnosticCode
     /// One lowercase line without a final period.
     public let message: String
     /// Where it points; `nil` for a problem with the file as a whole that has no position.
@@ -94,7 +76,7 @@ extension Array where Element == Diagnostic {
             let left = (lhs.location?.file ?? "", lhs.location?.range.start.offset ?? -1)
             let right = (rhs.location?.file ?? "", rhs.location?.range.start.offset ?? -1)
             if left != right { return left < right }
-            return lhs.code < rhs.code
+            return lhs.code.rawValue < rhs.code.rawValue
         }
     }
 }

@@ -1,65 +1,146 @@
-/// What each stable diagnostic code means, independent of any one message's wording: the
-/// catalogue that tools such as SARIF viewers show next to a finding.
-public struct DiagnosticCode: Sendable, Hashable {
-    /// The code, such as `RC201`.
-    public let id: String
+/// Every stable diagnostic code rulecheck raises: the code string, a PascalCase name, the default
+/// severity and a one-line summary, independent of any one message's wording. Every diagnostic
+/// is created from a case, so a code cannot be mistyped or drift from this catalogue; the
+/// README's code table and the SARIF rule descriptors are produced from it.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable, Identifiable,
+    CustomStringConvertible
+{
+    /// RC101: invalid YAML.
+    case invalidYAML = "RC101"
+    /// RC102: tab character used for indentation.
+    case tabIndentation = "RC102"
+    /// RC103: duplicate mapping key.
+    case duplicateKey = "RC103"
+    /// RC104: more than one YAML document in the file.
+    case multipleDocuments = "RC104"
+    /// RC105: file is not valid UTF-8.
+    case invalidUTF8 = "RC105"
+    /// RC106: file holds no YAML document.
+    case emptyFile = "RC106"
+    /// RC107: file is larger than the size limit.
+    case fileTooLarge = "RC107"
+    /// RC108: sequences and mappings nest deeper than the limit.
+    case nestingTooDeep = "RC108"
+    /// RC109: scalar is longer than the limit.
+    case scalarTooLong = "RC109"
+    /// RC110: document expands to more nodes than the limit.
+    case tooManyNodes = "RC110"
+    /// RC111: alias to an undefined anchor.
+    case undefinedAlias = "RC111"
+    /// RC201: unknown key.
+    case unknownKey = "RC201"
+    /// RC202: missing key.
+    case missingKey = "RC202"
+    /// RC203: value of the wrong type.
+    case wrongType = "RC203"
+    /// RC204: invalid date.
+    case invalidDate = "RC204"
+    /// RC205: invalid year, or a year outside the input's domain.
+    case invalidYear = "RC205"
+    /// RC206: invalid amount of money.
+    case invalidMoney = "RC206"
+    /// RC207: undefined fee, deadline, action, input or certification.
+    case undefinedReference = "RC207"
+    /// RC208: duplicate id.
+    case duplicateID = "RC208"
+    /// RC209: invalid condition.
+    case invalidCondition = "RC209"
+    /// RC210: not a boolean.
+    case notABoolean = "RC210"
+    /// RC211: unsupported format version.
+    case unsupportedFormat = "RC211"
+    /// RC212: invalid identifier.
+    case invalidIdentifier = "RC212"
+    /// RC213: a table limit was passed.
+    case tableLimit = "RC213"
+    /// RC214: unknown time zone.
+    case unknownTimeZone = "RC214"
+    /// RC215: invalid month and day.
+    case invalidMonthDay = "RC215"
+    /// RC216: invalid placeholder in a text.
+    case invalidPlaceholder = "RC216"
+    /// RC217: invalid currency code.
+    case invalidCurrency = "RC217"
+    /// RC218: empty value.
+    case emptyValue = "RC218"
+    /// RC219: a value outside a field's fixed set (such as `hit_policy`).
+    case unknownValue = "RC219"
+    /// RC301: inputs that no rule decides.
+    case gap = "RC301"
+    /// RC302: rules that overlap under hit policy `unique`.
+    case overlap = "RC302"
+    /// RC303: rule that decides no input (a warning).
+    case unreachableRule = "RC303"
+    /// RC304: dates in an impossible order.
+    case dateOrder = "RC304"
+    /// RC306: region of inputs decided by the `otherwise` rule (a note).
+    case otherwiseRegion = "RC306"
+    /// RC401: the table an expectations file names cannot be used.
+    case expectationsTableUnusable = "RC401"
+    /// RC402: an expectations file does not name its table.
+    case expectationsTableMissing = "RC402"
+
+    /// The code as written in every output, such as `RC201`.
+    public var id: String { rawValue }
+
+    /// The code as written in every output, such as `RC201`, so interpolation prints the code.
+    public var description: String { rawValue }
+
     /// A short PascalCase name, such as `UnknownKey`.
-    public let name: String
+    public var name: String { entry.name }
+
     /// One lowercase line: what the code reports.
-    public let summary: String
-    /// The severity its messages have unless raised otherwise.
-    public let severity: Severity
+    public var summary: String { entry.summary }
 
-    /// Every code rulecheck raises, in order.
-    public static let all: [DiagnosticCode] = [
-        DiagnosticCode("RC101", "InvalidYAML", "invalid YAML"),
-        DiagnosticCode("RC102", "TabIndentation", "tab character used for indentation"),
-        DiagnosticCode("RC103", "DuplicateKey", "duplicate mapping key"),
-        DiagnosticCode("RC104", "MultipleDocuments", "more than one YAML document in the file"),
-        DiagnosticCode("RC105", "InvalidUTF8", "file is not valid UTF-8"),
-        DiagnosticCode("RC106", "EmptyFile", "file holds no YAML document"),
-        DiagnosticCode("RC107", "FileTooLarge", "file is larger than the size limit"),
-        DiagnosticCode("RC108", "NestingTooDeep", "sequences and mappings nest deeper than the limit"),
-        DiagnosticCode("RC109", "ScalarTooLong", "scalar is longer than the limit"),
-        DiagnosticCode("RC110", "TooManyNodes", "document expands to more nodes than the limit"),
-        DiagnosticCode("RC111", "UndefinedAlias", "alias to an undefined anchor"),
-        DiagnosticCode("RC201", "UnknownKey", "unknown key"),
-        DiagnosticCode("RC202", "MissingKey", "missing key"),
-        DiagnosticCode("RC203", "WrongType", "value of the wrong type"),
-        DiagnosticCode("RC204", "InvalidDate", "invalid date"),
-        DiagnosticCode("RC205", "InvalidYear", "invalid year, or a year outside the input's domain"),
-        DiagnosticCode("RC206", "InvalidMoney", "invalid amount of money"),
-        DiagnosticCode("RC207", "UndefinedReference", "undefined fee, deadline, action, input or certification"),
-        DiagnosticCode("RC208", "DuplicateID", "duplicate id"),
-        DiagnosticCode("RC209", "InvalidCondition", "invalid condition"),
-        DiagnosticCode("RC210", "NotABoolean", "not a boolean (YAML 1.1 words such as `yes` and `no` are not)"),
-        DiagnosticCode("RC211", "UnsupportedFormat", "unsupported format version"),
-        DiagnosticCode("RC212", "InvalidIdentifier", "invalid identifier"),
-        DiagnosticCode("RC213", "TableLimit", "a table limit was passed (inputs, domain size, derived outputs)"),
-        DiagnosticCode("RC214", "UnknownTimeZone", "unknown time zone"),
-        DiagnosticCode("RC215", "InvalidMonthDay", "invalid month and day"),
-        DiagnosticCode("RC216", "InvalidPlaceholder", "invalid placeholder in a text"),
-        DiagnosticCode("RC217", "InvalidCurrency", "invalid currency code"),
-        DiagnosticCode("RC218", "EmptyValue", "empty value"),
-        DiagnosticCode("RC219", "UnknownValue", "value outside a field's fixed set (such as `hit_policy`)"),
-        DiagnosticCode("RC301", "Gap", "inputs that no rule decides"),
-        DiagnosticCode("RC302", "Overlap", "rules that overlap under hit policy `unique`"),
-        DiagnosticCode("RC303", "UnreachableRule", "rule that decides no input", .warning),
-        DiagnosticCode("RC304", "DateOrder", "dates in an impossible order"),
-        DiagnosticCode("RC306", "OtherwiseRegion", "region of inputs decided by the `otherwise` rule", .note),
-        DiagnosticCode("RC401", "ExpectationsTableUnusable", "the table an expectations file names cannot be used"),
-        DiagnosticCode("RC402", "ExpectationsTableMissing", "an expectations file does not name its table"),
-    ]
+    /// The severity its diagnostics have unless raised otherwise.
+    public var severity: Severity { entry.severity }
 
-    /// The entry for a code; an unknown code gets a generic entry.
-    public static func named(_ id: String) -> DiagnosticCode {
-        all.first { $0.id == id } ?? DiagnosticCode(id, id, "rulecheck diagnostic")
-    }
+    /// Orders by code string, as the outputs sort them.
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    private init(_ id: String, _ name: String, _ summary: String, _ severity: Severity = .error) {
-        self.id = id
-        self.name = name
-        self.summary = summary
-        self.severity = severity
+    private var entry: (name: String, summary: String, severity: Severity) {
+        switch self {
+        case .invalidYAML: ("InvalidYAML", "invalid YAML", .error)
+        case .tabIndentation: ("TabIndentation", "tab character used for indentation", .error)
+        case .duplicateKey: ("DuplicateKey", "duplicate mapping key", .error)
+        case .multipleDocuments: ("MultipleDocuments", "more than one YAML document in the file", .error)
+        case .invalidUTF8: ("InvalidUTF8", "file is not valid UTF-8", .error)
+        case .emptyFile: ("EmptyFile", "file holds no YAML document", .error)
+        case .fileTooLarge: ("FileTooLarge", "file is larger than the size limit", .error)
+        case .nestingTooDeep: ("NestingTooDeep", "sequences and mappings nest deeper than the limit", .error)
+        case .scalarTooLong: ("ScalarTooLong", "scalar is longer than the limit", .error)
+        case .tooManyNodes: ("TooManyNodes", "document expands to more nodes than the limit", .error)
+        case .undefinedAlias: ("UndefinedAlias", "alias to an undefined anchor", .error)
+        case .unknownKey: ("UnknownKey", "unknown key", .error)
+        case .missingKey: ("MissingKey", "missing key", .error)
+        case .wrongType: ("WrongType", "value of the wrong type", .error)
+        case .invalidDate: ("InvalidDate", "invalid date", .error)
+        case .invalidYear: ("InvalidYear", "invalid year, or a year outside the input's domain", .error)
+        case .invalidMoney: ("InvalidMoney", "invalid amount of money", .error)
+        case .undefinedReference:
+            ("UndefinedReference", "undefined fee, deadline, action, input or certification", .error)
+        case .duplicateID: ("DuplicateID", "duplicate id", .error)
+        case .invalidCondition: ("InvalidCondition", "invalid condition", .error)
+        case .notABoolean:
+            ("NotABoolean", "not a boolean (YAML 1.1 words such as `yes` and `no` are not)", .error)
+        case .unsupportedFormat: ("UnsupportedFormat", "unsupported format version", .error)
+        case .invalidIdentifier: ("InvalidIdentifier", "invalid identifier", .error)
+        case .tableLimit: ("TableLimit", "a table limit was passed (inputs, domain size, derived outputs)", .error)
+        case .unknownTimeZone: ("UnknownTimeZone", "unknown time zone", .error)
+        case .invalidMonthDay: ("InvalidMonthDay", "invalid month and day", .error)
+        case .invalidPlaceholder: ("InvalidPlaceholder", "invalid placeholder in a text", .error)
+        case .invalidCurrency: ("InvalidCurrency", "invalid currency code", .error)
+        case .emptyValue: ("EmptyValue", "empty value", .error)
+        case .unknownValue: ("UnknownValue", "value outside a field's fixed set (such as `hit_policy`)", .error)
+        case .gap: ("Gap", "inputs that no rule decides", .error)
+        case .overlap: ("Overlap", "rules that overlap under hit policy `unique`", .error)
+        case .unreachableRule: ("UnreachableRule", "rule that decides no input", .warning)
+        case .dateOrder: ("DateOrder", "dates in an impossible order", .error)
+        case .otherwiseRegion: ("OtherwiseRegion", "region of inputs decided by the `otherwise` rule", .note)
+        case .expectationsTableUnusable:
+            ("ExpectationsTableUnusable", "the table an expectations file names cannot be used", .error)
+        case .expectationsTableMissing:
+            ("ExpectationsTableMissing", "an expectations file does not name its table", .error)
+        }
     }
 }

@@ -1,51 +1,52 @@
 /// The catalogue of analysis messages: codes RC3xx.
 extension DiagnosticMessage {
-    static func gap(_ region: String, count: Int, example: String) -> DiagnosticMessage {
+    package static func gap(_ region: String, count: Int, example: String) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC301", text: "no rule decides \(count) inputs: \(region)",
+            code: .gap, text: "no rule decides \(count) inputs: \(region)",
             help: "for example \(example); add a rule for them, or an `otherwise` rule")
     }
 
-    static func moreRegions(_ count: Int) -> DiagnosticMessage {
-        DiagnosticMessage(code: "RC301", text: "and \(count) more regions that no rule decides")
+    package static func moreRegions(_ count: Int) -> DiagnosticMessage {
+        DiagnosticMessage(code: .gap, text: "and \(count) more regions that no rule decides")
     }
 
-    static func overlap(
+    package static func overlap(
         _ rule: String, _ other: String, regions: [String], more: Int, count: Int, example: String
     ) -> DiagnosticMessage {
         let list = regions.joined(separator: "; ") + (more > 0 ? "; and \(more) more" : "")
         return DiagnosticMessage(
-            code: "RC302", text: "rule `\(rule)` overlaps rule `\(other)` on \(count) inputs: \(list)",
+            code: .overlap, text: "rule `\(rule)` overlaps rule `\(other)` on \(count) inputs: \(list)",
             help: "for example \(example); under hit policy `unique` at most one rule may match an input")
     }
 
-    static func overlappingRule(_ rule: String) -> String { "rule `\(rule)` is here" }
+    package static func overlappingRule(_ rule: String) -> String { "rule `\(rule)` is here" }
 
-    static func unreachable(_ rule: String) -> DiagnosticMessage {
+    package static func unreachable(_ rule: String) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC303", severity: .warning, text: "rule `\(rule)` decides no input",
+            code: .unreachableRule, text: "rule `\(rule)` decides no input",
             help:
                 "its conditions never hold together inside the domains and window, or earlier rules take every input it matches"
         )
     }
 
-    static func otherwiseUnreachable(_ rule: String) -> DiagnosticMessage {
+    package static func otherwiseUnreachable(_ rule: String) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC303", severity: .warning,
+            code: .unreachableRule,
             text: "`otherwise` rule `\(rule)` decides no input: the rules cover everything")
     }
 
-    static func deadlineOrder(_ id: String, _ date: LocalDate, _ later: String, _ laterDate: LocalDate)
+    package static func deadlineOrder(_ id: String, _ date: LocalDate, _ later: String, _ laterDate: LocalDate)
         -> DiagnosticMessage
     {
         DiagnosticMessage(
-            code: "RC304", text: "deadline `\(id)` (\(date)) comes after `\(later)` (\(laterDate)), which it precedes")
+            code: .dateOrder,
+            text: "deadline `\(id)` (\(date)) comes after `\(later)` (\(laterDate)), which it precedes")
     }
 
-    static func laterDeadline(_ id: String) -> String { "`\(id)` is declared here" }
+    package static func laterDeadline(_ id: String) -> String { "`\(id)` is declared here" }
 
-    static func otherwiseRegion(_ rule: String, _ region: String, count: Int) -> DiagnosticMessage {
+    package static func otherwiseRegion(_ rule: String, _ region: String, count: Int) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC306", severity: .note, text: "`otherwise` (`\(rule)`) decides \(count) inputs: \(region)")
+            code: .otherwiseRegion, text: "`otherwise` (`\(rule)`) decides \(count) inputs: \(region)")
     }
 }

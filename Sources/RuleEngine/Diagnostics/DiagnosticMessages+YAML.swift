@@ -2,55 +2,55 @@ import YAMLReader
 
 /// The catalogue of YAML-level messages: codes RC1xx.
 extension DiagnosticMessage {
-    static func syntax(_ problem: String, context: String?) -> DiagnosticMessage {
+    package static func syntax(_ problem: String, context: String?) -> DiagnosticMessage {
         let text = context.map { "\(problem) \($0)" } ?? problem
-        return DiagnosticMessage(code: "RC101", text: "invalid YAML: \(text)")
+        return DiagnosticMessage(code: .invalidYAML, text: "invalid YAML: \(text)")
     }
-    static let syntaxContext = "the construct that failed starts here"
+    package static let syntaxContext = "the construct that failed starts here"
 
-    static let tabIndentation = DiagnosticMessage(
-        code: "RC102", text: "tab character used for indentation",
+    package static let tabIndentation = DiagnosticMessage(
+        code: .tabIndentation, text: "tab character used for indentation",
         help: "indent with spaces; YAML does not allow tabs in indentation")
 
-    static func duplicateKey(_ key: String) -> DiagnosticMessage {
+    package static func duplicateKey(_ key: String) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC103", text: "duplicate key `\(key)`",
+            code: .duplicateKey, text: "duplicate key `\(key)`",
             help: "each key may appear once in a mapping; remove or rename one")
     }
-    static let firstKey = "first defined here"
+    package static let firstKey = "first defined here"
 
-    static let multipleDocuments = DiagnosticMessage(
-        code: "RC104", text: "more than one YAML document in the file",
+    package static let multipleDocuments = DiagnosticMessage(
+        code: .multipleDocuments, text: "more than one YAML document in the file",
         help: "a rule table is one document: remove the `---` line and what follows, or split the file")
 
-    static func invalidUTF8(_ byte: UInt8) -> DiagnosticMessage {
+    package static func invalidUTF8(_ byte: UInt8) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC105", text: "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+            code: .invalidUTF8, text: "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
             help: "save the file as UTF-8")
     }
 
-    static let emptyFile = DiagnosticMessage(code: "RC106", text: "file holds no YAML document")
+    package static let emptyFile = DiagnosticMessage(code: .emptyFile, text: "file holds no YAML document")
 
-    static func fileTooLarge(limit: Int) -> DiagnosticMessage {
-        DiagnosticMessage(code: "RC107", text: "file is larger than the limit of \(limit) bytes")
+    package static func fileTooLarge(limit: Int) -> DiagnosticMessage {
+        DiagnosticMessage(code: .fileTooLarge, text: "file is larger than the limit of \(limit) bytes")
     }
 
-    static func nestingTooDeep(_ limit: Int) -> DiagnosticMessage {
-        DiagnosticMessage(code: "RC108", text: "sequences and mappings nest deeper than the limit of \(limit)")
+    package static func nestingTooDeep(_ limit: Int) -> DiagnosticMessage {
+        DiagnosticMessage(code: .nestingTooDeep, text: "sequences and mappings nest deeper than the limit of \(limit)")
     }
 
-    static func scalarTooLong(_ bytes: Int, limit: Int) -> DiagnosticMessage {
-        DiagnosticMessage(code: "RC109", text: "scalar is \(bytes) bytes, more than the limit of \(limit) bytes")
+    package static func scalarTooLong(_ bytes: Int, limit: Int) -> DiagnosticMessage {
+        DiagnosticMessage(code: .scalarTooLong, text: "scalar is \(bytes) bytes, more than the limit of \(limit) bytes")
     }
 
-    static func tooManyNodes(_ limit: Int) -> DiagnosticMessage {
+    package static func tooManyNodes(_ limit: Int) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: "RC110", text: "document expands to more than \(limit) nodes",
+            code: .tooManyNodes, text: "document expands to more than \(limit) nodes",
             help: "aliases that repeat large anchors multiply the document; write the values out instead")
     }
 
-    static func undefinedAlias(_ name: String) -> DiagnosticMessage {
-        DiagnosticMessage(code: "RC111", text: "alias `*\(name)` names no anchor defined before it")
+    package static func undefinedAlias(_ name: String) -> DiagnosticMessage {
+        DiagnosticMessage(code: .undefinedAlias, text: "alias `*\(name)` names no anchor defined before it")
     }
 }
 

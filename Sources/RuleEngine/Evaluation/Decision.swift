@@ -3,7 +3,7 @@
 public struct Decision: Sendable {
     /// The table that decided.
     public let table: CompiledTable
-    /// The deciding rule's index in `table.table.rules`.
+    /// The deciding rule's index in `table.definition.rules`.
     public let ruleIndex: Int
     /// Bit `k` is derived output `k`.
     public let flags: UInt32
@@ -15,19 +15,19 @@ public struct Decision: Sendable {
     public let validThrough: LocalDate
 
     /// The deciding rule.
-    public var rule: Rule { table.table.rules[ruleIndex] }
+    public var rule: Rule { table.definition.rules[ruleIndex] }
 
     /// The outcome.
-    public var outcome: Outcome { table.table.rules[ruleIndex].outcome }
+    public var outcome: Outcome { table.definition.rules[ruleIndex].outcome }
 
     /// The value of a derived output, or `nil` when the table has none of that name.
     public func derived(_ name: String) -> Bool? {
-        guard let index = table.table.derived.firstIndex(where: { $0.name == name }) else { return nil }
+        guard let index = table.definition.derived.firstIndex(where: { $0.name == name }) else { return nil }
         return flags & (1 << UInt32(index)) != 0
     }
 
     /// Every derived output in declaration order with its value.
     public var derivedValues: [(name: String, value: Bool)] {
-        table.table.derivedValues(flags: flags)
+        table.definition.derivedValues(flags: flags)
     }
 }

@@ -37,7 +37,7 @@ extension CompiledTable {
     /// with the same condition semantics the compiler uses, to say why and why not.
     public func explain(_ years: YearValues, asOf: LocalDate) throws(EvaluationError) -> Explanation {
         let decision = try evaluate(years, asOf: asOf)
-        let rules = table.rules
+        let rules = definition.rules
         let matched = rules[decision.ruleIndex].conditions.map { check($0, years, asOf) }
         var misses: [RuleMiss] = []
         for (index, rule) in rules.enumerated() where index != decision.ruleIndex {
@@ -58,16 +58,17 @@ extension CompiledTable {
     }
 
     private func check(_ condition: Condition, _ years: YearValues, _ day: LocalDate) -> ConditionCheck {
-        let holds = condition.holds(years, on: day, certifications: table.certifications)
+        let holds = condition.holds(years, on: day, certifications: definition.certifications)
         let detail: String
         switch condition.test {
         case .year(let input, let test):
-            let name = table.yearInputs[input].name
+            let name = definition.yearInputs[input].name
             let value = years[input].map(String.init) ?? "none"
             if case .equals(let other, let offset) = test {
                 let otherValue = years[other].map { String($0 + offset) } ?? "none"
                 let sign = offset == 0 ? "" : offset > 0 ? " + \(offset)" : " - \(-offset)"
-                detail = "\(name) \(value) \(holds ? "=" : "≠") \(table.yearInputs[other].name)\(sign) (\(otherValue))"
+                detail =
+                    "\(name) \(value) \(holds ? "=" : "≠") \(definition.yearInputs[other].name)\(sign) (\(otherValue))"
             } else if case .member(let set) = test, !holds {
                 let wanted = InputRegion.describe(
                     set.ranges.flatMap { $0.map { Optional($0) } } + (set.includesNone ? [nil] : []))
@@ -76,8 +77,8 @@ extension CompiledTable {
                 detail = "\(name) is \(value)"
             }
         case .date(let bound):
-            let name = table.dateInputName
-            guard let limit = bound.day(years: years, certifications: table.certifications) else {
+            let name = definition.dateInputName
+            guard let limit = bound.day(years: years, certifications: definition.certifications) else {
                 detail = "\(name) \(day): compared with the expiry of a certification held by no one"
                 break
             }

@@ -29,7 +29,7 @@ extension DateBound {
 
 extension Array where Element == Condition {
     /// Whether every condition holds.
-    func allHold(_ years: YearValues, on day: LocalDate, certifications: [Certification]) -> Bool {
+    package func allHold(_ years: YearValues, on day: LocalDate, certifications: [Certification]) -> Bool {
         allSatisfy { $0.holds(years, on: day, certifications: certifications) }
     }
 }

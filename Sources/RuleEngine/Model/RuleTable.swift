@@ -31,6 +31,14 @@ public struct YearInput: Sendable, Hashable {
     /// Where the input is declared.
     public let location: SourceLocation
 
+    package init(name: String, label: String, domain: ClosedRange<Int>, allowsNone: Bool, location: SourceLocation) {
+        self.name = name
+        self.label = label
+        self.domain = domain
+        self.allowsNone = allowsNone
+        self.location = location
+    }
+
     /// The number of values: every year of the domain, plus one for `none` when allowed.
     public var valueCount: Int { domain.count + (allowsNone ? 1 : 0) }
 

@@ -1,17 +1,24 @@
 import YAMLReader
 
 /// Reads a `when:` mapping (or a derived output's conditions) into typed conditions.
-struct ConditionReader {
-    let yearInputs: [YearInput]
-    let dateInput: String
-    let certifications: [Certification]
-    let deadlines: [Deadline]
+package struct ConditionReader {
+    package let yearInputs: [YearInput]
+    package let dateInput: String
+    package let certifications: [Certification]
+    package let deadlines: [Deadline]
 
-    static let yearKeys = ["from", "to", "in", "equals", "not"]
-    static let dateKeys = ["on", "before", "on_or_before", "after", "on_or_after", "by", "past"]
+    package init(yearInputs: [YearInput], dateInput: String, certifications: [Certification], deadlines: [Deadline]) {
+        self.yearInputs = yearInputs
+        self.dateInput = dateInput
+        self.certifications = certifications
+        self.deadlines = deadlines
+    }
+
+    package static let yearKeys = ["from", "to", "in", "equals", "not"]
+    package static let dateKeys = ["on", "before", "on_or_before", "after", "on_or_after", "by", "past"]
 
     /// The conditions, or `nil` when any is invalid (each problem is reported).
-    func read(_ node: Node, reader: inout SchemaReader) -> [Condition]? {
+    package func read(_ node: Node, reader: inout SchemaReader) -> [Condition]? {
         guard let entries = node.mapping else {
             reader.report(
                 .wrongType(expected: "a mapping of input names to conditions", found: reader.found(node)), at: node)
@@ -236,7 +243,7 @@ struct ConditionReader {
     }
 
     /// A node in compact flow style, for explanations.
-    static func render(_ node: Node) -> String {
+    package static func render(_ node: Node) -> String {
         switch node.content {
         case .scalar(let scalar): return scalar.value
         case .sequence(let items): return "[" + items.map(render).joined(separator: ", ") + "]"

@@ -3,12 +3,12 @@ import YAMLReader
 
 /// Turns a YAML node tree into a typed ``RuleTable``, collecting a diagnostic at the exact
 /// node for every problem. Returns `nil` as the table when any error was found.
-struct RuleTableLoader {
-    static let topLevelKeys = [
+package struct RuleTableLoader {
+    package static let topLevelKeys = [
         "format", "policy", "cycle", "hit_policy", "inputs", "certifications", "fees", "deadlines", "derived",
         "actions", "rules", "otherwise",
     ]
-    static let formatVersion = "rulecheck/1"
+    package static let formatVersion = "rulecheck/1"
 
     var reader: SchemaReader
     var failed = false

@@ -3,7 +3,7 @@ import YAMLReader
 /// Readers for values that both rule tables and expectations files hold.
 extension SchemaReader {
     /// Certifications declared under `certifications`, each tied to a year input.
-    mutating func certifications(_ node: Node, inputs: [YearInput]) -> [Certification] {
+    package mutating func certifications(_ node: Node, inputs: [YearInput]) -> [Certification] {
         var certifications: [Certification] = []
         for (name, key, value) in namedEntries(node, in: "`certifications`", kind: "certification") {
             guard
@@ -28,7 +28,7 @@ extension SchemaReader {
     }
 
     /// `MM-DD`, or `nil`.
-    static func monthDay(_ text: String) -> MonthDay? {
+    package static func monthDay(_ text: String) -> MonthDay? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
             let month = Int(parts[0]), let day = Int(parts[1])
@@ -37,7 +37,7 @@ extension SchemaReader {
     }
 
     /// An exact amount of money from its `amount` and `currency` cells.
-    mutating func money(amount amountNode: Node, currency currencyNode: Node) -> Money? {
+    package mutating func money(amount amountNode: Node, currency currencyNode: Node) -> Money? {
         var minorUnits: Int?
         if let text = text(amountNode, what: "an amount") {
             switch Money.parseMinorUnits(text) {
@@ -57,7 +57,7 @@ extension SchemaReader {
         return Money(minorUnits: minorUnits, currency: currency)
     }
 
-    static func reason(_ error: Money.ParseError) -> String {
+    package static func reason(_ error: Money.ParseError) -> String {
         switch error {
         case .notDecimal: return "not a decimal number"
         case .tooManyDecimals: return "more than two decimals"

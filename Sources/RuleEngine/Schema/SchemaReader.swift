@@ -4,38 +4,38 @@ import YAMLReader
 /// Reads typed values out of nodes and collects a diagnostic, at the exact node, for each
 /// value that does not fit. Every reader returns `nil` after reporting, so that loading goes
 /// on and one run reports every problem.
-struct SchemaReader {
-    let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+package struct SchemaReader {
+    package let file: String
+    package private(set) var diagnostics: [Diagnostic] = []
     /// The cycle year, once known; relative years read before it is known are errors.
-    var cycle: Int?
+    package var cycle: Int?
     /// Every name declared for each kind (`fee`, `deadline`, ...), valid or not: a reference
     /// to a declared but invalid entry is not reported again as undefined.
-    var declared: [String: Set<String>] = [:]
+    package var declared: [String: Set<String>] = [:]
 
-    init(file: String) {
+    package init(file: String) {
         self.file = file
     }
 
-    func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, range: node.range) }
+    package func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, range: node.range) }
 
-    mutating func report(_ message: DiagnosticMessage, at node: Node, notes: [DiagnosticNote] = []) {
+    package mutating func report(_ message: DiagnosticMessage, at node: Node, notes: [DiagnosticNote] = []) {
         diagnostics.append(Diagnostic(message, at: location(node), notes: notes))
     }
 
-    mutating func report(_ diagnostic: Diagnostic) {
+    package mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
     /// A short description of what a node is, for "expected X, found Y".
-    func found(_ node: Node) -> String {
+    package func found(_ node: Node) -> String {
         guard let scalar = node.scalar else { return "a \(node.kindName)" }
         if scalar.value.isEmpty && scalar.style == .plain { return "an empty value" }
         return scalar.style.isQuoted ? "the string `\(scalar.value)`" : "`\(scalar.value)`"
     }
 
     /// The entries of a mapping by key, after checking for unknown and missing keys.
-    mutating func mapping(
+    package mutating func mapping(
         _ node: Node, in place: String, allowed: [String], required: [String] = []
     ) -> [String: Node]? {
         guard let entries = node.mapping else {
@@ -65,7 +65,7 @@ struct SchemaReader {
 
     /// The entries of a mapping whose keys are names chosen by the table (ids), in file order;
     /// each name is recorded as declared for `kind`.
-    mutating func namedEntries(
+    package mutating func namedEntries(
         _ node: Node, in place: String, kind: String
     ) -> [(name: String, key: Node, value: Node)] {
         guard let entries = node.mapping else {
@@ -81,13 +81,13 @@ struct SchemaReader {
     }
 
     /// Reports an undefined reference, unless the name is declared (its own error is reported).
-    mutating func reportUndefined(_ kind: String, _ name: String, candidates: [String], at node: Node) {
+    package mutating func reportUndefined(_ kind: String, _ name: String, candidates: [String], at node: Node) {
         guard !(declared[kind]?.contains(name) ?? false) else { return }
         report(.undefinedReference(kind, name, suggestion: Suggestion.closest(to: name, in: candidates)), at: node)
     }
 
     /// A sequence's items.
-    mutating func sequence(_ node: Node, of what: String) -> [Node]? {
+    package mutating func sequence(_ node: Node, of what: String) -> [Node]? {
         guard let items = node.sequence else {
             report(.wrongType(expected: "a list of \(what)", found: found(node)), at: node)
             return nil
@@ -96,7 +96,7 @@ struct SchemaReader {
     }
 
     /// Text: any scalar, plain or quoted, taken as written.
-    mutating func text(_ node: Node, what: String = "text") -> String? {
+    package mutating func text(_ node: Node, what: String = "text") -> String? {
         guard let scalar = node.scalar else {
             report(.wrongType(expected: what, found: found(node)), at: node)
             return nil
@@ -109,7 +109,7 @@ struct SchemaReader {
     }
 
     /// An identifier: letters, digits, `-`, `_` and `.`, starting with a letter or digit.
-    mutating func identifier(_ node: Node) -> String? {
+    package mutating func identifier(_ node: Node) -> String? {
         guard let value = text(node, what: "an identifier") else { return nil }
         let valid = value.unicodeScalars.enumerated().allSatisfy { index, scalar in
             let alphanumeric = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))
@@ -123,7 +123,7 @@ struct SchemaReader {
     }
 
     /// `true` or `false`, plain; YAML 1.1 spellings are refused with a hint.
-    mutating func bool(_ node: Node) -> Bool? {
+    package mutating func bool(_ node: Node) -> Bool? {
         guard let scalar = node.scalar else {
             report(.wrongType(expected: "`true` or `false`", found: found(node)), at: node)
             return nil
@@ -137,7 +137,7 @@ struct SchemaReader {
     }
 
     /// A date written `YYYY-MM-DD`, plain or quoted.
-    mutating func date(_ node: Node) -> LocalDate? {
+    package mutating func date(_ node: Node) -> LocalDate? {
         guard let value = text(node, what: "a date") else { return nil }
         if let date = LocalDate(iso: value) { return date }
         report(.invalidDate(value, reason: LocalDate.problem(with: value)), at: node)
@@ -146,7 +146,7 @@ struct SchemaReader {
 
     /// A year: a four-digit number, or an expression on `cycle` such as `cycle + 1`; the result
     /// must be a calendar year from 1 to 9999.
-    mutating func year(_ node: Node) -> Int? {
+    package mutating func year(_ node: Node) -> Int? {
         guard let year = parsedYear(node) else { return nil }
         guard (1...9999).contains(year) else {
             report(.invalidYear(node.scalar?.value ?? ""), at: node)
@@ -173,7 +173,7 @@ struct SchemaReader {
     }
 
     /// A year that must lie in an input's domain.
-    mutating func year(_ node: Node, in input: YearInput) -> Int? {
+    package mutating func year(_ node: Node, in input: YearInput) -> Int? {
         guard let year = year(node) else { return nil }
         guard input.domain.contains(year) else {
             report(.yearOutsideDomain(year, input: input.name, domain: input.domain), at: node)
@@ -183,7 +183,7 @@ struct SchemaReader {
     }
 
     /// Text with `{cycle}` placeholders filled in.
-    mutating func template(_ node: Node, what: String) -> String? {
+    package mutating func template(_ node: Node, what: String) -> String? {
         guard let value = text(node, what: what) else { return nil }
         var output = ""
         var rest = Substring(value)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// `rulecheck batch`: classifies every row of a roster CSV.

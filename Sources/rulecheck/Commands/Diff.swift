@@ -1,4 +1,5 @@
 import ArgumentParser
+import RuleCheckKit
 import RuleEngine
 
 /// `rulecheck diff OLD NEW`: whom an edit affects, and how.

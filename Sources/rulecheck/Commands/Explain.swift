@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// `rulecheck explain`: which rule decided and why, and why not every other rule.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// `rulecheck generate-roster`: writes a deterministic synthetic roster for tests and benchmarks.
@@ -29,10 +30,7 @@ struct GenerateRoster: ParsableCommand {
     }
 
     func run() throws {
-        let tables = try TableSelection.tableFiles(at: selection.rules).map(TableSelection.loadClean)
-        guard let table = CompiledTable.latestFirst(tables).first else {
-            throw CLIError("\(selection.rules): no rule table")
-        }
+        let table = try selection.history().tables[0]
         let destination = try StreamedOutput(path: output)
         do throws(BufferedWriter.WriteError) {
             try RosterGenerator(table: table, seed: seed).write(rows: rows, to: destination.writer)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// `rulecheck matrix`: the grid of outcomes on a date, or every combination's timeline.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 extension JSONSchema.Kind: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// `rulecheck test`: checks tables against their expectations files over every input.
@@ -36,7 +37,7 @@ struct Test: ParsableCommand {
             let table = try TableSelection.loadClean(tableFile)
             let loaded: ExpectationsLoadResult
             do {
-                loaded = try ExpectationsLoader.load(path: expectationsFile, for: table.table)
+                loaded = try ExpectationsLoader.load(path: expectationsFile, for: table.definition)
             } catch {
                 throw CLIError(error.description)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 import RuleEngine
 import YAMLReader
 
@@ -78,7 +79,7 @@ struct Validate: ParsableCommand {
             let result = try TableLoader.load(path: file)
             var diagnostics = result.diagnostics
             if verbose { diagnostics += result.table?.otherwiseNotes() ?? [] }
-            let summary = result.table.map { "\($0.table.rules.count) rules, \($0.leafCount) decision intervals" }
+            let summary = result.table.map { "\($0.definition.rules.count) rules, \($0.leafCount) decision intervals" }
             return Checked(file: file, diagnostics: diagnostics, source: result.source, summary: summary)
         } catch {
             throw CLIError(error.description)

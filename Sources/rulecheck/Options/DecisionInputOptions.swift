@@ -40,12 +40,13 @@ struct DecisionInputOptions: ParsableArguments {
     /// The year values for a table: `--ma` and `--nr` in the order of its year inputs.
     func years(for table: CompiledTable) throws -> YearValues {
         let values = try parsedYears()
-        let expected = table.table.yearInputs.count
+        let expected = table.definition.yearInputs.count
         if values.count < expected {
-            throw ValidationError("missing --nr: the table's second year input is `\(table.table.yearInputs[1].name)`")
+            throw ValidationError(
+                "missing --nr: the table's second year input is `\(table.definition.yearInputs[1].name)`")
         }
         if values.count > expected {
-            throw ValidationError("the table has one year input (`\(table.table.yearInputs[0].name)`); drop --nr")
+            throw ValidationError("the table has one year input (`\(table.definition.yearInputs[0].name)`); drop --nr")
         }
         return YearValues(values)
     }

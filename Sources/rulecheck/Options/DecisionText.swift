@@ -3,7 +3,7 @@ import RuleEngine
 /// The friendly text form of a decision.
 enum DecisionText {
     static func render(_ decision: Decision) -> String {
-        let table = decision.table.table
+        let table = decision.table.definition
         let outcome = decision.outcome
         var lines: [String] = []
         lines.append("\(table.policy.title) (version \(table.policy.version))")

@@ -1,10 +1,11 @@
+import RuleCheckKit
 import RuleEngine
 
 /// The text and JSON forms of an explanation.
 enum ExplanationOutput {
     static func text(_ explanation: Explanation) -> String {
         let decision = explanation.decision
-        let table = decision.table.table
+        let table = decision.table.definition
         let rule = decision.rule
         var lines = [
             "\(table.policy.title) (version \(table.policy.version))",
@@ -46,7 +47,7 @@ enum ExplanationOutput {
     private static func mark(_ check: ConditionCheck) -> String { check.holds ? "✓" : "✗" }
 
     static func json(_ explanation: Explanation) -> JSONValue {
-        let table = explanation.decision.table.table
+        let table = explanation.decision.table.definition
         func check(_ check: ConditionCheck) -> JSONValue {
             .object([
                 ("condition", .string(check.condition.text)), ("line", .int(check.condition.location.line)),

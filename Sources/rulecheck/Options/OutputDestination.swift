@@ -1,3 +1,4 @@
+import RuleCheckKit
 import RuleEngine
 
 /// Where a command's document goes: standard output, or a file written atomically.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RuleCheckKit
 import RuleEngine
 
 /// A CSV field delimiter as a flag spells it: `,`, `;` or `\t` (also a tab character, `tab`).

@@ -1,4 +1,5 @@
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// Where a streaming command (`batch`, `generate-roster`) writes: standard output, or a file

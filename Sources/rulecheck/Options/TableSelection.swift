@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 import RuleEngine
 
 /// `--rules PATH`: a table file, or a folder whose table in force on the as-of date is chosen.
@@ -35,19 +36,23 @@ struct TableSelection: ParsableArguments {
         return table
     }
 
-    /// The table to use for an as-of date (`nil` means today in each table's time zone),
-    /// and the as-of date it resolves to. With a folder, the table whose window contains the
-    /// date wins; when several do, the one whose window starts last.
-    func select(asOf: LocalDate?) throws -> (table: CompiledTable, asOf: LocalDate) {
+    /// The policy history of the table or folder, failing when its tables cannot form one.
+    func history() throws -> PolicyHistory {
         let tables = try Self.tableFiles(at: rules).map(Self.loadClean)
-        for table in CompiledTable.latestFirst(tables) {
-            guard let date = asOf ?? LocalDate.today(inTimeZone: table.policy.timeZone) else {
-                throw CLIError("cannot tell today's date in \(table.policy.timeZone)")
-            }
-            if tables.count == 1 || table.isInForce(on: date) { return (table, date) }
+        do { return try PolicyHistory(tables) } catch { throw CLIError(error.description) }
+    }
+
+    /// The table to use for an as-of date (`nil` means today in the time zone of the table in
+    /// force today), and the as-of date it resolves to, as the policy history chooses.
+    func select(asOf: LocalDate?) throws -> (table: CompiledTable, asOf: LocalDate) {
+        let history = try history()
+        guard let date = asOf ?? history.today() else {
+            throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
         }
-        let windows = tables.map { "\($0.table.file): \($0.policy.windowStart) to \($0.policy.windowEnd)" }
-        let date = asOf.map { "\($0)" } ?? "today"
-        throw CLIError("no table in \(rules) is in force on \(date); windows: \(windows.joined(separator: "; "))")
+        guard let table = history.table(for: date) else {
+            throw CLIError(
+                "no table in \(rules) is in force on \(asOf.map { "\($0)" } ?? "today"); windows: \(history.windows)")
+        }
+        return (table, date)
     }
 }

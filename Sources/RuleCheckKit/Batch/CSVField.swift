@@ -1,0 +1,65 @@
+import RuleEngine
+
+/// Writing one CSV field per RFC 4180: a field that holds the delimiter (a comma unless told
+/// otherwise), a quote, a CR or an LF is enclosed in quotes with each quote doubled; any other
+/// field is written as it is.
+public enum CSVField {
+    /// Whether the bytes must be quoted.
+    @inline(__always)
+    public static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8 = 0x2C) -> Bool {
+        for byte in bytes where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            return true
+        }
+        return false
+    }
+
+    /// Appends the field to `output`, quoted when needed.
+    public static func append(_ text: String, to output: inout [UInt8], delimiter: UInt8 = 0x2C) {
+        let bytes = Array(text.utf8)
+        let quoted = bytes.withUnsafeBufferPointer { needsQuotes($0, delimiter: delimiter) }
+        guard quoted else {
+            output += bytes
+            return
+        }
+        output.append(0x22)
+        for byte in bytes {
+            output.append(byte)
+            if byte == 0x22 { output.append(0x22) }
+        }
+        output.append(0x22)
+    }
+
+    /// The field as it appears in a CSV file.
+    public static func encoded(_ text: String) -> String {
+        var output: [UInt8] = []
+        append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+extension BufferedWriter {
+    /// Writes one field, quoted per RFC 4180 when needed.
+    @inline(__always)
+    public func writeCSVField(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8 = 0x2C) throws(WriteError) {
+        guard CSVField.needsQuotes(bytes, delimiter: delimiter) else {
+            try write(bytes)
+            return
+        }
+        try write(byte: 0x22)
+        var runStart = 0
+        for index in bytes.indices where bytes[index] == 0x22 {
+            try write(UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+            try write(byte: 0x22)
+            runStart = index + 1
+        }
+        try write(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        try write(byte: 0x22)
+    }
+
+    /// Writes one field given as text, quoted per RFC 4180 when needed.
+    public func writeCSVField(_ text: String, delimiter: UInt8 = 0x2C) throws(WriteError) {
+        var bytes: [UInt8] = []
+        CSVField.append(text, to: &bytes, delimiter: delimiter)
+        try write(bytes)
+    }
+}

@@ -1,0 +1,211 @@
+import RuleEngine
+
+/// How ``RosterProcessor`` writes its results.
+public enum RosterFormat: String, Sendable, CaseIterable {
+    /// The input's columns followed by the result columns (see ``RosterLayout/resultColumnNames``).
+    case csv
+    /// One JSON object per row: the decision as `eval --format json` prints it, plus `fields`.
+    case jsonl
+}
+
+/// A row that could not be decided; the run goes on without it.
+public struct RosterBadRow: Sendable, Hashable {
+    /// The physical line on which the row starts.
+    public let line: Int
+    /// Why, in one line.
+    public let message: String
+}
+
+/// Classifies a roster: reads it as CSV one record at a time, decides each row with the table
+/// in force on its as-of date, and streams one output row per input row. Years and dates are
+/// read from the bytes, evaluation allocates nothing, and each distinct outcome's result
+/// columns are formatted once, so a row costs a parse, a tree walk and two copies.
+public struct RosterProcessor: Sendable {
+    /// The tables to decide with.
+    public let tables: RosterTables
+    /// The as-of date of rows without one.
+    public let defaultAsOf: LocalDate
+    /// The output format.
+    public let format: RosterFormat
+    /// The delimiters, the header of each input and the date format.
+    public let options: RosterOptions
+    /// How many rows pass between two progress reports.
+    public var progressInterval = 4096
+
+    private let emptyYears: YearValues
+
+    /// Decides with `tables`; rows without an as-of date are decided on `defaultAsOf`.
+    public init(
+        tables: RosterTables, defaultAsOf: LocalDate, format: RosterFormat = .csv,
+        options: RosterOptions = RosterOptions()
+    ) {
+        self.tables = tables
+        self.defaultAsOf = defaultAsOf
+        self.format = format
+        self.options = options
+        emptyYears = YearValues(Array(repeating: nil, count: tables.yearInputNames.count))
+    }
+
+    /// What became of one row.
+    enum RowResult {
+        case decided(Decision, table: Int)
+        case bad(String)
+    }
+
+    /// Reads the header and every row from `reader` and writes the results to `writer`,
+    /// reporting each bad row to `onBadRow` and, every ``progressInterval`` rows and at the end,
+    /// the rows done and bytes read to `onProgress`. Throws when the header is unusable, the CSV
+    /// structure is broken or the output cannot be written; flushes `writer` before returning.
+    public func run(
+        reader: CSVReader, writer: BufferedWriter, onBadRow: (RosterBadRow) -> Void,
+        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void = { _, _ in }
+    ) throws(RosterError) -> RosterSummary {
+        do throws(RosterError) {
+            return try process(reader: reader, writer: writer, onBadRow: onBadRow, onProgress: onProgress)
+        } catch {
+            // What was decided before a broken record still goes out; the caller decides its fate.
+            if case .malformed = error { try? writer.flush() }
+            throw error
+        }
+    }
+
+    private func process(
+        reader: CSVReader, writer: BufferedWriter, onBadRow: (RosterBadRow) -> Void,
+        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void
+    ) throws(RosterError) -> RosterSummary {
+        guard try Self.advance(reader) else { throw .header(RosterMessages.emptyInput) }
+        let layout = try RosterLayout(header: reader.record, tables: tables, options: options)
+        let delimiter = options.outputDelimiter
+        var cache = RosterOutcomeCache(delimiter: delimiter)
+        var counts: [Int] = []
+        var rows = 0
+        var badRows = 0
+        if format == .csv {
+            try Self.writing { () throws(BufferedWriter.WriteError) in
+                try writer.write(layout.csvHeader(delimiter: delimiter))
+            }
+        }
+        let errorPrefix = [UInt8](repeating: delimiter, count: layout.resultColumnNames.count)
+        while try Self.advance(reader) {
+            rows += 1
+            switch decide(reader, layout) {
+            case .decided(let decision, let table):
+                let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: decision.asOf.dayNumber)
+                let entry = cache.entry(for: decision, table: table, deadline: deadline)
+                if entry == counts.count { counts.append(0) }
+                counts[entry] += 1
+                try Self.writing { () throws(BufferedWriter.WriteError) in
+                    switch format {
+                    case .csv:
+                        try Self.writeFields(reader, count: layout.columnCount, delimiter: delimiter, to: writer)
+                        try cache.suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
+                            try writer.write(
+                                UnsafeBufferPointer(
+                                    rebasing: bytes[cache.suffixStart[entry]..<cache.suffixStart[entry + 1]]))
+                        }
+                    case .jsonl:
+                        try Self.writeJSONLine(
+                            decision: decision, parts: cache.jsonParts[entry], reader: reader, layout: layout,
+                            to: writer)
+                    }
+                }
+            case .bad(let message):
+                badRows += 1
+                onBadRow(RosterBadRow(line: reader.line, message: message))
+                try Self.writing { () throws(BufferedWriter.WriteError) in
+                    switch format {
+                    case .csv:
+                        try Self.writeFields(reader, count: layout.columnCount, delimiter: delimiter, to: writer)
+                        try writer.write(errorPrefix)
+                        try writer.writeCSVField(message, delimiter: delimiter)
+                        try writer.write(byte: 0x0A)
+                    case .jsonl:
+                        try Self.writeJSONLine(error: message, reader: reader, layout: layout, to: writer)
+                    }
+                }
+            }
+            if rows % max(progressInterval, 1) == 0 { onProgress(rows, reader.bytesRead) }
+        }
+        try Self.writing { () throws(BufferedWriter.WriteError) in try writer.flush() }
+        onProgress(rows, reader.bytesRead)
+        return Self.summary(rows: rows, badRows: badRows, counts: counts, outcomes: cache.outcomes)
+    }
+
+    /// Decides the current record, or says why it cannot be decided.
+    @inline(__always)
+    func decide(_ reader: CSVReader, _ layout: RosterLayout) -> RowResult {
+        guard reader.fieldCount == layout.columnCount else {
+            return .bad(RosterMessages.fieldCount(reader.fieldCount, expected: layout.columnCount))
+        }
+        var years = emptyYears
+        for input in 0..<layout.yearColumns.count {
+            let cell = reader.field(layout.yearColumns[input])
+            switch RosterValue.year(cell) {
+            case .year(let value): years[input] = value
+            case .none: years[input] = nil
+            case .empty:
+                guard tables.allowsNone[input] else {
+                    return .bad(RosterMessages.missingValue(tables.yearInputNames[input]))
+                }
+                years[input] = nil
+            case .invalid:
+                return .bad(RosterMessages.notAYear(tables.yearInputNames[input], Self.text(cell)))
+            }
+        }
+        var date = defaultAsOf
+        if let column = layout.dateColumn {
+            let cell = reader.field(column)
+            switch RosterValue.date(cell, format: options.dateFormat) {
+            case .date(let value): date = value
+            case .empty: break
+            case .invalid:
+                return .bad(RosterMessages.notADate(tables.dateInputName, Self.text(cell), format: options.dateFormat))
+            }
+        }
+        guard let table = tables.tableIndex(for: date) else {
+            return .bad(RosterMessages.noTableInForce(date, windows: tables.windows))
+        }
+        do {
+            return .decided(try tables.tables[table].evaluate(years, asOf: date), table: table)
+        } catch {
+            return .bad(error.description)
+        }
+    }
+
+    private static func text(_ cell: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: RosterValue.trimmed(cell), as: UTF8.self)
+    }
+
+    private static func advance(_ reader: CSVReader) throws(RosterError) -> Bool {
+        do { return try reader.next() } catch { throw .malformed(error) }
+    }
+
+    private static func writing(_ body: () throws(BufferedWriter.WriteError) -> Void) throws(RosterError) {
+        do { try body() } catch { throw .write("cannot write the output: \(error.description)") }
+    }
+
+    /// Writes the input's fields, as many as the header has (missing ones empty).
+    @inline(__always)
+    private static func writeFields(_ reader: CSVReader, count: Int, delimiter: UInt8, to writer: BufferedWriter)
+        throws(BufferedWriter.WriteError)
+    {
+        let present = min(count, reader.fieldCount)
+        for index in 0..<count {
+            if index > 0 { try writer.write(byte: delimiter) }
+            if index < present { try writer.writeCSVField(reader.field(index), delimiter: delimiter) }
+        }
+    }
+
+    private static func summary(
+        rows: Int, badRows: Int, counts: [Int], outcomes: [(cohort: String, status: String)]
+    ) -> RosterSummary {
+        var totals: [String: (cohort: String, status: String, rows: Int)] = [:]
+        for (entry, count) in counts.enumerated() {
+            let (cohort, status) = outcomes[entry]
+            totals["\(cohort)\u{0}\(status)", default: (cohort, status, 0)].rows += count
+        }
+        let groups = totals.values.sorted { ($0.cohort, $0.status) < ($1.cohort, $1.status) }
+            .map { RosterSummary.Group(cohort: $0.cohort, status: $0.status, rows: $0.rows) }
+        return RosterSummary(rows: rows, badRows: badRows, groups: groups)
+    }
+}

@@ -1,0 +1,76 @@
+import RuleEngine
+
+/// The tables a roster is classified against, checked to agree on their inputs and derived
+/// outputs, with the facts the row loop needs laid out flat so that it reads them without
+/// copying any table structure.
+public struct RosterTables: Sendable {
+    /// The tables, latest window start first.
+    public let tables: [CompiledTable]
+    /// The year inputs' names, which are the roster's required columns.
+    public let yearInputNames: [String]
+    /// Whether each year input takes `none`, so that an empty cell means `none`.
+    let allowsNone: [Bool]
+    /// The date input's name, the roster's optional per-row as-of column.
+    public let dateInputName: String
+    /// The derived outputs' names, one output column each.
+    public let derivedNames: [String]
+    /// `deadlineStart[t][r] ..< deadlineStart[t][r + 1]` are rule `r`'s deadlines in `lastDayInTime[t]`.
+    let deadlineStart: [[Int]]
+    /// Each rule's deadlines' last day in time (day numbers), in the rule's order.
+    let lastDayInTime: [[Int]]
+
+    /// The history the tables form; it chooses each row's table.
+    public let history: PolicyHistory
+
+    /// Checks that the tables agree. With several, a row's table is the one the policy history
+    /// chooses for its as-of date, as `eval` chooses.
+    public init(_ tables: [CompiledTable]) throws(RosterError) {
+        do { history = try PolicyHistory(tables) } catch {
+            switch error {
+            case .empty: throw .tables("no rule table was given")
+            case .inputsDiffer(let first, let other): throw .tables(RosterMessages.tablesDisagree(first, other))
+            }
+        }
+        self.tables = history.tables
+        let first = history.tables[0]
+        yearInputNames = first.definition.yearInputs.map(\.name)
+        allowsNone = first.definition.yearInputs.map(\.allowsNone)
+        dateInputName = first.definition.dateInputName
+        derivedNames = first.definition.derived.map(\.name)
+        var starts: [[Int]] = []
+        var days: [[Int]] = []
+        for table in self.tables {
+            var start = [0]
+            var last: [Int] = []
+            for rule in table.definition.rules {
+                last += rule.outcome.deadlines.map(\.lastDayInTime.dayNumber)
+                start.append(last.count)
+            }
+            starts.append(start)
+            days.append(last)
+        }
+        deadlineStart = starts
+        lastDayInTime = days
+    }
+
+    /// The position in ``tables`` of the table for a date, or `nil` when none is in force.
+    @inline(__always)
+    public func tableIndex(for date: LocalDate) -> Int? { history.tableIndex(for: date) }
+
+    /// The tables' windows, for a message.
+    var windows: String { history.windows }
+
+    /// The date rows without one are decided on: the history's today.
+    public func today() -> LocalDate? { history.today() }
+
+    /// The position of the first deadline of rule `rule` in table `table` whose last day in time
+    /// is on or after `day`, counted within the rule's deadlines, or -1 when none is.
+    @inline(__always)
+    func nextDeadline(table: Int, rule: Int, day: Int) -> Int {
+        let starts = deadlineStart[table]
+        let first = starts[rule]
+        let days = lastDayInTime[table]
+        for index in first..<starts[rule + 1] where days[index] >= day { return index - first }
+        return -1
+    }
+}

@@ -1,0 +1,147 @@
+import RuleEngine
+
+/// Compares two tables decision by decision over the union of their domains.
+struct DecisionComparison {
+    let old: CompiledTable
+    let new: CompiledTable
+    let shiftYears: Int
+    let dates: ClosedRange<LocalDate>
+    /// The union of the two domains, in the old table's terms.
+    let space: CellSpace
+
+    init(old: CompiledTable, new: CompiledTable, shiftYears: Int, dates: ClosedRange<LocalDate>) {
+        self.old = old
+        self.new = new
+        self.shiftYears = shiftYears
+        self.dates = dates
+        let union = zip(old.definition.yearInputs, new.definition.yearInputs).map { oldInput, newInput in
+            let lower = min(oldInput.domain.lowerBound, newInput.domain.lowerBound - shiftYears)
+            let upper = max(oldInput.domain.upperBound, newInput.domain.upperBound - shiftYears)
+            return YearInput(
+                name: oldInput.name, label: oldInput.label, domain: lower...upper,
+                allowsNone: oldInput.allowsNone || newInput.allowsNone, location: oldInput.location)
+        }
+        space = CellSpace(union)
+    }
+
+    var dayCount: Int { dates.upperBound.dayNumber - dates.lowerBound.dayNumber + 1 }
+    var inputCount: Int { space.count * dayCount }
+
+    /// One field's value on one side: what is compared, and what is shown.
+    struct Value: Hashable {
+        let key: String
+        let display: String
+    }
+
+    func run() -> [DecisionChange] {
+        struct Group {
+            var pieces: [(cell: Int, days: ClosedRange<Int>)] = []
+            var count = 0
+            var example: HarnessInput
+        }
+        var groups: [[String]: Group] = [:]
+        var order: [[String]] = []
+        var memo: [OutcomePair: [[String]]] = [:]
+        for cell in 0..<space.count {
+            let years = space.values(of: cell)
+            let shifted = years.shifted(by: shiftYears)
+            var day = dates.lowerBound
+            while day <= dates.upperBound {
+                let pair = OutcomePair(
+                    old: outcome(old, years, day), new: outcome(new, shifted, day.adding(years: shiftYears)))
+                let differences = memo[pair] ?? differencesOf(pair)
+                memo[pair] = differences
+                for key in differences {
+                    if groups[key] == nil {
+                        order.append(key)
+                        groups[key] = Group(example: HarnessInput(years: years, asOf: day))
+                    }
+                    groups[key]?.pieces.append((cell, day.dayNumber...day.dayNumber))
+                    groups[key]?.count += 1
+                }
+                day = day.adding(days: 1)
+            }
+        }
+        let rank = ["coverage", "cohort", "status", "fee", "deadlines"]
+        let sorted = order.enumerated().sorted { lhs, rhs in
+            let left =
+                rank.firstIndex(of: lhs.element[0]) ?? (lhs.element[0] == "actions" ? rank.count + 1 : rank.count)
+            let right =
+                rank.firstIndex(of: rhs.element[0]) ?? (rhs.element[0] == "actions" ? rank.count + 1 : rank.count)
+            return (left, lhs.offset) < (right, rhs.offset)
+        }.map(\.element)
+        return sorted.compactMap { key in
+            guard let group = groups[key] else { return nil }
+            return DecisionChange(
+                field: key[0], old: key[1], new: key[2], regions: InputRegion.compact(group.pieces, space: space),
+                count: group.count, example: group.example)
+        }
+    }
+
+    /// A decision reduced to what its fields depend on: the rule and the derived outputs'
+    /// bits, or `nil` when the input is outside the table's domain.
+    struct ComparedOutcome: Hashable {
+        let rule: Int
+        let flags: UInt32
+    }
+
+    /// The outcomes of the old and new table for one input.
+    struct OutcomePair: Hashable {
+        let old: ComparedOutcome?
+        let new: ComparedOutcome?
+    }
+
+    private func outcome(_ table: CompiledTable, _ years: YearValues, _ day: LocalDate) -> ComparedOutcome? {
+        guard let decision = try? table.evaluate(years, asOf: day) else { return nil }
+        return ComparedOutcome(rule: decision.ruleIndex, flags: decision.flags)
+    }
+
+    /// The fields that differ between two outcomes, each as [field, old text, new text].
+    private func differencesOf(_ pair: OutcomePair) -> [[String]] {
+        var before = fields(old, pair.old, shift: shiftYears)
+        var after = fields(new, pair.new, shift: 0)
+        if before["coverage"] != after["coverage"] {
+            before = before.filter { $0.key == "coverage" }
+            after = after.filter { $0.key == "coverage" }
+        }
+        return Set(before.keys).union(after.keys).sorted().compactMap { name in
+            guard before[name]?.key != after[name]?.key else { return nil }
+            var oldText = before[name]?.display ?? "missing"
+            var newText = after[name]?.display ?? "missing"
+            if oldText == newText {
+                oldText += " (old wording)"
+                newText += " (new wording)"
+            }
+            return [name, oldText, newText]
+        }
+    }
+
+    /// Every compared field of an outcome, keyed by field name. Deadline dates are moved by
+    /// `shift` years so that the old table's dates compare with the new one's; the display
+    /// keeps the dates as written.
+    private func fields(_ table: CompiledTable, _ outcome: ComparedOutcome?, shift: Int) -> [String: Value] {
+        guard let outcome else {
+            return ["coverage": Value(key: "undecided", display: "not decided (outside the table's domain)")]
+        }
+        let decided = table.definition.rules[outcome.rule].outcome
+        var result: [String: Value] = [
+            "coverage": Value(key: "decided", display: "decided"),
+            "cohort": Value(key: decided.cohort, display: decided.cohort),
+            "status": Value(key: decided.status, display: decided.status),
+        ]
+        let fee = decided.fee?.money.description ?? "none"
+        result["fee"] = Value(key: fee, display: fee)
+        let deadlineKey = decided.deadlines.map { "\($0.date.adding(years: shift)) \($0.kind) \($0.inclusive)" }
+        let deadlineText = decided.deadlines.map { "\($0.date)" + ($0.inclusive ? "" : " (day excluded)") }
+        result["deadlines"] = Value(
+            key: deadlineKey.joined(separator: ", "), display: "[" + deadlineText.joined(separator: ", ") + "]")
+        let actionKey = decided.actions.map { shiftYears == 0 ? $0.text : $0.template }
+        result["actions"] = Value(
+            key: actionKey.joined(separator: "\n"),
+            display: "[" + decided.actions.map(\.id).joined(separator: ", ") + "]")
+        for (name, value) in table.definition.derivedValues(flags: outcome.flags) {
+            result[name] = Value(key: "\(value)", display: "\(value)")
+        }
+        return result
+    }
+}

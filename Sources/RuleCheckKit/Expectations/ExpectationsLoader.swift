@@ -1,0 +1,200 @@
+import Foundation
+import RuleEngine
+import YAMLReader
+
+/// The result of loading an expectations file.
+public struct ExpectationsLoadResult: Sendable {
+    /// Every diagnostic.
+    public let diagnostics: [Diagnostic]
+    /// The expectations, or `nil` when there were errors.
+    public let expectations: ExpectationsFile?
+    /// The source text, for rendering snippets.
+    public let source: SourceText
+}
+
+/// Reads `*.expect.yaml` files with the same reader and strict schema as rule tables.
+public enum ExpectationsLoader {
+    static let formatVersion = "rulecheck-expect/1"
+    static let topLevelKeys = ["format", "table", "certifications", "defaults", "expectations"]
+    static let fieldKeys = ["cohort", "status", "fee", "deadlines"]
+
+    /// The table file that an expectations document at `path` names in its `table:` key,
+    /// resolved against the expectations file's folder; `nil` when there is none.
+    static func tablePath(in root: Node?, expectationsPath path: String) -> String? {
+        guard let value = root?.mapping?.first(where: { $0.key.scalar?.value == "table" })?.value.scalar?.value
+        else { return nil }
+        if value.hasPrefix("/") { return value }
+        return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(value)
+    }
+
+    /// The conventional expectations path for a table: `X.yaml` → `X.expect.yaml`.
+    public static func defaultPath(forTable path: String) -> String {
+        (path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path) + ".expect.yaml"
+    }
+
+    /// Loads expectations for a table. Throws only when the file cannot be read.
+    public static func load(path: String, for table: RuleTable) throws(FileReadError) -> ExpectationsLoadResult {
+        load(bytes: try SourceFile.read(path: path), file: path, for: table)
+    }
+
+    /// Loads expectations from bytes; `file` names them in diagnostics. Without a table, only
+    /// the YAML is checked.
+    public static func load(bytes: [UInt8], file: String, for table: RuleTable?) -> ExpectationsLoadResult {
+        load(YAMLReader.read(bytes: bytes), file: file, for: table)
+    }
+
+    /// Loads expectations from a document already read.
+    static func load(_ document: YAMLDocument, file: String, for table: RuleTable?) -> ExpectationsLoadResult {
+        var diagnostics = document.problems.map { $0.diagnostic(file: file) }
+        var expectations: ExpectationsFile?
+        if let root = document.root, let table {
+            var reader = SchemaReader(file: file)
+            reader.cycle = table.cycle
+            expectations = read(root, table: table, reader: &reader)
+            diagnostics += reader.diagnostics
+        }
+        if diagnostics.hasErrors { expectations = nil }
+        return ExpectationsLoadResult(
+            diagnostics: diagnostics.sortedByLocation(), expectations: expectations, source: document.source)
+    }
+
+    private static func read(_ root: Node, table: RuleTable, reader: inout SchemaReader) -> ExpectationsFile? {
+        guard
+            let top = reader.mapping(
+                root, in: "the expectations file", allowed: topLevelKeys, required: ["format", "expectations"])
+        else { return nil }
+        if let node = top["format"], let format = reader.text(node, what: "the format"), format != formatVersion {
+            reader.report(.unsupportedFormat(format), at: node)
+        }
+        if let node = top["table"] { _ = reader.text(node, what: "a table path") }
+        let certifications = top["certifications"].map { reader.certifications($0, inputs: table.yearInputs) } ?? []
+        let conditions = ConditionReader(
+            yearInputs: table.yearInputs, dateInput: table.dateInputName, certifications: certifications,
+            deadlines: [])
+        let fields = FieldReader(conditions: conditions, derivedNames: table.derived.map(\.name))
+        let defaults = top["defaults"].flatMap { fields.read($0, reader: &reader) } ?? ExpectedFields()
+        var rows: [ExpectationRow] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in top["expectations"].flatMap({ reader.sequence($0, of: "expectations") }) ?? [] {
+            guard
+                let entries = reader.mapping(
+                    item, in: "an expectation", allowed: ["id", "when", "expect", "note"],
+                    required: ["id", "when", "expect"]),
+                let idNode = entries["id"], let id = reader.identifier(idNode),
+                let whenNode = entries["when"], let expectNode = entries["expect"]
+            else { continue }
+            let pattern = conditions.read(whenNode, reader: &reader)
+            guard let expected = fields.read(expectNode, reader: &reader), let pattern else { continue }
+            let location = reader.location(idNode)
+            if let first = seen[id] {
+                reader.report(
+                    Diagnostic(
+                        .duplicateID("expectation", id), at: location,
+                        notes: [DiagnosticNote(DiagnosticMessage.firstDefinition, at: first)]))
+            }
+            seen[id] = location
+            rows.append(
+                ExpectationRow(
+                    id: id, conditions: pattern, expected: expected.merged(over: defaults), location: location))
+        }
+        return ExpectationsFile(file: reader.file, certifications: certifications, rows: rows)
+    }
+}
+
+/// Reads the expected fields of a row or of `defaults`.
+private struct FieldReader {
+    let conditions: ConditionReader
+    let derivedNames: [String]
+
+    func read(_ node: Node, reader: inout SchemaReader) -> ExpectedFields? {
+        guard
+            let entries = reader.mapping(
+                node, in: "expected fields", allowed: ExpectationsLoader.fieldKeys + derivedNames)
+        else { return nil }
+        var fields = ExpectedFields()
+        var valid = true
+        fields.cohort = entries["cohort"].flatMap { reader.identifier($0) }
+        fields.status = entries["status"].flatMap { reader.identifier($0) }
+        if let feeNode = entries["fee"] {
+            if feeNode.scalar.map({ $0.style == .plain && $0.value == "none" }) ?? false {
+                fields.fee = .some(nil)
+            } else if let money = fee(feeNode, reader: &reader) {
+                fields.fee = .some(money)
+            } else {
+                valid = false
+            }
+        }
+        if let deadlinesNode = entries["deadlines"] {
+            let items = reader.sequence(deadlinesNode, of: "deadlines") ?? []
+            let deadlines = items.map { deadline($0, reader: &reader) }
+            if deadlines.contains(where: { $0 == nil }) { valid = false }
+            fields.deadlines = deadlines.compactMap { $0 }
+        }
+        for name in derivedNames {
+            guard let valueNode = entries[name] else { continue }
+            if let value = bool(valueNode, reader: &reader) { fields.derived[name] = value } else { valid = false }
+        }
+        return valid ? fields : nil
+    }
+
+    private func fee(_ node: Node, reader: inout SchemaReader) -> Money? {
+        guard
+            let entries = reader.mapping(
+                node, in: "an expected fee", allowed: ["amount", "currency"], required: ["amount", "currency"]),
+            let amount = entries["amount"], let currency = entries["currency"]
+        else { return nil }
+        return reader.money(amount: amount, currency: currency)
+    }
+
+    private func deadline(_ node: Node, reader: inout SchemaReader) -> ExpectedDeadline? {
+        if node.scalar != nil {
+            return reader.date(node).map { ExpectedDeadline(date: $0, inclusive: nil, kind: nil) }
+        }
+        guard
+            let entries = reader.mapping(
+                node, in: "an expected deadline", allowed: ["date", "inclusive", "kind"], required: ["date"]),
+            let date = entries["date"].flatMap({ reader.date($0) })
+        else { return nil }
+        let inclusive = entries["inclusive"].flatMap { reader.bool($0) }
+        let kind = entries["kind"].flatMap { reader.identifier($0) }
+        return ExpectedDeadline(date: date, inclusive: inclusive, kind: kind)
+    }
+
+    private func bool(_ node: Node, reader: inout SchemaReader) -> ExpectedBool? {
+        if node.scalar != nil { return reader.bool(node).map { .constant($0) } }
+        guard let entries = reader.mapping(node, in: "an expected boolean", allowed: ["when"], required: ["when"]),
+            let whenNode = entries["when"], let list = conditions.read(whenNode, reader: &reader)
+        else { return nil }
+        return .when(list)
+    }
+}
+
+extension ExpectationsLoader {
+    /// Loads an expectations file and the table its `table:` key names, for checking the file
+    /// on its own. Throws only when the expectations file cannot be read.
+    public static func loadStandalone(path: String) throws(FileReadError) -> (
+        table: LoadResult?, expectations: ExpectationsLoadResult
+    ) {
+        let document = YAMLReader.read(bytes: try SourceFile.read(path: path))
+        let source = document.source
+        let anchor = SourceLocation(file: path, range: SourceRange(at: .start))
+        guard let tablePath = tablePath(in: document.root, expectationsPath: path) else {
+            let result = load(document, file: path, for: nil)
+            let diagnostics =
+                result.diagnostics.isEmpty ? [Diagnostic(.expectationsTableMissing, at: anchor)] : result.diagnostics
+            return (nil, ExpectationsLoadResult(diagnostics: diagnostics, expectations: nil, source: source))
+        }
+        let table: LoadResult
+        do {
+            table = try TableLoader.load(path: tablePath)
+        } catch {
+            let diagnostic = Diagnostic(.expectationsTableUnusable(tablePath, reason: error.description), at: anchor)
+            return (nil, ExpectationsLoadResult(diagnostics: [diagnostic], expectations: nil, source: source))
+        }
+        guard let compiled = table.table else {
+            let diagnostic = Diagnostic(.expectationsTableUnusable(tablePath, reason: "it has errors"), at: anchor)
+            return (table, ExpectationsLoadResult(diagnostics: [diagnostic], expectations: nil, source: source))
+        }
+        return (table, load(document, file: path, for: compiled.definition))
+    }
+}

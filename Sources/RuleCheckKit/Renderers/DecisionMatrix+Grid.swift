@@ -1,0 +1,104 @@
+import RuleEngine
+
+/// The grid of outcomes on one date: the first year input down, the second across.
+public struct DecisionGrid: Sendable {
+    /// The row values (the first year input).
+    public let rowValues: [Int?]
+    /// The column values (the second year input; one column when there is none).
+    public let columnValues: [Int?]
+    /// `decisions[row][column]`.
+    public let decisions: [[Decision]]
+    /// The distinct outcomes in order of first appearance, as (rule index) with their letter.
+    public let legend: [(rule: Int, letter: String)]
+
+    /// The legend letter of a rule.
+    public func letter(of rule: Int) -> String {
+        legend.first { $0.rule == rule }?.letter ?? "?"
+    }
+}
+
+extension DecisionMatrix {
+    /// Why a grid cannot be drawn.
+    public enum GridError: Error, Sendable, CustomStringConvertible {
+        /// The table has more than two year inputs.
+        case tooManyInputs(Int)
+        /// The date is outside the window.
+        case evaluation(EvaluationError)
+
+        /// One line for the user.
+        public var description: String {
+            switch self {
+            case .tooManyInputs(let count): return "a grid shows two year inputs; the table has \(count)"
+            case .evaluation(let error): return error.description
+            }
+        }
+    }
+
+    /// The grid on one date.
+    public func grid(asOf date: LocalDate) throws(GridError) -> DecisionGrid {
+        let inputs = table.definition.yearInputs
+        guard inputs.count <= 2 else { throw .tooManyInputs(inputs.count) }
+        let rows = inputs[0].values
+        let columns: [Int?] = inputs.count == 2 ? inputs[1].values : [nil]
+        var decisions: [[Decision]] = []
+        var legend: [(rule: Int, letter: String)] = []
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        for row in rows {
+            var line: [Decision] = []
+            for column in columns {
+                let years = inputs.count == 2 ? YearValues(row, column) : YearValues([row])
+                let decision: Decision
+                do { decision = try table.evaluate(years, asOf: date) } catch { throw .evaluation(error) }
+                if !legend.contains(where: { $0.rule == decision.ruleIndex }) {
+                    let index = legend.count
+                    let letter = index < letters.count ? String(letters[index]) : "\(index)"
+                    legend.append((decision.ruleIndex, letter))
+                }
+                line.append(decision)
+            }
+            decisions.append(line)
+        }
+        return DecisionGrid(rowValues: rows, columnValues: columns, decisions: decisions, legend: legend)
+    }
+
+    /// The grid as text: one letter per cell, lowercase where the first derived output
+    /// (such as `can_staff_ambulance`) is false, then the legend.
+    public func gridText(asOf date: LocalDate) throws(GridError) -> String {
+        let grid = try grid(asOf: date)
+        let inputs = table.definition.yearInputs
+        let label = { (value: Int?) in value.map(String.init) ?? "none" }
+        let corner = inputs.count == 2 ? "\(inputs[0].name) \\ \(inputs[1].name)" : inputs[0].name
+        let width = max(corner.count, 4)
+        var lines = ["\(table.policy.title) (version \(table.policy.version)) as of \(date)", ""]
+        let header = grid.columnValues.map { label($0).padding(5) }.joined()
+        lines.append(corner.padding(width + 2) + (inputs.count == 2 ? header : ""))
+        for (row, value) in grid.rowValues.enumerated() {
+            let cells = grid.decisions[row].map { decision -> String in
+                let letter = grid.letter(of: decision.ruleIndex)
+                let lower = !table.definition.derived.isEmpty && decision.flags & 1 == 0
+                return (lower ? letter.lowercased() : letter).padding(5)
+            }
+            lines.append(label(value).padding(width + 2) + cells.joined())
+        }
+        lines.append("")
+        lines.append("Legend:")
+        for entry in grid.legend {
+            let outcome = table.definition.rules[entry.rule].outcome
+            let fee = outcome.fee.map { ", fee \($0.money)" } ?? ""
+            lines.append(
+                "  \(entry.letter)  \(outcome.cohort) / \(outcome.status)\(fee)  [\(table.definition.rules[entry.rule].id)]"
+            )
+        }
+        if let first = table.definition.derived.first {
+            lines.append("  lowercase: \(first.name) is false")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    /// The string padded with spaces to at least `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

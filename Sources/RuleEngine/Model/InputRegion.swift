@@ -1,0 +1,97 @@
+/// A box of inputs: a set of values for each year input and a set of date ranges, printed
+/// as compact ranges such as `ma_expires 2022–2025, nr_expires none, as_of 2025-12-01 to 2027-03-31`.
+public struct InputRegion: Sendable, Hashable {
+    /// For each year input, its values (`nil` is `none`), ascending with `none` last.
+    public let values: [[Int?]]
+    /// The date ranges, ascending and disjoint.
+    public let dates: [ClosedRange<LocalDate>]
+    /// The number of input combinations in the region (year combinations × days).
+    public var count: Int {
+        values.reduce(1) { $0 * $1.count }
+            * dates.reduce(0) { $0 + $1.upperBound.dayNumber - $1.lowerBound.dayNumber + 1 }
+    }
+
+    /// One concrete input of the region: the first value of each input and the first day.
+    public var example: (years: YearValues, asOf: LocalDate) {
+        (YearValues(values.map { $0.first ?? nil }), dates.first?.lowerBound ?? LocalDate(dayNumber: 0))
+    }
+
+    /// Renders the region with the inputs' names.
+    public func describe(names: [String], dateName: String) -> String {
+        var parts = zip(names, values).map { name, values in "\(name) \(InputRegion.describe(values))" }
+        parts.append("\(dateName) " + dates.map(InputRegion.describe).joined(separator: ", "))
+        return parts.joined(separator: ", ")
+    }
+
+    /// `2022–2025, 2027, none`.
+    public static func describe(_ values: [Int?]) -> String {
+        var parts: [String] = []
+        var years = values.compactMap { $0 }.sorted()
+        while let first = years.first {
+            var last = first
+            while years.count > last - first + 1, years[last - first + 1] == last + 1 { last += 1 }
+            parts.append(first == last ? "\(first)" : "\(first)–\(last)")
+            years.removeFirst(last - first + 1)
+        }
+        if values.contains(where: { $0 == nil }) { parts.append("none") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `2026-02-16 to 2026-03-31`, or one date.
+    public static func describe(_ range: ClosedRange<LocalDate>) -> String {
+        range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+    }
+
+    /// Compacts (cell, day-range) pieces into few boxes: pieces with equal date sets are
+    /// grouped, then merged along each year axis in turn.
+    package static func compact(_ pieces: [(cell: Int, days: ClosedRange<Int>)], space: CellSpace) -> [InputRegion] {
+        var daysByCell: [Int: [ClosedRange<Int>]] = [:]
+        for piece in pieces { daysByCell[piece.cell, default: []].append(piece.days) }
+        var byDates: [[ClosedRange<Int>]: [Int]] = [:]
+        for (cell, ranges) in daysByCell { byDates[mergeDays(ranges), default: []].append(cell) }
+        var regions: [InputRegion] = []
+        for (ranges, cells) in byDates {
+            var boxes = cells.sorted().map { space.valueIndices(of: $0).map { [$0] } }
+            for axis in 0..<space.valueCounts.count {
+                var merged: [[[Int]]: [Int]] = [:]
+                var order: [[[Int]]] = []
+                for box in boxes {
+                    var key = box
+                    key[axis] = []
+                    if merged[key] == nil { order.append(key) }
+                    merged[key, default: []] += box[axis]
+                }
+                boxes = order.map { key in
+                    var box = key
+                    box[axis] = Array(Set(merged[key] ?? [])).sorted()
+                    return box
+                }
+            }
+            let dates = ranges.map { LocalDate(dayNumber: $0.lowerBound)...LocalDate(dayNumber: $0.upperBound) }
+            for box in boxes {
+                let values = box.enumerated().map { input, indices in
+                    indices.map { space.value(input: input, index: $0) }
+                }
+                regions.append(InputRegion(values: values, dates: dates))
+            }
+        }
+        return regions.sorted { $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
+    }
+
+    private var sortKey: [Int] {
+        values.map { $0.first.map { $0 ?? Int.max } ?? Int.max } + [dates.first?.lowerBound.dayNumber ?? 0]
+    }
+
+    /// Sorts and joins touching day ranges.
+    static func mergeDays(_ ranges: [ClosedRange<Int>]) -> [ClosedRange<Int>] {
+        var result: [ClosedRange<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound + 1 {
+                result[result.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}
