@@ -29,6 +29,20 @@ struct CSVDelimiterTests {
         }
     }
 
+    @Test("text after a closing quote: the message names the delimiter in use")
+    func textAfterQuoteNamesDelimiter() {
+        for (delimiter, expected) in [
+            (UInt8(ascii: ";"), "expected `;`"), (0x09, "expected a tab"), (0x2C, "expected `,`"),
+        ] {
+            let reader = CSVReader(source: MemorySource("\"a\"x\n"), options: .init(delimiter: delimiter))
+            #expect {
+                _ = try reader.next()
+            } throws: { error in
+                (error as? CSVError)?.description.contains(expected) == true
+            }
+        }
+    }
+
     @Test("a quote or a line end cannot be the delimiter: the reader falls back to a comma")
     func invalidDelimiter() {
         #expect(CSVReader.Options(delimiter: 0x22).delimiter == UInt8(ascii: ","))

@@ -24,6 +24,8 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The 1-based physical line of the problem: where the unclosed quote opens, where the
     /// stray character is, or where the over-long record starts.
     public let line: Int
+    /// The reader's field delimiter, named in the message about text after a closing quote.
+    public var delimiter: UInt8 = UInt8(ascii: ",")
 
     /// One line for the user, lowercase, without the position.
     public var description: String {
@@ -34,7 +36,9 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
             return "stray quote in an unquoted field (quote the whole field and double the quote: \"a \"\"b\"\"\")"
         case .textAfterClosingQuote(let byte):
             let shown = byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "byte 0x\(String(byte, radix: 16))"
-            return "unexpected `\(shown)` after the closing quote of a field (expected `,` or the end of the line)"
+            let expected = delimiter == 0x09 ? "a tab" : "`\(String(UnicodeScalar(delimiter)))`"
+            return
+                "unexpected `\(shown)` after the closing quote of a field (expected \(expected) or the end of the line)"
         case .recordTooLong(let limit):
             let size = limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
             return "the record starting here is longer than \(size) (is a quote left unclosed?)"

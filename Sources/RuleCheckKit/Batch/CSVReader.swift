@@ -216,13 +216,14 @@ public final class CSVReader {
                 } else if byte == Self.carriageReturn {
                     state = .afterQuoteCR
                 } else {
-                    throw CSVError(kind: .textAfterClosingQuote(byte), line: nextLine)
+                    throw CSVError(kind: .textAfterClosingQuote(byte), line: nextLine, delimiter: delimiter)
                 }
             case .afterQuoteCR:
                 let byte = buffer[position]
                 position += 1
                 guard byte == Self.lineFeed else {
-                    throw CSVError(kind: .textAfterClosingQuote(Self.carriageReturn), line: nextLine)
+                    throw CSVError(
+                        kind: .textAfterClosingQuote(Self.carriageReturn), line: nextLine, delimiter: delimiter)
                 }
                 bounds.append(fieldStart)
                 bounds.append(write)
