@@ -8,7 +8,7 @@ import Testing
 struct JSONSchemaTests {
     @Test("the top-level keys are the loaders' keys", arguments: JSONSchema.Kind.allCases)
     func topLevelKeys(kind: JSONSchema.Kind) {
-        let keys = kind == .table ? RuleTableLoader.topLevelKeys : ExpectationsLoader.topLevelKeys
+        let keys = kind == .table ? TableKey.names : ExpectationsKey.names
         #expect(Self.member("properties", of: JSONSchema.document(kind)).map(Self.keys) == keys)
         #expect(Self.member("$schema", of: JSONSchema.document(kind)) == .string(JSONSchema.draft))
     }
@@ -17,7 +17,7 @@ struct JSONSchemaTests {
     func dateKeys() {
         let definitions = Self.member("$defs", of: JSONSchema.document(.table))
         let condition = definitions.flatMap { Self.member("dateCondition", of: $0) }
-        #expect(condition.flatMap { Self.member("properties", of: $0) }.map(Self.keys) == ConditionReader.dateKeys)
+        #expect(condition.flatMap { Self.member("properties", of: $0) }.map(Self.keys) == DateComparisonKey.names)
     }
 
     @Test("every property has a description", arguments: JSONSchema.Kind.allCases)

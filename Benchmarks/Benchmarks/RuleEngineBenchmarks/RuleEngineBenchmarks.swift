@@ -72,4 +72,16 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+    // Issue 11's adversarial tables: every pair of rules overlaps on every input. The load
+    // reports one RC302 error per pair (780 and 124,750) and compiles no table.
+    for rules in [40, 500] {
+        let text = OverlappingTable.yaml(rules: rules)
+        Benchmark("load+compile+analysis: \(rules) overlapping rules", configuration: compileConfiguration) {
+            benchmark in
+            for _ in benchmark.scaledIterations {
+                let result = TableLoader.load(yaml: text, file: "overlapping.yaml")
+                blackHole(result.diagnostics.count)
+            }
+        }
+    }
 }

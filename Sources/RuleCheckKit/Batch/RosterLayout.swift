@@ -17,13 +17,19 @@ public struct RosterLayout: Sendable {
     /// Each year input's key, then the date input's, as in a decision's `input` (`"as_of":`).
     let inputKeys: [[UInt8]]
 
-    /// Finds the columns; a required column that is missing or named twice is an error.
+    /// Finds the columns. The header is refused when it holds a carriage return (the file's
+    /// lines end in CR alone), names a column twice, or names an input column like a result
+    /// column (the output would then have two columns, or JSON members, of one name).
     /// `options.columns` names the header of an input whose column is named otherwise; a
     /// missing column's message hints at `--column`, or at the delimiter the header splits on.
     public init(header: [String], tables: RosterTables, options: RosterOptions = RosterOptions())
         throws(RosterError)
     {
         columnNames = header
+        resultColumnNames =
+            ["cohort", "status"] + tables.derivedNames + [
+                "fee", "next_deadline", "next_deadline_date", "rule", "error",
+            ]
         let inputs = tables.yearInputNames + [tables.dateInputName]
         for input in options.columns.keys.sorted() where !inputs.contains(input) {
             throw .header(RosterMessages.unknownInput(input, inputs: inputs))
@@ -36,11 +42,16 @@ public struct RosterLayout: Sendable {
             }
             inputOf[headerOf(input)] = input
         }
-        let required = Set(inputOf.keys)
+        if header.contains(where: { $0.utf8.contains(0x0D) }) { throw .header(RosterMessages.carriageReturnLineEnds) }
         var positions: [String: Int] = [:]
         for (index, name) in header.enumerated() {
-            if positions[name] != nil, required.contains(name) { throw .header(RosterMessages.duplicateColumn(name)) }
-            positions[name] = positions[name] ?? index
+            if let first = positions[name] {
+                throw .header(RosterMessages.duplicateColumn(name, first: first + 1, second: index + 1))
+            }
+            if resultColumnNames.contains(name) {
+                throw .header(RosterMessages.resultColumnName(name, column: index + 1))
+            }
+            positions[name] = index
         }
         var yearColumns: [Int] = []
         for input in tables.yearInputNames {
@@ -55,10 +66,6 @@ public struct RosterLayout: Sendable {
         dateColumn = positions[headerOf(tables.dateInputName)]
         fieldKeys = header.map(Self.jsonKey)
         inputKeys = inputs.map(Self.jsonKey)
-        resultColumnNames =
-            ["cohort", "status"] + tables.derivedNames + [
-                "fee", "next_deadline", "next_deadline_date", "rule", "error",
-            ]
     }
 
     /// Why a column may be missing: the header splits on another delimiter into columns that
@@ -79,11 +86,11 @@ public struct RosterLayout: Sendable {
     public var columnCount: Int { columnNames.count }
 
     /// The output's header line for CSV: the input's names, then the result columns.
-    func csvHeader(delimiter: UInt8) -> [UInt8] {
+    func csvHeader(delimiter: UInt8, excelSafe: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         for (index, name) in (columnNames + resultColumnNames).enumerated() {
             if index > 0 { bytes.append(delimiter) }
-            CSVField.append(name, to: &bytes, delimiter: delimiter)
+            CSVField.append(name, to: &bytes, delimiter: delimiter, excelSafe: excelSafe)
         }
         bytes.append(0x0A)
         return bytes

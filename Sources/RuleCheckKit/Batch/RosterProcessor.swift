@@ -31,6 +31,9 @@ public struct RosterProcessor: Sendable {
     public let options: RosterOptions
     /// How many rows pass between two progress reports.
     public var progressInterval = 4096
+    /// Whether CSV cells that a spreadsheet would read as a formula (starting with `=`, `+`,
+    /// `-`, `@`, TAB or CR) are written with a `'` in front (OWASP's advice on CSV injection).
+    public var excelSafe = false
 
     private let emptyYears: YearValues
 
@@ -82,7 +85,7 @@ public struct RosterProcessor: Sendable {
         var badRows = 0
         if format == .csv {
             try Self.writing { () throws(BufferedWriter.WriteError) in
-                try writer.write(layout.csvHeader(delimiter: delimiter))
+                try writer.write(layout.csvHeader(delimiter: delimiter, excelSafe: excelSafe))
             }
         }
         let errorPrefix = [UInt8](repeating: delimiter, count: layout.resultColumnNames.count)
@@ -97,7 +100,8 @@ public struct RosterProcessor: Sendable {
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(reader, count: layout.columnCount, delimiter: delimiter, to: writer)
+                        try Self.writeFields(
+                            reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe, to: writer)
                         try cache.suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
                             try writer.write(
                                 UnsafeBufferPointer(
@@ -115,9 +119,10 @@ public struct RosterProcessor: Sendable {
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(reader, count: layout.columnCount, delimiter: delimiter, to: writer)
+                        try Self.writeFields(
+                            reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe, to: writer)
                         try writer.write(errorPrefix)
-                        try writer.writeCSVField(message, delimiter: delimiter)
+                        try writer.writeCSVField(message, delimiter: delimiter, excelSafe: excelSafe)
                         try writer.write(byte: 0x0A)
                     case .jsonl:
                         try Self.writeJSONLine(error: message, reader: reader, layout: layout, to: writer)
@@ -186,13 +191,21 @@ public struct RosterProcessor: Sendable {
 
     /// Writes the input's fields, as many as the header has (missing ones empty).
     @inline(__always)
-    private static func writeFields(_ reader: CSVReader, count: Int, delimiter: UInt8, to writer: BufferedWriter)
+    private static func writeFields(
+        _ reader: CSVReader, count: Int, delimiter: UInt8, excelSafe: Bool, to writer: BufferedWriter
+    )
         throws(BufferedWriter.WriteError)
     {
         let present = min(count, reader.fieldCount)
         for index in 0..<count {
             if index > 0 { try writer.write(byte: delimiter) }
-            if index < present { try writer.writeCSVField(reader.field(index), delimiter: delimiter) }
+            guard index < present else { continue }
+            let field = reader.field(index)
+            if excelSafe, CSVField.looksLikeFormula(field) {
+                try writer.writeCSVField(String(decoding: field, as: UTF8.self), delimiter: delimiter, excelSafe: true)
+            } else {
+                try writer.writeCSVField(field, delimiter: delimiter)
+            }
         }
     }
 

@@ -14,14 +14,11 @@ public struct ExpectationsLoadResult: Sendable {
 
 /// Reads `*.expect.yaml` files with the same reader and strict schema as rule tables.
 public enum ExpectationsLoader {
-    static let formatVersion = "rulecheck-expect/1"
-    static let topLevelKeys = ["format", "table", "certifications", "defaults", "expectations"]
-    static let fieldKeys = ["cohort", "status", "fee", "deadlines"]
-
     /// The table file that an expectations document at `path` names in its `table:` key,
     /// resolved against the expectations file's folder; `nil` when there is none.
-    static func tablePath(in root: Node?, expectationsPath path: String) -> String? {
-        guard let value = root?.mapping?.first(where: { $0.key.scalar?.value == "table" })?.value.scalar?.value
+    package static func tablePath(in root: Node?, expectationsPath path: String) -> String? {
+        let key = ExpectationsKey.table.rawValue
+        guard let value = root?.mapping?.first(where: { $0.key.scalar?.value == key })?.value.scalar?.value
         else { return nil }
         if value.hasPrefix("/") { return value }
         return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(value)
@@ -59,30 +56,30 @@ public enum ExpectationsLoader {
     }
 
     private static func read(_ root: Node, table: RuleTable, reader: inout SchemaReader) -> ExpectationsFile? {
-        guard
-            let top = reader.mapping(
-                root, in: "the expectations file", allowed: topLevelKeys, required: ["format", "expectations"])
-        else { return nil }
-        if let node = top["format"], let format = reader.text(node, what: "the format"), format != formatVersion {
+        guard let top = reader.mapping(root, in: "the expectations file", keys: ExpectationsKey.self) else {
+            return nil
+        }
+        if let node = top[.format], let format = reader.text(node, what: "the format"),
+            format != ExpectationsFormat.version
+        {
             reader.report(.unsupportedFormat(format), at: node)
         }
-        if let node = top["table"] { _ = reader.text(node, what: "a table path") }
-        let certifications = top["certifications"].map { reader.certifications($0, inputs: table.yearInputs) } ?? []
+        if let node = top[.table] { _ = reader.text(node, what: "a table path") }
+        let certifications = top[.certifications].map { reader.certifications($0, inputs: table.yearInputs) } ?? []
         let conditions = ConditionReader(
             yearInputs: table.yearInputs, dateInput: table.dateInputName, certifications: certifications,
             deadlines: [])
         let fields = FieldReader(conditions: conditions, derivedNames: table.derived.map(\.name))
-        let defaults = top["defaults"].flatMap { fields.read($0, reader: &reader) } ?? ExpectedFields()
+        let defaults = top[.defaults].flatMap { fields.read($0, reader: &reader) } ?? ExpectedFields()
         var rows: [ExpectationRow] = []
         var seen: [String: SourceLocation] = [:]
-        for item in top["expectations"].flatMap({ reader.sequence($0, of: "expectations") }) ?? [] {
+        for item in top[.expectations].flatMap({ reader.sequence($0, of: "expectations") }) ?? [] {
             guard
-                let entries = reader.mapping(
-                    item, in: "an expectation", allowed: ["id", "when", "expect", "note"],
-                    required: ["id", "when", "expect"]),
-                let idNode = entries["id"], let id = reader.identifier(idNode),
-                let whenNode = entries["when"], let expectNode = entries["expect"]
+                let entries = reader.mapping(item, in: "an expectation", keys: ExpectationRowKey.self),
+                let idNode = entries[.id], let id = reader.identifier(idNode),
+                let whenNode = entries[.when], let expectNode = entries[.expect]
             else { continue }
+            _ = entries[.note].map { reader.text($0, what: "a note") }
             let pattern = conditions.read(whenNode, reader: &reader)
             guard let expected = fields.read(expectNode, reader: &reader), let pattern else { continue }
             let location = reader.location(idNode)
@@ -108,14 +105,15 @@ private struct FieldReader {
 
     func read(_ node: Node, reader: inout SchemaReader) -> ExpectedFields? {
         guard
-            let entries = reader.mapping(
-                node, in: "expected fields", allowed: ExpectationsLoader.fieldKeys + derivedNames)
+            let mapping = reader.mapping(
+                node, in: "expected fields", keys: ExpectedFieldKey.self, others: derivedNames)
         else { return nil }
+        let (entries, outputs) = mapping
         var fields = ExpectedFields()
         var valid = true
-        fields.cohort = entries["cohort"].flatMap { reader.identifier($0) }
-        fields.status = entries["status"].flatMap { reader.identifier($0) }
-        if let feeNode = entries["fee"] {
+        fields.cohort = entries[.cohort].flatMap { reader.identifier($0) }
+        fields.status = entries[.status].flatMap { reader.identifier($0) }
+        if let feeNode = entries[.fee] {
             if feeNode.scalar.map({ $0.style == .plain && $0.value == "none" }) ?? false {
                 fields.fee = .some(nil)
             } else if let money = fee(feeNode, reader: &reader) {
@@ -124,14 +122,14 @@ private struct FieldReader {
                 valid = false
             }
         }
-        if let deadlinesNode = entries["deadlines"] {
+        if let deadlinesNode = entries[.deadlines] {
             let items = reader.sequence(deadlinesNode, of: "deadlines") ?? []
             let deadlines = items.map { deadline($0, reader: &reader) }
             if deadlines.contains(where: { $0 == nil }) { valid = false }
             fields.deadlines = deadlines.compactMap { $0 }
         }
         for name in derivedNames {
-            guard let valueNode = entries[name] else { continue }
+            guard let valueNode = outputs[name] else { continue }
             if let value = bool(valueNode, reader: &reader) { fields.derived[name] = value } else { valid = false }
         }
         return valid ? fields : nil
@@ -139,9 +137,8 @@ private struct FieldReader {
 
     private func fee(_ node: Node, reader: inout SchemaReader) -> Money? {
         guard
-            let entries = reader.mapping(
-                node, in: "an expected fee", allowed: ["amount", "currency"], required: ["amount", "currency"]),
-            let amount = entries["amount"], let currency = entries["currency"]
+            let entries = reader.mapping(node, in: "an expected fee", keys: ExpectedFeeKey.self),
+            let amount = entries[.amount], let currency = entries[.currency]
         else { return nil }
         return reader.money(amount: amount, currency: currency)
     }
@@ -151,19 +148,18 @@ private struct FieldReader {
             return reader.date(node).map { ExpectedDeadline(date: $0, inclusive: nil, kind: nil) }
         }
         guard
-            let entries = reader.mapping(
-                node, in: "an expected deadline", allowed: ["date", "inclusive", "kind"], required: ["date"]),
-            let date = entries["date"].flatMap({ reader.date($0) })
+            let entries = reader.mapping(node, in: "an expected deadline", keys: ExpectedDeadlineKey.self),
+            let date = entries[.date].flatMap({ reader.date($0) })
         else { return nil }
-        let inclusive = entries["inclusive"].flatMap { reader.bool($0) }
-        let kind = entries["kind"].flatMap { reader.identifier($0) }
+        let inclusive = entries[.inclusive].flatMap { reader.bool($0) }
+        let kind = entries[.kind].flatMap { reader.identifier($0) }
         return ExpectedDeadline(date: date, inclusive: inclusive, kind: kind)
     }
 
     private func bool(_ node: Node, reader: inout SchemaReader) -> ExpectedBool? {
         if node.scalar != nil { return reader.bool(node).map { .constant($0) } }
-        guard let entries = reader.mapping(node, in: "an expected boolean", allowed: ["when"], required: ["when"]),
-            let whenNode = entries["when"], let list = conditions.read(whenNode, reader: &reader)
+        guard let entries = reader.mapping(node, in: "an expected boolean", keys: ExpectedBoolKey.self),
+            let whenNode = entries[.when], let list = conditions.read(whenNode, reader: &reader)
         else { return nil }
         return .when(list)
     }
@@ -184,17 +180,30 @@ extension ExpectationsLoader {
                 result.diagnostics.isEmpty ? [Diagnostic(.expectationsTableMissing, at: anchor)] : result.diagnostics
             return (nil, ExpectationsLoadResult(diagnostics: diagnostics, expectations: nil, source: source))
         }
+        // Problems with the named table are reported at the `table:` value, not at 1:1.
+        let key = ExpectationsKey.table.rawValue
+        let value = document.root?.mapping?.first(where: { $0.key.scalar?.value == key })?.value
+        let at = value.map { SourceLocation(file: path, range: $0.range) } ?? anchor
         let table: LoadResult
         do {
             table = try TableLoader.load(path: tablePath)
         } catch {
-            let diagnostic = Diagnostic(.expectationsTableUnusable(tablePath, reason: error.description), at: anchor)
+            let diagnostic = Diagnostic(.expectationsTableUnreadable(tablePath, reason: error.description), at: at)
             return (nil, ExpectationsLoadResult(diagnostics: [diagnostic], expectations: nil, source: source))
         }
         guard let compiled = table.table else {
-            let diagnostic = Diagnostic(.expectationsTableUnusable(tablePath, reason: "it has errors"), at: anchor)
+            let diagnostic = Diagnostic(.expectationsTableUnusable(tablePath, reason: "it has errors"), at: at)
             return (table, ExpectationsLoadResult(diagnostics: [diagnostic], expectations: nil, source: source))
         }
         return (table, load(document, file: path, for: compiled.definition))
+    }
+}
+
+extension ExpectationsLoader {
+    /// The path of the table an expectations file names in its `table:` key (relative paths
+    /// resolved against the file's folder), or `nil` when it names none or cannot be read.
+    package static func namedTable(inFileAt path: String) -> String? {
+        guard let bytes = try? SourceFile.read(path: path) else { return nil }
+        return tablePath(in: YAMLReader.read(bytes: bytes).root, expectationsPath: path)
     }
 }

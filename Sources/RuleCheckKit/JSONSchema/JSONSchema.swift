@@ -3,9 +3,10 @@ import RuleEngine
 /// JSON Schemas (draft 2020-12) of the two file formats, for editors such as VS Code with
 /// yaml-language-server: completion, hover text and early errors while a table is written.
 ///
-/// The schemas are built from Swift data so that they follow the strict loaders: the key
-/// lists come from the rule-table loader, ``ExpectationsLoader`` and the condition reader, and
-/// every object the loaders read strictly has `additionalProperties: false`. A schema cannot
+/// The schemas are built from the format's description, the same one the strict readers check
+/// keys against (``FormatKey``: ``TableKey``, ``ExpectationsKey`` and the mappings below them):
+/// every key, its shape, whether it is required and its documentation come from there, and
+/// every object the readers read strictly has `additionalProperties: false`. A schema cannot
 /// check what needs the whole table (references to fees, deadlines and inputs, domains,
 /// gaps and overlaps); `rulecheck validate` stays the authority.
 public enum JSONSchema {

@@ -15,29 +15,54 @@ public struct DiagnosticRenderer: Sendable {
         self.sources = sources
     }
 
-    /// Renders many diagnostics, each followed by a blank line.
+    /// Renders many diagnostics, each ending in a newline.
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { render($0) + "\n" }.joined()
+        var text = ""
+        render(diagnostics) { text += $0 }
+        return text
+    }
+
+    /// Renders many diagnostics one at a time, each ending in a newline, and hands each
+    /// to `write`, so that a table with many findings is never held as one string. A source
+    /// line that many diagnostics point at is laid out once.
+    public func render(_ diagnostics: [Diagnostic], each write: (String) -> Void) {
+        var snippets: [SourceLocation: [String]] = [:]
+        for diagnostic in diagnostics { write(render(diagnostic, snippets: &snippets) + "\n") }
     }
 
     /// Renders one diagnostic with its notes and help.
     public func render(_ diagnostic: Diagnostic) -> String {
+        var snippets: [SourceLocation: [String]] = [:]
+        return render(diagnostic, snippets: &snippets)
+    }
+
+    private func render(_ diagnostic: Diagnostic, snippets: inout [SourceLocation: [String]]) -> String {
         var lines: [String] = []
         let label = paint(
             "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", color(for: diagnostic.severity))
-        lines.append("\(prefix(diagnostic.location))\(label): \(paint(diagnostic.message, "1"))")
-        lines.append(contentsOf: snippet(diagnostic.location))
+        lines.append(
+            "\(prefix(diagnostic.location))\(label): \(paint(UntrustedText.terminal(diagnostic.message), "1"))")
+        lines.append(contentsOf: snippet(diagnostic.location, cache: &snippets))
         for note in diagnostic.notes {
-            lines.append("\(prefix(note.location))\(paint("note", "36")): \(note.message)")
-            lines.append(contentsOf: snippet(note.location))
+            lines.append("\(prefix(note.location))\(paint("note", "36")): \(UntrustedText.terminal(note.message))")
+            lines.append(contentsOf: snippet(note.location, cache: &snippets))
         }
-        if let help = diagnostic.help { lines.append("  \(paint("help", "32")): \(help)") }
+        if let help = diagnostic.help { lines.append("  \(paint("help", "32")): \(UntrustedText.terminal(help))") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The snippet of a location, laid out once per location.
+    private func snippet(_ location: SourceLocation?, cache: inout [SourceLocation: [String]]) -> [String] {
+        guard let location else { return [] }
+        if let lines = cache[location] { return lines }
+        let lines = snippet(location)
+        cache[location] = lines
+        return lines
     }
 
     private func prefix(_ location: SourceLocation?) -> String {
         guard let location else { return "" }
-        return paint("\(location.file):\(location.line):\(location.column)", "1") + ": "
+        return paint("\(UntrustedText.terminal(location.file)):\(location.line):\(location.column)", "1") + ": "
     }
 
     /// The most characters of a source line shown; longer lines are cut around the column.
@@ -45,7 +70,9 @@ public struct DiagnosticRenderer: Sendable {
 
     private func snippet(_ location: SourceLocation?) -> [String] {
         guard let location, let text = sources[location.file]?.line(location.line) else { return [] }
-        var characters = Array(text.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+        // One column per scalar, so the caret stays aligned; hazards show as U+FFFD.
+        var characters = Array(
+            text.unicodeScalars.map { $0 == "\t" ? " " : UntrustedText.isHazard($0) ? "\u{FFFD}" : Character($0) })
         var caretColumn = min(max(location.column - 1, 0), characters.count)
         var width = 1
         if location.range.end.line == location.line, location.range.end.column > location.column {

@@ -4,20 +4,17 @@ struct GapCheck: AnalysisPass {
     /// The inputs no rule decides, as compact regions.
     static func regions(_ context: AnalysisContext) -> [InputRegion] {
         guard context.otherwise == nil else { return [] }
-        var pieces: [(cell: Int, days: ClosedRange<Int>)] = []
-        for cell in context.coverage.cells.indices {
-            for interval in context.coverage.intervals(of: cell) where interval.matches.isEmpty {
-                pieces.append((cell, interval.days))
-            }
-        }
-        return InputRegion.compact(pieces, space: context.coverage.space)
+        let coverage = context.coverage
+        return InputRegion.compact(
+            boxes: coverage.pieces { coverage.matchSets[$0].isEmpty }, space: coverage.space)
     }
 
     func run(_ context: AnalysisContext) -> [Diagnostic] {
         let regions = Self.regions(context)
         let table = context.table
         let anchor = SourceLocation(file: table.file, range: .init(at: .start))
-        let rulesLocation = table.rules.first?.location ?? anchor
+        // A gap belongs to no rule: it is reported at the `rules:` key.
+        let rulesLocation = table.rulesLocation ?? anchor
         return regions.prefix(Analysis.maxRegionsListed).map { region in
             Diagnostic(
                 .gap(

@@ -3,9 +3,9 @@
 struct UnreachableCheck: AnalysisPass {
     func run(_ context: AnalysisContext) -> [Diagnostic] {
         var decides = Array(repeating: false, count: context.table.rules.count)
-        for cell in context.coverage.cells {
-            for matches in cell.matches {
-                if let first = matches.first {
+        for region in context.coverage.regions {
+            for matchSet in region.matchSets {
+                if let first = context.coverage.matchSets[Int(matchSet)].first {
                     decides[Int(first)] = true
                 } else if let otherwise = context.otherwise {
                     decides[otherwise] = true

@@ -19,28 +19,32 @@ package struct DecisionIndex: Sendable {
     let windowEnd: Int32
 
     /// Builds the tree from the coverage: the winner of each interval under the hit policy,
-    /// falling back to `otherwise`, with neighbouring intervals of equal leaves merged.
+    /// falling back to `otherwise`, with neighbouring intervals of equal leaves merged. Each
+    /// region's leaves are worked out once and copied to each of its cells.
     init(coverage: Coverage, otherwise: Int32?, windowStart: Int32) {
         space = coverage.space
         self.windowStart = windowStart
         windowEnd = coverage.windowEnd
+        let leaves = coverage.regions.map { region in
+            var leaves: [(start: Int32, rule: Int32, flags: UInt32)] = []
+            for index in region.starts.indices {
+                let rule = coverage.matchSets[Int(region.matchSets[index])].first ?? otherwise ?? DecisionIndex.gap
+                let flags = region.flags[index]
+                if let last = leaves.last, last.rule == rule, last.flags == flags { continue }
+                leaves.append((region.starts[index], rule, flags))
+            }
+            return leaves
+        }
         var cellStart: [Int32] = [0]
         var dayStart: [Int32] = []
         var leafRule: [Int32] = []
         var leafFlags: [UInt32] = []
-        cellStart.reserveCapacity(coverage.cells.count + 1)
-        for cell in coverage.cells {
-            let first = dayStart.count
-            for index in cell.starts.indices {
-                let rule = cell.matches[index].first ?? otherwise ?? DecisionIndex.gap
-                let flags = cell.flags[index]
-                if dayStart.count > first, leafRule[leafRule.count - 1] == rule, leafFlags[leafFlags.count - 1] == flags
-                {
-                    continue
-                }
-                dayStart.append(cell.starts[index])
-                leafRule.append(rule)
-                leafFlags.append(flags)
+        cellStart.reserveCapacity(coverage.regionOfCell.count + 1)
+        for region in coverage.regionOfCell {
+            for leaf in leaves[Int(region)] {
+                dayStart.append(leaf.start)
+                leafRule.append(leaf.rule)
+                leafFlags.append(leaf.flags)
             }
             cellStart.append(Int32(dayStart.count))
         }

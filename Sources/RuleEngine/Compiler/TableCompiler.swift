@@ -1,20 +1,23 @@
-/// Compiles a typed table: enumerates every cell, cuts the date axis at every date that
-/// matters for that cell, and records which rules match on each interval.
+/// Compiles a typed table: partitions the cells into regions on which every year test and
+/// resolved date bound is constant, cuts each region's date axis at every date that matters
+/// for it, and records which rules match on each interval.
 enum TableCompiler {
     /// The coverage of a table.
     static func coverage(of table: RuleTable) -> Coverage {
         let space = CellSpace(table.yearInputs)
         let windowStart = table.policy.windowStart.dayNumber
         let windowEnd = table.policy.windowEnd.dayNumber
-        let byFirstValue = rulesByFirstValue(table, space: space)
-        var cells: [Coverage.Cell] = []
-        cells.reserveCapacity(space.count)
-        for cell in 0..<space.count {
-            let values = space.values(of: cell)
+        let partition = AxisPartition(table: table, space: space)
+        let byFirstClass = rulesByFirstClass(table, partition: partition, space: space)
+        var matchSetIndex: [[Int32]: Int32] = [:]
+        var matchSets: [[Int32]] = []
+        var regions: [Coverage.Region] = []
+        for cells in CellRegion.regions(partition, space: space) {
+            let values = YearValues(cells.representative.enumerated().map { space.value(input: $0, index: $1) })
             // Rules and outputs whose year conditions hold here, with their date bounds resolved.
             var candidates: [(rule: Int32, bounds: [(lower: Bool, day: Int)])] = []
             var cuts: [Int] = []
-            for index in byFirstValue[space.valueIndices(of: cell)[0]] {
+            for index in byFirstClass[cells.firstClass] {
                 if let bounds = resolve(table.rules[index].conditions, values: values, table: table) {
                     candidates.append((Int32(index), bounds))
                     cuts += bounds.map(\.day)
@@ -23,35 +26,68 @@ enum TableCompiler {
             let outputs = table.derived.map { resolve($0.conditions, values: values, table: table) }
             cuts += outputs.flatMap { $0?.map(\.day) ?? [] }
             let starts = [windowStart] + Set(cuts.filter { $0 > windowStart && $0 <= windowEnd }).sorted()
-            var data = Coverage.Cell(starts: starts.map { Int32($0) }, matches: [], flags: [])
-            data.matches.reserveCapacity(starts.count)
+            var region = Coverage.Region(cells: cells, starts: starts.map { Int32($0) }, matchSets: [], flags: [])
+            region.matchSets.reserveCapacity(starts.count)
             for day in starts {
-                data.matches.append(candidates.filter { holds($0.bounds, on: day) }.map(\.rule))
+                let matches = candidates.filter { holds($0.bounds, on: day) }.map(\.rule)
+                if let index = matchSetIndex[matches] {
+                    region.matchSets.append(index)
+                } else {
+                    let index = Int32(matchSets.count)
+                    matchSetIndex[matches] = index
+                    matchSets.append(matches)
+                    region.matchSets.append(index)
+                }
                 var flags: UInt32 = 0
                 for (bit, output) in outputs.enumerated() where output.map({ holds($0, on: day) }) ?? false {
                     flags |= 1 << UInt32(bit)
                 }
-                data.flags.append(flags)
+                region.flags.append(flags)
             }
-            cells.append(data)
+            regions.append(region)
         }
-        return Coverage(space: space, cells: cells, windowEnd: Int32(windowEnd))
+        return Coverage(
+            space: space, regions: regions, matchSets: matchSets,
+            regionOfCell: regionOfCell(regions, space: space), windowEnd: Int32(windowEnd))
     }
 
-    /// For each value of the first year input, the non-`otherwise` rules (in file order) whose
-    /// set tests on that input admit it: an index that spares each cell a scan of every rule.
+    /// For each cell, the index of the region that holds it.
+    private static func regionOfCell(_ regions: [Coverage.Region], space: CellSpace) -> [Int32] {
+        var result = Array(repeating: Int32(-1), count: space.count)
+        let counts = space.valueCounts
+        for (index, region) in regions.enumerated() {
+            for box in region.cells.boxes {
+                var indices = box.map(\.lowerBound)
+                while true {
+                    result[indices.enumerated().reduce(0) { $0 * counts[$1.offset] + $1.element }] = Int32(index)
+                    // The next cell of the box, the last input fastest.
+                    var axis = counts.count - 1
+                    while axis >= 0, indices[axis] == box[axis].upperBound {
+                        indices[axis] = box[axis].lowerBound
+                        axis -= 1
+                    }
+                    guard axis >= 0 else { break }
+                    indices[axis] += 1
+                }
+            }
+        }
+        return result
+    }
+
+    /// For each class of the first year input, the non-`otherwise` rules (in file order) whose
+    /// set tests on that input admit it: an index that spares each region a scan of every rule.
     /// Tests that depend on other inputs (`equals`) are left to the full check.
-    private static func rulesByFirstValue(_ table: RuleTable, space: CellSpace) -> [[Int]] {
-        let values = table.yearInputs[0].values
+    private static func rulesByFirstClass(_ table: RuleTable, partition: AxisPartition, space: CellSpace) -> [[Int]] {
+        let values = partition.classes[0].map { space.value(input: 0, index: $0.lowerBound) }
         var index = Array(repeating: [Int](), count: values.count)
         for (position, rule) in table.rules.enumerated() where !rule.isOtherwise {
             let tests: [YearTest] = rule.conditions.compactMap { condition in
                 guard case .year(0, let test) = condition.test, !test.dependsOnOtherInputs else { return nil }
                 return test
             }
-            for (valueIndex, value) in values.enumerated()
+            for (classIndex, value) in values.enumerated()
             where tests.allSatisfy({ $0.holds(value, values: YearValues([value])) }) {
-                index[valueIndex].append(position)
+                index[classIndex].append(position)
             }
         }
         return index

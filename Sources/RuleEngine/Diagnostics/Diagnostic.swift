@@ -71,12 +71,16 @@ extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// The diagnostics sorted by file, position, then code.
+    /// Ties keep their order. Sorts positions rather than the diagnostics themselves, so that a
+    /// table with many findings does not copy each one many times.
     public func sortedByLocation() -> [Diagnostic] {
-        sorted { lhs, rhs in
-            let left = (lhs.location?.file ?? "", lhs.location?.range.start.offset ?? -1)
-            let right = (rhs.location?.file ?? "", rhs.location?.range.start.offset ?? -1)
+        let keys = map { ($0.location?.file ?? "", $0.location?.range.start.offset ?? -1, $0.code.rawValue) }
+        let order = indices.sorted { lhs, rhs in
+            let left = keys[lhs]
+            let right = keys[rhs]
             if left != right { return left < right }
-            return lhs.code.rawValue < rhs.code.rawValue
+            return lhs < rhs
         }
+        return order.map { self[$0] }
     }
 }

@@ -42,56 +42,7 @@ public struct InputRegion: Sendable, Hashable {
         range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
     }
 
-    /// Compacts (cell, day-range) pieces into few boxes: pieces with equal date sets are
-    /// grouped, then merged along each year axis in turn.
-    package static func compact(_ pieces: [(cell: Int, days: ClosedRange<Int>)], space: CellSpace) -> [InputRegion] {
-        var daysByCell: [Int: [ClosedRange<Int>]] = [:]
-        for piece in pieces { daysByCell[piece.cell, default: []].append(piece.days) }
-        var byDates: [[ClosedRange<Int>]: [Int]] = [:]
-        for (cell, ranges) in daysByCell { byDates[mergeDays(ranges), default: []].append(cell) }
-        var regions: [InputRegion] = []
-        for (ranges, cells) in byDates {
-            var boxes = cells.sorted().map { space.valueIndices(of: $0).map { [$0] } }
-            for axis in 0..<space.valueCounts.count {
-                var merged: [[[Int]]: [Int]] = [:]
-                var order: [[[Int]]] = []
-                for box in boxes {
-                    var key = box
-                    key[axis] = []
-                    if merged[key] == nil { order.append(key) }
-                    merged[key, default: []] += box[axis]
-                }
-                boxes = order.map { key in
-                    var box = key
-                    box[axis] = Array(Set(merged[key] ?? [])).sorted()
-                    return box
-                }
-            }
-            let dates = ranges.map { LocalDate(dayNumber: $0.lowerBound)...LocalDate(dayNumber: $0.upperBound) }
-            for box in boxes {
-                let values = box.enumerated().map { input, indices in
-                    indices.map { space.value(input: input, index: $0) }
-                }
-                regions.append(InputRegion(values: values, dates: dates))
-            }
-        }
-        return regions.sorted { $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
-    }
-
-    private var sortKey: [Int] {
+    var sortKey: [Int] {
         values.map { $0.first.map { $0 ?? Int.max } ?? Int.max } + [dates.first?.lowerBound.dayNumber ?? 0]
-    }
-
-    /// Sorts and joins touching day ranges.
-    static func mergeDays(_ ranges: [ClosedRange<Int>]) -> [ClosedRange<Int>] {
-        var result: [ClosedRange<Int>] = []
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = result.last, range.lowerBound <= last.upperBound + 1 {
-                result[result.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
-            } else {
-                result.append(range)
-            }
-        }
-        return result
     }
 }

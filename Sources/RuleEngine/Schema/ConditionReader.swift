@@ -14,9 +14,6 @@ package struct ConditionReader {
         self.deadlines = deadlines
     }
 
-    package static let yearKeys = ["from", "to", "in", "equals", "not"]
-    package static let dateKeys = ["on", "before", "on_or_before", "after", "on_or_after", "by", "past"]
-
     /// The conditions, or `nil` when any is invalid (each problem is reported).
     package func read(_ node: Node, reader: inout SchemaReader) -> [Condition]? {
         guard let entries = node.mapping else {
@@ -65,19 +62,20 @@ package struct ConditionReader {
         var from: Node?
         var to: Node?
         for entry in entries {
-            guard let key = entry.key.scalar?.value, Self.yearKeys.contains(key) else {
+            guard let key = entry.key.scalar.flatMap({ YearConditionKey(rawValue: $0.value) }) else {
                 let key = entry.key.scalar?.value ?? ""
                 reader.report(
                     .unknownKey(
-                        key, in: "a condition on `\(name)`", suggestion: Suggestion.closest(to: key, in: Self.yearKeys)),
+                        key, in: "a condition on `\(name)`",
+                        suggestion: Suggestion.closest(to: key, in: YearConditionKey.names)),
                     at: entry.key)
                 return nil
             }
-            let text = "\(name): {\(key): \(Self.render(entry.value))}"
+            let text = "\(name): {\(key.rawValue): \(Self.render(entry.value))}"
             switch key {
-            case "from": from = entry.value
-            case "to": to = entry.value
-            case "in":
+            case .from: from = entry.value
+            case .to: to = entry.value
+            case .inSet:
                 guard entry.value.sequence != nil, let test = yearSet(entry.value, input: input, reader: &reader) else {
                     if entry.value.sequence == nil {
                         reader.report(
@@ -86,10 +84,10 @@ package struct ConditionReader {
                     return nil
                 }
                 conditions.append(condition(.year(input: input, test), text, entry.value, reader))
-            case "equals":
+            case .equals:
                 guard let test = equals(entry.value, input: input, reader: &reader) else { return nil }
                 conditions.append(condition(.year(input: input, test), text, entry.value, reader))
-            default:
+            case .not:
                 guard let inner = readYear(entry.value, input: input, reader: &reader) else { return nil }
                 guard inner.count == 1, case .year(_, let test) = inner[0].test else {
                     reader.report(.invalidCondition("`not` takes one condition"), at: entry.value)
@@ -133,18 +131,21 @@ package struct ConditionReader {
                 reader.report(.wrongType(expected: "a year, `none` or `any`", found: reader.found(item)), at: item)
                 return nil
             }
-            if scalar.style == .plain, scalar.value == "none" {
+            guard scalar.style == .plain, let word = YearWord(rawValue: scalar.value) else {
+                guard let year = reader.year(item, in: yearInput) else { return nil }
+                ranges.append(year...year)
+                continue
+            }
+            switch word {
+            case .neverHeld:
                 guard yearInput.allowsNone else {
                     reader.report(.invalidCondition("input `\(yearInput.name)` does not allow `none`"), at: item)
                     return nil
                 }
                 includesNone = true
-            } else if scalar.style == .plain, scalar.value == "any" {
+            case .any:
                 ranges.append(yearInput.domain)
                 includesNone = includesNone || yearInput.allowsNone
-            } else {
-                guard let year = reader.year(item, in: yearInput) else { return nil }
-                ranges.append(year...year)
             }
         }
         return .member(YearSet(ranges: ranges, includesNone: includesNone))
@@ -176,64 +177,67 @@ package struct ConditionReader {
         }
         var conditions: [Condition] = []
         for entry in entries {
-            guard let key = entry.key.scalar?.value, Self.dateKeys.contains(key) else {
+            guard let key = entry.key.scalar.flatMap({ DateComparisonKey(rawValue: $0.value) }) else {
                 let key = entry.key.scalar?.value ?? ""
                 reader.report(
                     .unknownKey(
                         key, in: "a condition on `\(dateInput)`",
-                        suggestion: Suggestion.closest(to: key, in: Self.dateKeys)),
+                        suggestion: Suggestion.closest(to: key, in: DateComparisonKey.names)),
                     at: entry.key)
                 return nil
             }
             guard let bounds = dateBounds(key, entry.value, reader: &reader) else { return nil }
-            let text = "\(dateInput): {\(key): \(Self.render(entry.value))}"
+            let text = "\(dateInput): {\(key.rawValue): \(Self.render(entry.value))}"
             conditions += bounds.map { condition(.date($0), text, entry.value, reader) }
         }
         return conditions
     }
 
     /// The bounds a comparison stands for: one, or two for `on` (that day only).
-    private func dateBounds(_ key: String, _ node: Node, reader: inout SchemaReader) -> [DateBound]? {
+    private func dateBounds(_ key: DateComparisonKey, _ node: Node, reader: inout SchemaReader) -> [DateBound]? {
         guard let text = reader.text(node, what: "a deadline, a certification's expiry or a date") else { return nil }
-        if key == "by" || key == "past" {
+        switch key {
+        case .by, .past:
             guard let deadline = deadlines.first(where: { $0.id == text }) else {
                 reader.reportUndefined("deadline", text, candidates: deadlines.map(\.id), at: node)
                 return nil
             }
             let shift = deadline.inclusive ? 1 : 0
-            return [DateBound(isLower: key == "past", operand: .fixed(deadline.date), shift: shift)]
+            return [DateBound(isLower: key == .past, operand: .fixed(deadline.date), shift: shift)]
+        case .on:
+            return operand(text, node, reader: &reader).map {
+                [DateBound(isLower: true, operand: $0, shift: 0), DateBound(isLower: false, operand: $0, shift: 1)]
+            }
+        case .before:
+            return operand(text, node, reader: &reader).map { [DateBound(isLower: false, operand: $0, shift: 0)] }
+        case .onOrBefore:
+            return operand(text, node, reader: &reader).map { [DateBound(isLower: false, operand: $0, shift: 1)] }
+        case .after:
+            return operand(text, node, reader: &reader).map { [DateBound(isLower: true, operand: $0, shift: 1)] }
+        case .onOrAfter:
+            return operand(text, node, reader: &reader).map { [DateBound(isLower: true, operand: $0, shift: 0)] }
         }
-        let operand: DateOperand
-        if let deadline = deadlines.first(where: { $0.id == text }) {
-            operand = .fixed(deadline.date)
-        } else if text.hasSuffix(".expiry"), let index = certifications.firstIndex(where: { "\($0.id).expiry" == text })
-        {
-            operand = .expiry(certification: index)
-        } else if let date = LocalDate(iso: text) {
-            operand = .fixed(date)
-        } else if text.first?.isNumber == true {
+    }
+
+    /// A deadline's date, a certification's expiry or a literal date.
+    private func operand(_ text: String, _ node: Node, reader: inout SchemaReader) -> DateOperand? {
+        if let deadline = deadlines.first(where: { $0.id == text }) { return .fixed(deadline.date) }
+        if text.hasSuffix(".expiry"), let index = certifications.firstIndex(where: { "\($0.id).expiry" == text }) {
+            return .expiry(certification: index)
+        }
+        if let date = LocalDate(iso: text) { return .fixed(date) }
+        if text.first?.isNumber == true {
             reader.report(.invalidDate(text, reason: LocalDate.problem(with: text)), at: node)
             return nil
-        } else if reader.declared["deadline"]?.contains(text) ?? false
+        }
+        if reader.declared["deadline"]?.contains(text) ?? false
             || reader.declared["certification"]?.contains(String(text.dropLast(".expiry".count))) ?? false
         {
             return nil
-        } else {
-            let candidates = deadlines.map(\.id) + certifications.map { "\($0.id).expiry" }
-            reader.reportUndefined("deadline or expiry", text, candidates: candidates, at: node)
-            return nil
         }
-        switch key {
-        case "on":
-            return [
-                DateBound(isLower: true, operand: operand, shift: 0),
-                DateBound(isLower: false, operand: operand, shift: 1),
-            ]
-        case "before": return [DateBound(isLower: false, operand: operand, shift: 0)]
-        case "on_or_before": return [DateBound(isLower: false, operand: operand, shift: 1)]
-        case "after": return [DateBound(isLower: true, operand: operand, shift: 1)]
-        default: return [DateBound(isLower: true, operand: operand, shift: 0)]
-        }
+        let candidates = deadlines.map(\.id) + certifications.map { "\($0.id).expiry" }
+        reader.reportUndefined("deadline or expiry", text, candidates: candidates, at: node)
+        return nil
     }
 
     // MARK: - Helpers

@@ -7,23 +7,19 @@ struct OutcomeReader {
     let actions: [Action]
 
     func read(_ node: Node, reader: inout SchemaReader) -> Outcome? {
-        guard
-            let fields = reader.mapping(
-                node, in: "`then`", allowed: ["cohort", "status", "fee", "deadlines", "actions"],
-                required: ["cohort", "status", "actions"])
-        else { return nil }
-        let cohort = fields["cohort"].flatMap { reader.identifier($0) }
-        let status = fields["status"].flatMap { reader.identifier($0) }
+        guard let fields = reader.mapping(node, in: "`then`", keys: OutcomeKey.self) else { return nil }
+        let cohort = fields[.cohort].flatMap { reader.identifier($0) }
+        let status = fields[.status].flatMap { reader.identifier($0) }
         var fee: Fee?
         var feeValid = true
-        if let feeNode = fields["fee"], !(feeNode.scalar.map { $0.style == .plain && $0.value == "none" } ?? false) {
+        if let feeNode = fields[.fee], !(feeNode.scalar.map { $0.style == .plain && $0.value == "none" } ?? false) {
             fee = resolve(feeNode, in: fees, kind: "fee", id: \.id, reader: &reader)
             feeValid = fee != nil
         }
-        let deadlineList = fields["deadlines"].map {
+        let deadlineList = fields[.deadlines].map {
             list($0, in: deadlines, kind: "deadline", id: \.id, reader: &reader)
         }
-        let actionList = fields["actions"].map { list($0, in: actions, kind: "action", id: \.id, reader: &reader) }
+        let actionList = fields[.actions].map { list($0, in: actions, kind: "action", id: \.id, reader: &reader) }
         guard let cohort, let status, feeValid, let actionList = actionList ?? nil else { return nil }
         guard let deadlineList = deadlineList ?? .some([]) else { return nil }
         return Outcome(cohort: cohort, status: status, fee: fee, deadlines: deadlineList, actions: actionList)

@@ -6,12 +6,10 @@ extension RuleTableLoader {
         var fees: [Fee] = []
         for (name, key, value) in reader.namedEntries(node, in: "`fees`", kind: "fee") {
             guard
-                let fields = reader.mapping(
-                    value, in: "fee `\(name)`", allowed: ["amount", "currency", "label"],
-                    required: ["amount", "currency"]),
-                let amountNode = fields["amount"], let currencyNode = fields["currency"]
+                let fields = reader.mapping(value, in: "fee `\(name)`", keys: FeeKey.self),
+                let amountNode = fields[.amount], let currencyNode = fields[.currency]
             else { continue }
-            let label = fields["label"].flatMap { reader.text($0, what: "a label") }
+            let label = fields[.label].flatMap { reader.text($0, what: "a label") }
             guard let money = reader.money(amount: amountNode, currency: currencyNode) else { continue }
             fees.append(Fee(id: name, money: money, label: label, location: reader.location(key)))
         }
@@ -24,23 +22,21 @@ extension RuleTableLoader {
         var precedesNodes: [String: Node] = [:]
         for (name, key, value) in reader.namedEntries(node, in: "`deadlines`", kind: "deadline") {
             guard
-                let fields = reader.mapping(
-                    value, in: "deadline `\(name)`", allowed: ["date", "kind", "inclusive", "label", "precedes"],
-                    required: ["date", "kind", "inclusive"]),
-                let date = fields["date"].flatMap({ reader.date($0) }),
-                let kind = fields["kind"].flatMap({ reader.identifier($0) }),
-                let inclusive = fields["inclusive"].flatMap({ reader.bool($0) })
+                let fields = reader.mapping(value, in: "deadline `\(name)`", keys: DeadlineKey.self),
+                let date = fields[.date].flatMap({ reader.date($0) }),
+                let kind = fields[.kind].flatMap({ reader.identifier($0) }),
+                let inclusive = fields[.inclusive].flatMap({ reader.bool($0) })
             else { continue }
-            let label = fields["label"].flatMap { reader.text($0, what: "a label") }
+            let label = fields[.label].flatMap { reader.text($0, what: "a label") }
             var precedes: String?
-            if let precedesNode = fields["precedes"] {
+            if let precedesNode = fields[.precedes] {
                 precedes = reader.identifier(precedesNode)
                 precedesNodes[name] = precedesNode
             }
             deadlines.append(
                 Deadline(
                     id: name, date: date, kind: kind, inclusive: inclusive, label: label, precedes: precedes,
-                    location: reader.location(key)))
+                    location: reader.location(key), precedesLocation: fields[.precedes].map { reader.location($0) }))
         }
         let ids = deadlines.map(\.id)
         for deadline in deadlines {
@@ -83,12 +79,12 @@ extension RuleTableLoader {
         var rules: [Rule] = []
         for item in items {
             guard
-                let fields = reader.mapping(
-                    item, in: "a rule", allowed: ["id", "when", "then", "note"], required: ["id", "then"]),
-                let idNode = fields["id"], let id = reader.identifier(idNode)
+                let fields = reader.mapping(item, in: "a rule", keys: RuleKey.self),
+                let idNode = fields[.id], let id = reader.identifier(idNode)
             else { continue }
-            let list = fields["when"].map { conditions.read($0, reader: &reader) } ?? []
-            guard let thenNode = fields["then"], let outcome = references.read(thenNode, reader: &reader),
+            let list = fields[.when].map { conditions.read($0, reader: &reader) } ?? []
+            _ = fields[.note].map { reader.text($0, what: "a note") }
+            guard let thenNode = fields[.then], let outcome = references.read(thenNode, reader: &reader),
                 let list
             else { continue }
             rules.append(
@@ -99,11 +95,11 @@ extension RuleTableLoader {
 
     mutating func readOtherwise(_ node: Node, references: OutcomeReader) -> Rule? {
         guard
-            let fields = reader.mapping(
-                node, in: "`otherwise`", allowed: ["id", "then", "note"], required: ["id", "then"]),
-            let idNode = fields["id"], let id = reader.identifier(idNode),
-            let thenNode = fields["then"], let outcome = references.read(thenNode, reader: &reader)
+            let fields = reader.mapping(node, in: "`otherwise`", keys: OtherwiseKey.self),
+            let idNode = fields[.id], let id = reader.identifier(idNode),
+            let thenNode = fields[.then], let outcome = references.read(thenNode, reader: &reader)
         else { return nil }
+        _ = fields[.note].map { reader.text($0, what: "a note") }
         return Rule(id: id, conditions: [], outcome: outcome, isOtherwise: true, location: reader.location(idNode))
     }
 

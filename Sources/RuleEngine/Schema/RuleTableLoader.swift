@@ -4,12 +4,6 @@ import YAMLReader
 /// Turns a YAML node tree into a typed ``RuleTable``, collecting a diagnostic at the exact
 /// node for every problem. Returns `nil` as the table when any error was found.
 package struct RuleTableLoader {
-    package static let topLevelKeys = [
-        "format", "policy", "cycle", "hit_policy", "inputs", "certifications", "fees", "deadlines", "derived",
-        "actions", "rules", "otherwise",
-    ]
-    package static let formatVersion = "rulecheck/1"
-
     var reader: SchemaReader
     var failed = false
 
@@ -19,30 +13,26 @@ package struct RuleTableLoader {
 
     /// Loads the table; every problem is in `reader.diagnostics`.
     mutating func load(_ root: Node) -> RuleTable? {
-        guard
-            let top = reader.mapping(
-                root, in: "the rule table", allowed: Self.topLevelKeys,
-                required: ["format", "policy", "cycle", "inputs", "rules"])
-        else { return nil }
-        if let node = top["format"], let format = reader.text(node, what: "the format"), format != Self.formatVersion {
+        guard let top = reader.mapping(root, in: "the rule table", keys: TableKey.self) else { return nil }
+        if let node = top[.format], let format = reader.text(node, what: "the format"), format != TableFormat.version {
             reader.report(.unsupportedFormat(format), at: node)
         }
-        if let node = top["cycle"] {
+        if let node = top[.cycle] {
             if let year = reader.year(node) { reader.cycle = year } else { return nil }
         }
-        let policy = top["policy"].flatMap { readPolicy($0) }
-        let hitPolicy = top["hit_policy"].flatMap { readHitPolicy($0) } ?? .unique
-        guard let inputsNode = top["inputs"], let inputs = readInputs(inputsNode) else { return nil }
-        let certifications = top["certifications"].map { reader.certifications($0, inputs: inputs.years) } ?? []
-        let fees = top["fees"].map { readFees($0) } ?? []
-        let deadlines = top["deadlines"].map { readDeadlines($0) } ?? []
-        let actions = top["actions"].map { readActions($0) } ?? []
+        let policy = top[.policy].flatMap { readPolicy($0) }
+        let hitPolicy = top[.hitPolicy].flatMap { readHitPolicy($0) } ?? .unique
+        guard let inputsNode = top[.inputs], let inputs = readInputs(inputsNode) else { return nil }
+        let certifications = top[.certifications].map { reader.certifications($0, inputs: inputs.years) } ?? []
+        let fees = top[.fees].map { readFees($0) } ?? []
+        let deadlines = top[.deadlines].map { readDeadlines($0) } ?? []
+        let actions = top[.actions].map { readActions($0) } ?? []
         var conditions = ConditionReader(
             yearInputs: inputs.years, dateInput: inputs.date, certifications: certifications, deadlines: deadlines)
-        let derived = top["derived"].map { readDerived($0, conditions: &conditions) } ?? []
+        let derived = top[.derived].map { readDerived($0, conditions: &conditions) } ?? []
         let references = OutcomeReader(fees: fees, deadlines: deadlines, actions: actions)
-        var rules = top["rules"].map { readRules($0, conditions: &conditions, references: references) } ?? []
-        if let node = top["otherwise"], let rule = readOtherwise(node, references: references) {
+        var rules = top[.rules].map { readRules($0, conditions: &conditions, references: references) } ?? []
+        if let node = top[.otherwise], let rule = readOtherwise(node, references: references) {
             rules.append(rule)
         }
         checkDuplicateIDs(rules.map { ($0.id, $0.location) }, kind: "rule")
@@ -50,23 +40,21 @@ package struct RuleTableLoader {
         return RuleTable(
             policy: policy, file: reader.file, cycle: cycle, hitPolicy: hitPolicy, yearInputs: inputs.years,
             dateInputName: inputs.date, certifications: certifications, fees: fees, deadlines: deadlines,
-            actions: actions, derived: derived, rules: rules)
+            actions: actions, derived: derived, rules: rules,
+            rulesLocation: root.mapping?.first { $0.key.scalar?.value == TableKey.rules.rawValue }
+                .map { reader.location($0.key) })
     }
 
     // MARK: - Header
 
     private mutating func readPolicy(_ node: Node) -> PolicyInfo? {
-        guard
-            let fields = reader.mapping(
-                node, in: "`policy`", allowed: ["id", "version", "title", "source", "time_zone", "window"],
-                required: ["id", "version", "title", "source", "time_zone", "window"])
-        else { return nil }
-        let id = fields["id"].flatMap { reader.identifier($0) }
-        let version = fields["version"].flatMap { reader.text($0, what: "a version") }
-        let title = fields["title"].flatMap { reader.text($0, what: "a title") }
-        let source = fields["source"].flatMap { reader.text($0, what: "a source") }
+        guard let fields = reader.mapping(node, in: "`policy`", keys: PolicyKey.self) else { return nil }
+        let id = fields[.id].flatMap { reader.identifier($0) }
+        let version = fields[.version].flatMap { reader.text($0, what: "a version") }
+        let title = fields[.title].flatMap { reader.text($0, what: "a title") }
+        let source = fields[.source].flatMap { reader.text($0, what: "a source") }
         var timeZone: String?
-        if let zoneNode = fields["time_zone"], let zone = reader.text(zoneNode, what: "a time zone") {
+        if let zoneNode = fields[.timeZone], let zone = reader.text(zoneNode, what: "a time zone") {
             if TimeZone(identifier: zone) == nil {
                 reader.report(.unknownTimeZone(zone), at: zoneNode)
             } else {
@@ -74,10 +62,9 @@ package struct RuleTableLoader {
             }
         }
         var window: (LocalDate, LocalDate)?
-        if let windowNode = fields["window"],
-            let bounds = reader.mapping(
-                windowNode, in: "`window`", allowed: ["from", "to"], required: ["from", "to"]),
-            let from = bounds["from"].flatMap({ reader.date($0) }), let to = bounds["to"].flatMap({ reader.date($0) })
+        if let windowNode = fields[.window],
+            let bounds = reader.mapping(windowNode, in: "`window`", keys: WindowKey.self),
+            let from = bounds[.from].flatMap({ reader.date($0) }), let to = bounds[.to].flatMap({ reader.date($0) })
         {
             if to < from {
                 reader.report(.windowReversed(from: from, to: to), at: windowNode)
@@ -108,46 +95,48 @@ package struct RuleTableLoader {
         var dateInput: String?
         for (name, key, value) in reader.namedEntries(node, in: "`inputs`", kind: "year input") {
             guard
-                let fields = reader.mapping(
-                    value, in: "input `\(name)`", allowed: ["type", "label", "domain", "none"], required: ["type"]),
-                let typeNode = fields["type"], let type = reader.text(typeNode, what: "an input type")
+                let fields = reader.mapping(value, in: "input `\(name)`", keys: InputKey.self),
+                let typeNode = fields[.type], let typeName = reader.text(typeNode, what: "an input type")
             else { continue }
-            let label = fields["label"].flatMap { reader.text($0, what: "a label") } ?? name
-            switch type {
-            case "date":
-                for extra in ["domain", "none"] where fields[extra] != nil {
-                    if let extraNode = fields[extra] {
-                        reader.report(.unknownKey(extra, in: "date input `\(name)`", suggestion: nil), at: extraNode)
-                    }
+            let label = fields[.label].flatMap { reader.text($0, what: "a label") } ?? name
+            guard let type = inputType(typeName, of: name, at: typeNode) else { continue }
+            for extra in InputKey.allCases where !type.spec.keys.contains(extra) {
+                if let extraNode = fields[extra] {
+                    reader.report(
+                        .unknownKey(extra.rawValue, in: "\(type.rawValue) input `\(name)`", suggestion: nil),
+                        at: extraNode)
                 }
+            }
+            let missing = type.spec.required.filter { fields[$0] == nil }
+            for absent in missing { reader.report(.missingKey(absent.rawValue, in: "input `\(name)`"), at: value) }
+            guard missing.isEmpty else { continue }
+            switch type {
+            case .date:
                 if dateInput != nil {
                     reader.report(.limitExceeded("a table has exactly one date input"), at: key)
                 }
                 dateInput = name
-            case "year":
-                guard let domainNode = fields["domain"] else {
-                    reader.report(.missingKey("domain", in: "input `\(name)`"), at: value)
-                    continue
-                }
-                guard
-                    let bounds = reader.mapping(
-                        domainNode, in: "`domain`", allowed: ["from", "to"], required: ["from", "to"]),
-                    let from = bounds["from"].flatMap({ reader.year($0) }),
-                    let to = bounds["to"].flatMap({ reader.year($0) })
+            case .year:
+                guard let domainNode = fields[.domain],
+                    let bounds = reader.mapping(domainNode, in: "`domain`", keys: YearDomainKey.self),
+                    let from = bounds[.from].flatMap({ reader.year($0) }),
+                    let to = bounds[.to].flatMap({ reader.year($0) })
                 else { continue }
-                guard from <= to, to - from < 200 else {
-                    reader.report(
-                        .limitExceeded("a year domain runs forward and spans at most 200 years"), at: domainNode)
+                guard from <= to else {
+                    reader.report(.domainReversed(from: from, to: to), at: domainNode)
                     continue
                 }
-                let allowsNone = fields["none"].flatMap { reader.bool($0) } ?? false
+                guard to - from < 200 else {
+                    reader.report(
+                        .limitExceeded("a year domain spans at most 200 years; this one spans \(to - from + 1)"),
+                        at: domainNode)
+                    continue
+                }
+                let allowsNone = fields[.allowsNone].flatMap { reader.bool($0) } ?? false
                 years.append(
                     YearInput(
                         name: name, label: label, domain: from...to, allowsNone: allowsNone,
                         location: reader.location(key)))
-            default:
-                reader.report(
-                    .unknownValue(type, for: "type", in: "input `\(name)`", allowed: ["year", "date"]), at: typeNode)
             }
         }
         guard !years.isEmpty, years.count <= RuleTable.maxYearInputs else {
@@ -164,5 +153,14 @@ package struct RuleTableLoader {
             return nil
         }
         return (years, dateInput)
+    }
+
+    /// An input's `type:`, one of ``InputType``.
+    private mutating func inputType(_ text: String, of input: String, at node: Node) -> InputType? {
+        if let type = InputType(rawValue: text) { return type }
+        reader.report(
+            .unknownValue(text, for: "type", in: "input `\(input)`", allowed: InputType.allCases.map(\.rawValue)),
+            at: node)
+        return nil
     }
 }

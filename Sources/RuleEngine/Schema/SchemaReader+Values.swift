@@ -7,12 +7,11 @@ extension SchemaReader {
         var certifications: [Certification] = []
         for (name, key, value) in namedEntries(node, in: "`certifications`", kind: "certification") {
             guard
-                let fields = mapping(
-                    value, in: "certification `\(name)`", allowed: ["input", "expires", "label"],
-                    required: ["input", "expires"]),
-                let inputNode = fields["input"], let inputName = text(inputNode, what: "an input name"),
-                let expiresNode = fields["expires"], let expiresText = text(expiresNode, what: "a month and day")
+                let fields = mapping(value, in: "certification `\(name)`", keys: CertificationKey.self),
+                let inputNode = fields[.input], let inputName = text(inputNode, what: "an input name"),
+                let expiresNode = fields[.expires], let expiresText = text(expiresNode, what: "a month and day")
             else { continue }
+            _ = fields[.label].map { text($0, what: "a label") }
             guard let inputIndex = inputs.firstIndex(where: { $0.name == inputName }) else {
                 reportUndefined("year input", inputName, candidates: inputs.map(\.name), at: inputNode)
                 continue

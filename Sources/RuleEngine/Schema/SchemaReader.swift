@@ -34,9 +34,31 @@ package struct SchemaReader {
         return scalar.style.isQuoted ? "the string `\(scalar.value)`" : "`\(scalar.value)`"
     }
 
-    /// The entries of a mapping by key, after checking for unknown and missing keys.
-    package mutating func mapping(
-        _ node: Node, in place: String, allowed: [String], required: [String] = []
+    /// The entries of a mapping by key, after checking its keys against the format's description
+    /// of it: an unknown key is reported with the closest known one, a missing required key at
+    /// the mapping.
+    package mutating func mapping<Key: FormatKey>(_ node: Node, in place: String, keys: Key.Type) -> [Key: Node]? {
+        mapping(node, in: place, keys: keys, others: [])?.fields
+    }
+
+    /// The entries of a mapping with the fixed keys of `Key` and also keys named in `others`
+    /// (names the table chooses, such as derived outputs); a name in both is in both results.
+    package mutating func mapping<Key: FormatKey>(
+        _ node: Node, in place: String, keys: Key.Type, others: [String]
+    ) -> (fields: [Key: Node], others: [String: Node])? {
+        guard
+            let values = entries(
+                node, in: place, allowed: Key.names + others, required: Key.requiredKeys.map(\.rawValue))
+        else { return nil }
+        var fields: [Key: Node] = [:]
+        for key in Key.allCases {
+            if let value = values[key.rawValue] { fields[key] = value }
+        }
+        return (fields, values.filter { others.contains($0.key) })
+    }
+
+    private mutating func entries(
+        _ node: Node, in place: String, allowed: [String], required: [String]
     ) -> [String: Node]? {
         guard let entries = node.mapping else {
             report(.wrongType(expected: "a mapping for \(place)", found: found(node)), at: node)

@@ -23,8 +23,8 @@ struct Eval: ParsableCommand {
             throw CLIError(error.description)
         }
         switch request.format {
-        case .json: print(decision.json.pretty())
-        case .text: print(DecisionText.render(decision), terminator: "")
+        case .json: Terminal.print(decision.json.pretty())
+        case .text: Terminal.printText(DecisionText.render(decision), terminator: "")
         }
     }
 }

@@ -1,0 +1,58 @@
+/// The keys of a condition on a year input written as a mapping; several keys all apply.
+package enum YearConditionKey: String, FormatKey {
+    case from, to
+    case inSet = "in"
+    case equals, not
+
+    package static var requiresSomeKey: Bool { true }
+
+    package var spec: KeySpec {
+        switch self {
+        case .from:
+            return .optional(.year, "The first year of a range (default: the start of the input's domain).")
+        case .to: return .optional(.year, "The last year of a range (default: the end of the input's domain).")
+        case .inSet:
+            return .optional(
+                .list(FormatElement(.shape(.yearValue), "One value of the set.")),
+                "A set of values, any of which matches.")
+        case .equals:
+            return .optional(
+                .anyOf([
+                    FormatElement(.year, "A year."),
+                    FormatElement(.inputOffset, "Another input's name and an offset."),
+                ]),
+                "Another year input plus an offset, such as `ma_expires + 1` (`none` never equals anything), or a year."
+            )
+        case .not: return .optional(.shape(.yearCondition), "Matches where the inner condition does not.")
+        }
+    }
+}
+
+/// The comparisons of a condition on the date input; several all apply.
+package enum DateComparisonKey: String, FormatKey {
+    case on, before
+    case onOrBefore = "on_or_before"
+    case after
+    case onOrAfter = "on_or_after"
+    case by, past
+
+    package static let definition: FormatDefinition? = FormatDefinition(
+        name: "dateCondition",
+        doc:
+            "A condition on the date input: comparisons that all apply, such as `{past: recommended, by: ma-expiry}`.")
+
+    package static var requiresSomeKey: Bool { true }
+
+    package var spec: KeySpec {
+        let operand = "a deadline id, a certification's expiry such as `ma.expiry`, or a date YYYY-MM-DD"
+        switch self {
+        case .on: return .optional(.dateOperand, "That day only: \(operand).")
+        case .before: return .optional(.dateOperand, "Strictly before \(operand).")
+        case .onOrBefore: return .optional(.dateOperand, "On or before \(operand).")
+        case .after: return .optional(.dateOperand, "Strictly after \(operand).")
+        case .onOrAfter: return .optional(.dateOperand, "On or after \(operand).")
+        case .by: return .optional(.deadlineID, "Still in time for a deadline id, honouring its `inclusive`.")
+        case .past: return .optional(.deadlineID, "No longer in time for a deadline id, honouring its `inclusive`.")
+        }
+    }
+}

@@ -1,0 +1,166 @@
+/// The rule-table format (`rulecheck/1`): its header and inputs. Rules, outcomes, fees and
+/// deadlines are in `TableFormat+Entries.swift`, conditions in `ConditionFormat.swift`.
+package enum TableFormat {
+    /// The value of `format:`.
+    package static let version = "rulecheck/1"
+    /// The schema's title.
+    package static let title = "rulecheck rule table (rulecheck/1)"
+    /// What a rule table is.
+    package static let doc =
+        "A versioned policy table: inputs, certifications, fees, deadlines, derived outputs, actions and rules. Check a table with `rulecheck validate`; this schema covers its shape, not references, domains, gaps or overlaps."
+
+    /// Every mapping with fixed keys in a rule table.
+    package static let mappings: [any FormatKey.Type] = [
+        TableKey.self, PolicyKey.self, WindowKey.self, InputKey.self, YearDomainKey.self, CertificationKey.self,
+        FeeKey.self, DeadlineKey.self, RuleKey.self, OtherwiseKey.self, OutcomeKey.self, YearConditionKey.self,
+        DateComparisonKey.self,
+    ]
+}
+
+/// The top-level keys of a rule table.
+package enum TableKey: String, FormatKey {
+    case format, policy, cycle
+    case hitPolicy = "hit_policy"
+    case inputs, certifications, fees, deadlines, derived, actions, rules, otherwise
+
+    package var spec: KeySpec {
+        switch self {
+        case .format:
+            return .required(.constant(TableFormat.version), "The format version: `\(TableFormat.version)`.")
+        case .policy:
+            return .required(
+                .mapping(PolicyKey.self),
+                "What the table is: its identity, source, time zone and the dates it answers for.")
+        case .cycle:
+            return .required(
+                .fourDigitYear,
+                "The cycle year; years anywhere may be written relative to it: `cycle`, `cycle + 1`, `cycle - 4`.")
+        case .hitPolicy:
+            return .optional(
+                .oneOf(HitPolicy.allCases.map(\.rawValue)),
+                "How rules that match the same input are resolved: `unique` (default: overlaps are errors) or `first` (the first match in file order wins)."
+            )
+        case .inputs:
+            return .required(
+                .named(FormatElement(.input, "An input."), minimum: 2, maximum: RuleTable.maxYearInputs + 1),
+                "The inputs by name: 1 to \(RuleTable.maxYearInputs) of `type: year` and exactly one of `type: date` (its domain is the window)."
+            )
+        case .certifications:
+            return .certifications
+        case .fees:
+            return .optional(
+                .named(FormatElement(.mapping(FeeKey.self), "A fee.")), "Fees by id, referred to by rules' `fee`.")
+        case .deadlines:
+            return .optional(
+                .named(FormatElement(.mapping(DeadlineKey.self), "A deadline.")),
+                "Deadlines by id, referred to by rules' `deadlines` and by date conditions.")
+        case .derived:
+            return .optional(
+                .named(
+                    FormatElement(.shape(.conditions), "The conditions under which the output is true."),
+                    maximum: RuleTable.maxDerivedOutputs),
+                "Boolean outputs computed for every decision, each true exactly where its conditions hold, such as `can_staff_ambulance: {as_of: {on_or_before: ma.expiry}}`."
+            )
+        case .actions:
+            return .optional(
+                .named(FormatElement(.template, "The text of the action.")),
+                "Steps a person may be told to take, by id; texts may contain `{cycle}` or `{cycle + 1}`, filled in at load time."
+            )
+        case .rules:
+            return .required(.list(FormatElement(.mapping(RuleKey.self), "A rule.")), "The rules, in file order.")
+        case .otherwise:
+            return .optional(
+                .mapping(OtherwiseKey.self), "The rule that decides every input no other rule matches.")
+        }
+    }
+}
+
+/// The keys of `policy:`.
+package enum PolicyKey: String, FormatKey {
+    case id, version, title, source
+    case timeZone = "time_zone"
+    case window
+
+    package var spec: KeySpec {
+        switch self {
+        case .id: return .required(.identifier, "A stable identifier such as `ma-oems-nremt-alignment`.")
+        case .version: return .required(.text, "The version, such as \"2026\".")
+        case .title: return .required(.text, "A human title.")
+        case .source: return .required(.text, "Where the policy was published.")
+        case .timeZone: return .required(.timeZone, "The IANA time zone of the dates, such as America/New_York.")
+        case .window: return .required(.mapping(WindowKey.self), "The dates the table answers for.")
+        }
+    }
+}
+
+/// The keys of `window:`, the dates a table answers for.
+package enum WindowKey: String, FormatKey {
+    case from, to
+
+    package var spec: KeySpec {
+        switch self {
+        case .from: return .required(.date, "The first day.")
+        case .to: return .required(.date, "The last day.")
+        }
+    }
+}
+
+/// The kinds of input (`type:`), each with the keys its declaration takes: one entry per type.
+package enum InputType: String, CaseIterable, Sendable {
+    case year, date
+
+    /// The keys it takes, which of them it requires, and what it is.
+    package var spec: InputTypeSpec {
+        switch self {
+        case .year:
+            return InputTypeSpec(
+                keys: [.type, .label, .domain, .allowsNone], required: [.type, .domain],
+                doc: "An input whose values are years, such as the year a certification expires.",
+                summary: "A year input.")
+        case .date:
+            return InputTypeSpec(
+                keys: [.type, .label], required: [.type],
+                doc: "The date the question is asked; its domain is the policy's window.", summary: "The date input.")
+        }
+    }
+}
+
+/// What an input of one ``InputType`` is declared with.
+package struct InputTypeSpec: Sendable {
+    /// The keys it takes, in order.
+    package let keys: [InputKey]
+    /// The keys it must have.
+    package let required: [InputKey]
+    /// What an input of this type is.
+    package let doc: String
+    /// A short name for it, where the inputs refer to the type.
+    package let summary: String
+}
+
+/// The keys of an input declaration; which ones apply depends on its ``InputType``.
+package enum InputKey: String, FormatKey {
+    case type, label, domain
+    case allowsNone = "none"
+
+    package var spec: KeySpec {
+        switch self {
+        case .type: return .required(.oneOf(InputType.allCases.map(\.rawValue)), "The input's type.")
+        case .label: return .optional(.text, "A human label.")
+        case .domain:
+            return .optional(.mapping(YearDomainKey.self), "The years the table answers for (at most 200).")
+        case .allowsNone: return .optional(.boolean, "Whether `none` (never held) is a value of the input.")
+        }
+    }
+}
+
+/// The keys of a year input's `domain:`.
+package enum YearDomainKey: String, FormatKey {
+    case from, to
+
+    package var spec: KeySpec {
+        switch self {
+        case .from: return .required(.year, "The first year.")
+        case .to: return .required(.year, "The last year.")
+        }
+    }
+}
