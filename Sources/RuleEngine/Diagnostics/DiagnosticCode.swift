@@ -1,7 +1,7 @@
 /// Every stable diagnostic code rulecheck raises: the code string, a PascalCase name, the default
 /// severity and a one-line summary, independent of any one message's wording. Every diagnostic
 /// is created from a case, so a code cannot be mistyped or drift from this catalogue; the
-/// README's code table and the SARIF rule descriptors are produced from it.
+/// reference's code table (docs/reference.md) and the SARIF rule descriptors are produced from it.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable, Identifiable,
     CustomStringConvertible
 {
