@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "rulecheck",
+    // Linux (Debian, what CI builds, tests and packages) needs no entry here. macOS 15 is the
+    // minimum for `Synchronization.Mutex`; macOS builds are possible but not tested (README).
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RuleEngine", targets: ["RuleEngine"]),
@@ -23,7 +25,7 @@ let package = Package(
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
-            providers: [.apt(["libyaml-dev"])]
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "YAMLReader", dependencies: ["CYAML"]),
         .target(name: "RuleEngine", dependencies: ["YAMLReader"]),

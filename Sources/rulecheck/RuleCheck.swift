@@ -20,13 +20,15 @@ struct RuleCheck: ParsableCommand {
         ]
     )
 
-    /// The version printed by `--version` and written into SARIF logs.
-    static let version = "0.2.0"
+    /// The version printed by `--version` and written into SARIF logs (see `RuleCheckVersion`).
+    static let version = RuleCheckVersion.current
 
     /// Runs the command and maps every error to a documented exit code.
     static func main() {
+        var subcommand: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()
+            subcommand = type(of: command)
             try command.run()
             Terminal.exit(ExitStatus.success)
         } catch let error as CLIError {
@@ -34,7 +36,7 @@ struct RuleCheck: ParsableCommand {
             Terminal.exit(ExitStatus.usage)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = message(for: error, in: subcommand)
             if code == .success {
                 Terminal.print(message)
                 Terminal.exit(0)
@@ -46,5 +48,19 @@ struct RuleCheck: ParsableCommand {
             // Usage errors (ArgumentParser's 64) and every other failure map to 2.
             Terminal.exit(code.rawValue == ExitCode.validationFailure.rawValue ? ExitStatus.usage : code.rawValue)
         }
+    }
+
+    /// The message for an error. A flag found wrong or missing only once a subcommand runs
+    /// (`--nr` for a table with two year inputs) shows that subcommand's usage, not the root's.
+    static func message(for error: Error, in subcommand: ParsableCommand.Type?) -> String {
+        guard let error = error as? ValidationError, let subcommand, subcommand != RuleCheck.self else {
+            return fullMessage(for: error)
+        }
+        let name = "rulecheck \(subcommand._commandName)"
+        return """
+            Error: \(error.message)
+            Usage: \(usageString(for: subcommand))
+              See '\(name) --help' for more information.
+            """
     }
 }

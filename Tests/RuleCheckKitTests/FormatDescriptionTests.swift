@@ -65,9 +65,9 @@ struct FormatDescriptionTests {
         #expect(shown == described)
     }
 
-    @Test("the README's table of top-level keys lists exactly the described keys")
+    @Test("the reference's table of top-level keys lists exactly the described keys")
     func readmeTopLevelKeys() throws {
-        let readme = try String(contentsOfFile: TestSupport.path("README.md"), encoding: .utf8)
+        let readme = try String(contentsOfFile: TestSupport.path("docs/reference.md"), encoding: .utf8)
         let section = readme.components(separatedBy: "The top-level keys:").dropFirst().first ?? ""
         let rows = section.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().drop(while: \.isEmpty)
             .prefix { !$0.isEmpty }

@@ -4,7 +4,7 @@ import Testing
 @testable import RuleEngine
 
 /// The typed catalogue of codes: every case is raised, no code is written as a string outside
-/// the catalogue, and the README's table is the one the enum produces.
+/// the catalogue, and the reference's table is the one the enum produces.
 @Suite("Diagnostic code catalogue")
 struct DiagnosticCodeTests {
     /// The Swift files under a folder of the package, recursively, with their text.
@@ -16,7 +16,7 @@ struct DiagnosticCodeTests {
         }
     }
 
-    /// The Markdown table the README's "Diagnostic codes" section must hold, produced from the enum.
+    /// The Markdown table the reference's "Diagnostic codes" section must hold, produced from the enum.
     static func readmeTable() -> String {
         let rows = DiagnosticCode.allCases.map { code in
             let cells = [code.rawValue, code.name, code.severity.rawValue, code.summary]
@@ -25,19 +25,20 @@ struct DiagnosticCodeTests {
         return (["| code | name | default severity | meaning |", "|---|---|---|---|"] + rows).joined(separator: "\n")
     }
 
-    /// The table (the lines starting with `|`) in the README section headed `## Diagnostic codes`.
+    /// The table (the lines starting with `|`) in the docs/reference.md section headed `## Diagnostic codes`.
     static func tableInReadme() throws -> String {
-        let readme = try String(contentsOfFile: TestSupport.path("README.md"), encoding: .utf8)
+        let readme = try String(contentsOfFile: TestSupport.path("docs/reference.md"), encoding: .utf8)
         let lines = readme.split(separator: "\n", omittingEmptySubsequences: false)
-        let start = try #require(lines.firstIndex(of: "## Diagnostic codes"), "README has no Diagnostic codes section")
+        let start = try #require(
+            lines.firstIndex(of: "## Diagnostic codes"), "docs/reference.md has no Diagnostic codes section")
         let section = lines[(start + 1)...].prefix { !$0.hasPrefix("## ") }
         return section.filter { $0.hasPrefix("|") }.joined(separator: "\n")
     }
 
-    @Test("the README's code table is the one the enum produces")
+    @Test("the reference's code table is the one the enum produces")
     func readmeTableMatchesEnum() throws {
         let expected = Self.readmeTable()
-        #expect(try Self.tableInReadme() == expected, "replace the README's table with:\n\(expected)")
+        #expect(try Self.tableInReadme() == expected, "replace the table in docs/reference.md with:\n\(expected)")
     }
 
     @Test("every case is raised by a message in the catalogue")

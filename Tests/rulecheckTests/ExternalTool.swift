@@ -28,6 +28,22 @@ enum ExternalTool {
         return try run(tool, ["--schemafile", schema] + files)
     }
 
+    /// Whether `python3` can import every module named (such as `junitparser` from PyPI).
+    static func hasPythonModules(_ modules: String...) -> Bool {
+        guard let python = find("python3") else { return false }
+        let imports = modules.map { "import \($0)" }.joined(separator: "; ")
+        return (try? run(python, ["-c", imports]).status) == 0
+    }
+
+    /// The JUnit XSD to validate reports against: `$RULECHECK_JUNIT_XSD`, or the one
+    /// `scripts/fetch-junit-xsd.sh` extracts from pytest's source distribution on PyPI.
+    static var junitSchema: String? {
+        let candidates = [
+            ProcessInfo.processInfo.environment["RULECHECK_JUNIT_XSD"], CLI.path(".build/junit-xsd/junit-10.xsd"),
+        ]
+        return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
     /// Runs a program and collects its output.
     static func run(_ executable: URL, _ arguments: [String]) throws -> CLI.Result {
         let process = Process()

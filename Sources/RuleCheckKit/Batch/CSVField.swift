@@ -1,12 +1,13 @@
 import RuleEngine
 
-/// Writing one CSV field per RFC 4180: a field that holds a comma, a quote, a CR or an LF is
-/// enclosed in quotes with each quote doubled; any other field is written as it is.
+/// Writing one CSV field per RFC 4180: a field that holds the delimiter (a comma unless told
+/// otherwise), a quote, a CR or an LF is enclosed in quotes with each quote doubled; any other
+/// field is written as it is.
 public enum CSVField {
     /// Whether the bytes must be quoted.
     @inline(__always)
-    public static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+    public static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8 = 0x2C) -> Bool {
+        for byte in bytes where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
             return true
         }
         return false
@@ -20,12 +21,14 @@ public enum CSVField {
         return first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
     }
 
-    /// Appends the field to `output`, quoted when needed; with `excelSafe`, a cell that looks
-    /// like a formula gets a `'` in front.
-    public static func append(_ text: String, to output: inout [UInt8], excelSafe: Bool = false) {
+    /// Appends the field to `output`, quoted when needed (a field holding `delimiter` too); with
+    /// `excelSafe`, a cell that looks like a formula gets a `'` in front.
+    public static func append(
+        _ text: String, to output: inout [UInt8], delimiter: UInt8 = 0x2C, excelSafe: Bool = false
+    ) {
         var bytes = Array(text.utf8)
         if excelSafe, bytes.withUnsafeBufferPointer(looksLikeFormula) { bytes.insert(0x27, at: 0) }
-        let quoted = bytes.withUnsafeBufferPointer { needsQuotes($0) }
+        let quoted = bytes.withUnsafeBufferPointer { needsQuotes($0, delimiter: delimiter) }
         guard quoted else {
             output += bytes
             return
@@ -49,8 +52,8 @@ public enum CSVField {
 extension BufferedWriter {
     /// Writes one field, quoted per RFC 4180 when needed.
     @inline(__always)
-    public func writeCSVField(_ bytes: UnsafeBufferPointer<UInt8>) throws(WriteError) {
-        guard CSVField.needsQuotes(bytes) else {
+    public func writeCSVField(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8 = 0x2C) throws(WriteError) {
+        guard CSVField.needsQuotes(bytes, delimiter: delimiter) else {
             try write(bytes)
             return
         }
@@ -65,11 +68,11 @@ extension BufferedWriter {
         try write(byte: 0x22)
     }
 
-    /// Writes one field given as text, quoted per RFC 4180 when needed; with `excelSafe`, a
-    /// cell that looks like a formula gets a `'` in front.
-    public func writeCSVField(_ text: String, excelSafe: Bool = false) throws(WriteError) {
+    /// Writes one field given as text, quoted per RFC 4180 when needed (a field holding
+    /// `delimiter` too); with `excelSafe`, a cell that looks like a formula gets a `'` in front.
+    public func writeCSVField(_ text: String, delimiter: UInt8 = 0x2C, excelSafe: Bool = false) throws(WriteError) {
         var bytes: [UInt8] = []
-        CSVField.append(text, to: &bytes, excelSafe: excelSafe)
+        CSVField.append(text, to: &bytes, delimiter: delimiter, excelSafe: excelSafe)
         try write(bytes)
     }
 }

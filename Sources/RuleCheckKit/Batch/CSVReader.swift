@@ -4,7 +4,9 @@ import RuleEngine
 /// A streaming reader of comma-separated values as RFC 4180 writes them: fields may be
 /// quoted, quoted fields may hold commas, line ends and doubled quotes (`""`), records end in
 /// CRLF or LF, and a UTF-8 byte-order mark at the very start is skipped. Blank lines are
-/// skipped by default.
+/// skipped by default. The field delimiter is a comma unless ``Options/delimiter`` says
+/// otherwise (`;` or a tab, as spreadsheets in some locales write), with the same rules.
+/// Input that starts with a UTF-16 byte-order mark or a NUL byte is rejected as UTF-16.
 ///
 /// It reads its source in chunks (64 KiB by default) into one reusable buffer and parses the
 /// bytes in place: a record's fields are views into that buffer, with quotes already
@@ -23,12 +25,18 @@ public final class CSVReader {
         public var maxRecordBytes: Int
         /// Whether lines with nothing on them are skipped rather than read as one empty field.
         public var skipsBlankLines: Bool
+        /// The byte between fields: `,` by default; a quote, CR or LF falls back to `,`.
+        public var delimiter: UInt8
 
-        /// Chunks of 64 KiB, records up to 1 MiB, blank lines skipped.
-        public init(chunkSize: Int = 65_536, maxRecordBytes: Int = 1 << 20, skipsBlankLines: Bool = true) {
+        /// Chunks of 64 KiB, records up to 1 MiB, blank lines skipped, fields split at `delimiter`.
+        public init(
+            chunkSize: Int = 65_536, maxRecordBytes: Int = 1 << 20, skipsBlankLines: Bool = true,
+            delimiter: UInt8 = UInt8(ascii: ",")
+        ) {
             self.chunkSize = max(chunkSize, 16)
             self.maxRecordBytes = max(maxRecordBytes, 16)
             self.skipsBlankLines = skipsBlankLines
+            self.delimiter = [0x22, 0x0D, 0x0A].contains(delimiter) ? UInt8(ascii: ",") : delimiter
         }
     }
 
@@ -40,7 +48,6 @@ public final class CSVReader {
         case afterQuoteCR
     }
 
-    private static let comma = UInt8(ascii: ",")
     private static let quote = UInt8(ascii: "\"")
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
@@ -108,6 +115,7 @@ public final class CSVReader {
     private func readRecord() throws(CSVError) -> Bool {
         if !checkedByteOrderMark { try skipByteOrderMark() }
         bounds.removeAll(keepingCapacity: true)
+        let delimiter = options.delimiter
         line = nextLine
         var recordStart = start
         var position = start
@@ -146,7 +154,7 @@ public final class CSVReader {
                     quoteLine = nextLine
                     fieldStart = position
                     write = position
-                } else if byte == Self.comma {
+                } else if byte == delimiter {
                     bounds.append(position - 1)
                     bounds.append(position - 1)
                     fieldStart = position
@@ -162,7 +170,7 @@ public final class CSVReader {
             case .unquoted:
                 while position < end {
                     let byte = buffer[position]
-                    if byte == Self.comma || byte == Self.lineFeed || byte == Self.quote { break }
+                    if byte == delimiter || byte == Self.lineFeed || byte == Self.quote { break }
                     position += 1
                 }
                 guard position < end else { continue }
@@ -195,7 +203,7 @@ public final class CSVReader {
                     buffer[write] = byte
                     write += 1
                     state = .quoted
-                } else if byte == Self.comma {
+                } else if byte == delimiter {
                     bounds.append(fieldStart)
                     bounds.append(write)
                     state = .fieldStart
@@ -208,13 +216,14 @@ public final class CSVReader {
                 } else if byte == Self.carriageReturn {
                     state = .afterQuoteCR
                 } else {
-                    throw CSVError(kind: .textAfterClosingQuote(byte), line: nextLine)
+                    throw CSVError(kind: .textAfterClosingQuote(byte), line: nextLine, delimiter: delimiter)
                 }
             case .afterQuoteCR:
                 let byte = buffer[position]
                 position += 1
                 guard byte == Self.lineFeed else {
-                    throw CSVError(kind: .textAfterClosingQuote(Self.carriageReturn), line: nextLine)
+                    throw CSVError(
+                        kind: .textAfterClosingQuote(Self.carriageReturn), line: nextLine, delimiter: delimiter)
                 }
                 bounds.append(fieldStart)
                 bounds.append(write)
@@ -288,6 +297,13 @@ public final class CSVReader {
             bytesRead += count
         }
         checkedByteOrderMark = true
+        // UTF-16: a byte-order mark, or the NUL half of an ASCII character in the first two bytes.
+        if end >= 2,
+            (buffer[0], buffer[1]) == (0xFF, 0xFE) || (buffer[0], buffer[1]) == (0xFE, 0xFF)
+                || buffer[0] == 0 || buffer[1] == 0
+        {
+            throw CSVError(kind: .utf16, line: 1)
+        }
         if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
     }
 }

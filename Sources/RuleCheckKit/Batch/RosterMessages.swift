@@ -26,6 +26,37 @@ enum RosterMessages {
         "the header has no column `\(name)` (required: \(required.map { "`\($0)`" }.joined(separator: ", ")))"
     }
 
+    static func delimiterHint(_ delimiter: String) -> String {
+        "; the header splits on `\(delimiter)` into columns that include it: try --delimiter '\(delimiter)'"
+    }
+
+    static func columnHint(_ input: String) -> String {
+        "; if the roster names it otherwise, map it with --column \(input)=HEADER"
+    }
+
+    static func sameHeader(_ header: String, _ first: String, _ second: String) -> String {
+        "--column: `\(first)` and `\(second)` would both be read from column `\(header)`"
+    }
+
+    static func unknownInput(_ input: String, inputs: [String]) -> String {
+        "--column: `\(input)` is not an input of the table (inputs: \(inputs.map { "`\($0)`" }.joined(separator: ", ")))"
+    }
+
+    static func notADate(_ column: String, _ text: String, format: RosterDateFormat) -> String {
+        switch format {
+        case .iso: return notADate(column, text)
+        case .monthDayYear:
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+                parts[2].count == 4, let month = Int(parts[0]), let day = Int(parts[1]), Int(parts[2]) != nil
+            {
+                let iso = "\(parts[2])-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+                return "\(column): `\(text)` is not a valid date: \(LocalDate.problem(with: iso))"
+            }
+            return "\(column): `\(text)` is not a date written M/D/YYYY (--date-format)"
+        }
+    }
+
     static func duplicateColumn(_ name: String, first: Int, second: Int) -> String {
         "the header names column `\(name)` twice (columns \(first) and \(second)); rename one"
     }

@@ -12,12 +12,15 @@ struct RosterOutcomeCache {
         let deadline: Int32
     }
 
+    /// The CSV output's delimiter.
+    let delimiter: UInt8
     private var entries: [Key: Int] = [:]
     /// A small open-addressing table over keys packed into 64 bits, in front of `entries`:
     /// a row's lookup costs a multiply and a compare instead of a SipHash of four fields.
     private var packedKeys = [UInt64](repeating: 0, count: 1024)
     private var packedEntries = [Int32](repeating: 0, count: 1024)
-    /// Every entry's CSV result columns, back to back: `,cohort,status,...,rule,` and a line feed.
+    /// Every entry's CSV result columns, back to back: `,cohort,status,...,rule,` and a line feed
+    /// (with the output's delimiter).
     private(set) var suffixBytes: [UInt8] = []
     /// `suffixStart[e] ..< suffixStart[e + 1]` is entry `e`'s text in ``suffixBytes``.
     private(set) var suffixStart: [Int] = [0]
@@ -29,6 +32,9 @@ struct RosterOutcomeCache {
     /// Whether an entry's `tail` depends on the row's input (an action text with an input
     /// placeholder), so that each row renders its own.
     private(set) var jsonPerRow: [Bool] = []
+
+    /// An empty cache for CSV output split at `delimiter`.
+    init(delimiter: UInt8 = 0x2C) { self.delimiter = delimiter }
 
     /// The entry for a decision whose next deadline is the rule's `deadline`-th (-1 for none),
     /// made on first use.
@@ -73,10 +79,10 @@ struct RosterOutcomeCache {
         let next = deadline >= 0 && deadline < outcome.deadlines.count ? outcome.deadlines[deadline] : nil
         fields += [next?.id ?? "", next?.date.description ?? "", decision.rule.id]
         for field in fields {
-            suffixBytes.append(0x2C)
-            CSVField.append(field, to: &suffixBytes)
+            suffixBytes.append(delimiter)
+            CSVField.append(field, to: &suffixBytes, delimiter: delimiter)
         }
-        suffixBytes += [0x2C, 0x0A]
+        suffixBytes += [delimiter, 0x0A]
         suffixStart.append(suffixBytes.count)
         outcomes.append((outcome.cohort, outcome.status))
         jsonParts.append(Self.jsonParts(of: decision))

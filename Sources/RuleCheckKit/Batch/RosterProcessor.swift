@@ -27,6 +27,8 @@ public struct RosterProcessor: Sendable {
     public let defaultAsOf: LocalDate
     /// The output format.
     public let format: RosterFormat
+    /// The delimiters, the header of each input and the date format.
+    public let options: RosterOptions
     /// How many rows pass between two progress reports.
     public var progressInterval = 4096
     /// Whether CSV cells that a spreadsheet would read as a formula (starting with `=`, `+`,
@@ -36,10 +38,14 @@ public struct RosterProcessor: Sendable {
     private let emptyYears: YearValues
 
     /// Decides with `tables`; rows without an as-of date are decided on `defaultAsOf`.
-    public init(tables: RosterTables, defaultAsOf: LocalDate, format: RosterFormat = .csv) {
+    public init(
+        tables: RosterTables, defaultAsOf: LocalDate, format: RosterFormat = .csv,
+        options: RosterOptions = RosterOptions()
+    ) {
         self.tables = tables
         self.defaultAsOf = defaultAsOf
         self.format = format
+        self.options = options
         emptyYears = YearValues(Array(repeating: nil, count: tables.yearInputNames.count))
     }
 
@@ -71,17 +77,18 @@ public struct RosterProcessor: Sendable {
         onProgress: (_ rows: Int, _ bytesRead: Int) -> Void
     ) throws(RosterError) -> RosterSummary {
         guard try Self.advance(reader) else { throw .header(RosterMessages.emptyInput) }
-        let layout = try RosterLayout(header: reader.record, tables: tables)
-        var cache = RosterOutcomeCache()
+        let layout = try RosterLayout(header: reader.record, tables: tables, options: options)
+        let delimiter = options.outputDelimiter
+        var cache = RosterOutcomeCache(delimiter: delimiter)
         var counts: [Int] = []
         var rows = 0
         var badRows = 0
         if format == .csv {
             try Self.writing { () throws(BufferedWriter.WriteError) in
-                try writer.write(layout.csvHeader(excelSafe: excelSafe))
+                try writer.write(layout.csvHeader(delimiter: delimiter, excelSafe: excelSafe))
             }
         }
-        let errorPrefix = [UInt8](repeating: 0x2C, count: layout.resultColumnNames.count)
+        let errorPrefix = [UInt8](repeating: delimiter, count: layout.resultColumnNames.count)
         while try Self.advance(reader) {
             rows += 1
             switch decide(reader, layout) {
@@ -94,7 +101,8 @@ public struct RosterProcessor: Sendable {
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(reader, count: layout.columnCount, excelSafe: excelSafe, to: writer)
+                        try Self.writeFields(
+                            reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe, to: writer)
                         try cache.suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
                             try writer.write(
                                 UnsafeBufferPointer(
@@ -113,9 +121,10 @@ public struct RosterProcessor: Sendable {
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(reader, count: layout.columnCount, excelSafe: excelSafe, to: writer)
+                        try Self.writeFields(
+                            reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe, to: writer)
                         try writer.write(errorPrefix)
-                        try writer.writeCSVField(message, excelSafe: excelSafe)
+                        try writer.writeCSVField(message, delimiter: delimiter, excelSafe: excelSafe)
                         try writer.write(byte: 0x0A)
                     case .jsonl:
                         try Self.writeJSONLine(error: message, reader: reader, layout: layout, to: writer)
@@ -153,10 +162,11 @@ public struct RosterProcessor: Sendable {
         var date = defaultAsOf
         if let column = layout.dateColumn {
             let cell = reader.field(column)
-            switch RosterValue.date(cell) {
+            switch RosterValue.date(cell, format: options.dateFormat) {
             case .date(let value): date = value
             case .empty: break
-            case .invalid: return .bad(RosterMessages.notADate(tables.dateInputName, Self.text(cell)))
+            case .invalid:
+                return .bad(RosterMessages.notADate(tables.dateInputName, Self.text(cell), format: options.dateFormat))
             }
         }
         guard tables.hasTable(for: date) else {
@@ -184,18 +194,20 @@ public struct RosterProcessor: Sendable {
 
     /// Writes the input's fields, as many as the header has (missing ones empty).
     @inline(__always)
-    private static func writeFields(_ reader: CSVReader, count: Int, excelSafe: Bool, to writer: BufferedWriter)
+    private static func writeFields(
+        _ reader: CSVReader, count: Int, delimiter: UInt8, excelSafe: Bool, to writer: BufferedWriter
+    )
         throws(BufferedWriter.WriteError)
     {
         let present = min(count, reader.fieldCount)
         for index in 0..<count {
-            if index > 0 { try writer.write(byte: 0x2C) }
+            if index > 0 { try writer.write(byte: delimiter) }
             guard index < present else { continue }
             let field = reader.field(index)
             if excelSafe, CSVField.looksLikeFormula(field) {
-                try writer.writeCSVField(String(decoding: field, as: UTF8.self), excelSafe: true)
+                try writer.writeCSVField(String(decoding: field, as: UTF8.self), delimiter: delimiter, excelSafe: true)
             } else {
-                try writer.writeCSVField(field)
+                try writer.writeCSVField(field, delimiter: delimiter)
             }
         }
     }

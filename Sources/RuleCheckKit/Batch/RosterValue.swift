@@ -45,6 +45,29 @@ enum RosterValue {
         return lowered == (0x6E, 0x6F, 0x6E, 0x65) ? .none : .invalid
     }
 
+    /// Reads a date cell written in `format`, or nothing.
+    @inline(__always)
+    static func date(_ cell: UnsafeBufferPointer<UInt8>, format: RosterDateFormat) -> Date {
+        switch format {
+        case .iso: date(cell)
+        case .monthDayYear: monthDayYear(cell)
+        }
+    }
+
+    /// Reads a date cell written `M/D/YYYY` (one or two digits for the month and the day).
+    static func monthDayYear(_ cell: UnsafeBufferPointer<UInt8>) -> Date {
+        let bytes = trimmed(cell)
+        if bytes.isEmpty { return .empty }
+        guard let firstSlash = bytes.firstIndex(of: 0x2F), (1...2).contains(firstSlash),
+            let secondSlash = bytes[(firstSlash + 1)...].firstIndex(of: 0x2F),
+            (1...2).contains(secondSlash - firstSlash - 1), bytes.count - secondSlash - 1 == 4,
+            let month = digits(bytes, 0, firstSlash),
+            let day = digits(bytes, firstSlash + 1, secondSlash - firstSlash - 1),
+            let year = digits(bytes, secondSlash + 1, 4), let date = LocalDate(year: year, month: month, day: day)
+        else { return .invalid }
+        return .date(date)
+    }
+
     /// Reads a date cell written `YYYY-MM-DD`, or nothing.
     @inline(__always)
     static func date(_ cell: UnsafeBufferPointer<UInt8>) -> Date {

@@ -5,35 +5,41 @@ extension HarnessReport {
         table.definition.assignments(years: input.years, asOf: input.asOf)
     }
 
-    private func place(_ location: SourceLocation) -> String { "\(location.file):\(location.line)" }
+    func place(_ location: SourceLocation) -> String { "\(location.file):\(location.line)" }
+
+    /// One group of failures for people: what fails, with the lines of the rule and the
+    /// expectation, the fields that differ, one example and at most five input regions.
+    func lines(for failure: HarnessFailure) -> [String] {
+        var lines: [String] = []
+        switch failure.kind {
+        case .mismatch(let row, let rule, let fields):
+            let expectation = expectations.rows[row]
+            let decided = table.definition.rules[rule]
+            lines.append(
+                "FAIL expectation `\(expectation.id)` (\(place(expectation.location))) vs rule `\(decided.id)` "
+                    + "(\(place(decided.location))): \(failure.count) input\(failure.count == 1 ? "" : "s")")
+            for field in fields {
+                lines.append("  \(field.field): expected \(field.expected), got \(field.actual)")
+            }
+        case .uncovered:
+            lines.append("UNCOVERED: \(failure.count) input\(failure.count == 1 ? "" : "s") match no expectation")
+        case .undecided(let reason):
+            lines.append("UNDECIDED: \(failure.count) inputs: \(reason)")
+        }
+        lines.append("  example: \(describe(failure.example))")
+        for region in failure.regions.prefix(5) {
+            lines.append("  inputs: \(table.definition.describe(region: region))")
+        }
+        if failure.regions.count > 5 { lines.append("  and \(failure.regions.count - 5) more regions") }
+        return lines
+    }
 
     /// The report for people: each group of failures with its inputs as compact ranges, one
     /// example, expected and actual values, and the lines of the rule and the expectation;
     /// then coverage problems and a summary line.
     public func text() -> String {
         var lines: [String] = []
-        for failure in failures {
-            switch failure.kind {
-            case .mismatch(let row, let rule, let fields):
-                let expectation = expectations.rows[row]
-                let decided = table.definition.rules[rule]
-                lines.append(
-                    "FAIL expectation `\(expectation.id)` (\(place(expectation.location))) vs rule `\(decided.id)` "
-                        + "(\(place(decided.location))): \(failure.count) input\(failure.count == 1 ? "" : "s")")
-                for field in fields {
-                    lines.append("  \(field.field): expected \(field.expected), got \(field.actual)")
-                }
-            case .uncovered:
-                lines.append("UNCOVERED: \(failure.count) input\(failure.count == 1 ? "" : "s") match no expectation")
-            case .undecided(let reason):
-                lines.append("UNDECIDED: \(failure.count) inputs: \(reason)")
-            }
-            lines.append("  example: \(describe(failure.example))")
-            for region in failure.regions.prefix(5) {
-                lines.append("  inputs: \(table.definition.describe(region: region))")
-            }
-            if failure.regions.count > 5 { lines.append("  and \(failure.regions.count - 5) more regions") }
-        }
+        for failure in failures { lines += self.lines(for: failure) }
         for index in unexercisedRules {
             let rule = table.definition.rules[index]
             lines.append("UNEXERCISED rule `\(rule.id)` (\(place(rule.location))): no checked input is decided by it")

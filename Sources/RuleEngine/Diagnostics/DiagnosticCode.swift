@@ -1,7 +1,7 @@
 /// Every stable diagnostic code rulecheck raises: the code string, a PascalCase name, the default
 /// severity and a one-line summary, independent of any one message's wording. Every diagnostic
 /// is created from a case, so a code cannot be mistyped or drift from this catalogue; the
-/// README's code table and the SARIF rule descriptors are produced from it.
+/// reference's code table (docs/reference.md) and the SARIF rule descriptors are produced from it.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable, Identifiable,
     CustomStringConvertible
 {
@@ -69,6 +69,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case mixedCurrencies = "RC230"
     /// RC231: a typed output's value that does not fit its type.
     case invalidOutputValue = "RC231"
+    /// RC220: a value outside a field's fixed set (such as `hit_policy`).
+    case unknownValue = "RC220"
     /// RC301: inputs that no rule decides.
     case gap = "RC301"
     /// RC302: rules that overlap under hit policy `unique`.
@@ -151,6 +153,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
             ("DateOutsideWindow", "a deadline or literal date outside the table's own window", .error)
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
+        case .unknownValue: ("UnknownValue", "value outside a field's fixed set (such as `hit_policy`)", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)
         case .overlap: ("Overlap", "rules that overlap under hit policy `unique`", .error)
         case .unreachableRule: ("UnreachableRule", "rule that decides no input", .warning)

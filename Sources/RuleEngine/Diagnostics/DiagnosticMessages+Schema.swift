@@ -6,6 +6,17 @@ extension DiagnosticMessage {
             help: suggestion.map { "did you mean `\($0)`?" })
     }
 
+    /// A value outside a field's fixed set, such as `hit_policy: uniqe`.
+    package static func unknownValue(_ value: String, for field: String, in place: String? = nil, allowed: [String])
+        -> DiagnosticMessage
+    {
+        let suggestion = Suggestion.closest(to: value, in: allowed)
+        let choices = allowed.map { "`\($0)`" }.joined(separator: ", ")
+        return DiagnosticMessage(
+            code: .unknownValue, text: "unknown value `\(value)` for `\(field)`" + (place.map { " in \($0)" } ?? ""),
+            help: suggestion.map { "did you mean `\($0)`?" } ?? "the values are \(choices)")
+    }
+
     package static func missingKey(_ key: String, in place: String) -> DiagnosticMessage {
         DiagnosticMessage(code: .missingKey, text: "missing key `\(key)` in \(place)")
     }

@@ -109,9 +109,8 @@ package struct RuleTableLoader {
     private mutating func readHitPolicy(_ node: Node) -> HitPolicy? {
         guard let value = reader.text(node, what: "a hit policy") else { return nil }
         guard let policy = HitPolicy(rawValue: value) else {
-            let names = HitPolicy.allCases.map(\.rawValue)
             reader.report(
-                .unknownKey(value, in: "`hit_policy`", suggestion: Suggestion.closest(to: value, in: names)), at: node)
+                .unknownValue(value, for: "hit_policy", allowed: HitPolicy.allCases.map(\.rawValue)), at: node)
             return nil
         }
         return policy
@@ -128,7 +127,7 @@ package struct RuleTableLoader {
                 let typeNode = fields[.type], let typeName = reader.text(typeNode, what: "an input type")
             else { continue }
             let label = fields[.label].flatMap { reader.text($0, what: "a label") } ?? name
-            guard let type = inputType(typeName, at: typeNode) else { continue }
+            guard let type = inputType(typeName, of: name, at: typeNode) else { continue }
             for extra in InputKey.allCases where !type.spec.keys.contains(extra) {
                 if let extraNode = fields[extra] {
                     reader.report(
@@ -185,11 +184,11 @@ package struct RuleTableLoader {
     }
 
     /// An input's `type:`, one of ``InputType``.
-    private mutating func inputType(_ text: String, at node: Node) -> InputType? {
+    private mutating func inputType(_ text: String, of input: String, at node: Node) -> InputType? {
         if let type = InputType(rawValue: text) { return type }
-        let names = InputType.allCases.map { "`\($0.rawValue)`" }
-        let expected = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
-        reader.report(.wrongType(expected: expected, found: reader.found(node)), at: node)
+        reader.report(
+            .unknownValue(text, for: "type", in: "input `\(input)`", allowed: InputType.allCases.map(\.rawValue)),
+            at: node)
         return nil
     }
 }

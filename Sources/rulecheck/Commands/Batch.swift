@@ -11,6 +11,9 @@ struct Batch: ParsableCommand {
             The roster needs a header row with a column per year input of the table (ma_expires, nr_expires; \
             empty or `none` means never held) and may have an as_of column; other columns pass through. \
             Bad rows are reported as ROSTER:LINE: error: reason and marked in the output's error column. \
+            For spreadsheets: --delimiter ';' or '\\t', --column INPUT=HEADER when a column is named otherwise, \
+            --date-format M/D/YYYY; CSV output keeps the roster's delimiter unless --output-delimiter says otherwise; \
+            a UTF-16 file is refused (save it as CSV UTF-8). \
             Exits 0 when every row was decided, 1 when any row was bad or the CSV is malformed, \
             2 on usage or I/O errors (including a required column missing from the header).
             """
@@ -28,6 +31,8 @@ struct Batch: ParsableCommand {
     var roster: String
 
     @OptionGroup var selection: TableSelection
+
+    @OptionGroup var csv: RosterCSVOptions
 
     @Option(
         name: .customLong("as-of"),
@@ -63,8 +68,11 @@ struct Batch: ParsableCommand {
         let destination = try StreamedOutput(path: output, inputs: tableFiles + [roster])
         let writer = destination.writer
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1, totalBytes: input.size)
-        let reader = CSVReader(source: FileDescriptorSource(fileDescriptor: input.fileDescriptor))
-        var processor = RosterProcessor(tables: tables, defaultAsOf: date, format: format.roster)
+        let options = try csv.rosterOptions()
+        let reader = CSVReader(
+            source: FileDescriptorSource(fileDescriptor: input.fileDescriptor),
+            options: CSVReader.Options(delimiter: options.inputDelimiter))
+        var processor = RosterProcessor(tables: tables, defaultAsOf: date, format: format.roster, options: options)
         processor.excelSafe = excelSafe
         // Bad-row messages are buffered too (a roster of bad dates would otherwise cost a system
         // call per row) and flushed at every progress report and at the end.
@@ -119,7 +127,10 @@ struct Batch: ParsableCommand {
         case .tables(let message): return CLIError(message)
         case .write(let message): return CLIError("\(output ?? "standard output"): \(message)")
         case .malformed(let problem):
-            if case .readFailed = problem.kind { return CLIError("\(input): \(problem.description)") }
+            switch problem.kind {
+            case .readFailed, .utf16: return CLIError("\(input): \(problem.description)")
+            default: break
+            }
             Terminal.printError("\(input):\(problem.line): error: \(UntrustedText.terminal(problem.description))")
             if let output, replacing { Terminal.printError("rulecheck: \(output) was not written") }
             return ExitCode(ExitStatus.findings)

@@ -18,7 +18,7 @@ struct Serve: ParsableCommand {
         discussion: """
             Binds 127.0.0.1:8080 by default; there is no authentication, so put it behind a proxy for anything \
             but loopback. Needs `swift build --product rulecheck-server`; exits 2 when that binary is missing. \
-            See the README section Service.
+            See the section Service of docs/reference.md.
             """
     )
 

@@ -21,8 +21,8 @@ struct Test: ParsableCommand {
     @Option(help: "The expectations file, when testing a single table.")
     var expectations: String?
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, or junit (JUnit XML, for CI test views).")
+    var format: TestFormat = .text
 
     func validate() throws {
         if expectations != nil, tables.count != 1 {
@@ -59,6 +59,9 @@ struct Test: ParsableCommand {
                 ("success", .bool(reports.allSatisfy(\.isSuccess))),
             ]
             Terminal.print(JSONValue.object(summary).pretty())
+        case .junit:
+            // The XML escaping leaves out every control character XML 1.0 forbids.
+            Terminal.print(HarnessReport.junit(reports), terminator: "")
         case .text:
             for report in reports { Terminal.printText(report.text(), terminator: "") }
             if reports.contains(where: { !$0.unexercisedRules.isEmpty || !$0.unusedRows.isEmpty }) {
