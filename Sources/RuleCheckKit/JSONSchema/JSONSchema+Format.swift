@@ -16,6 +16,7 @@ extension JSONSchema {
             return anyOf(
                 doc, [fourDigitInteger, string("A four-digit year as text.", pattern: Pattern.fourDigits)])
         case .boolean: return .object([("description", .string(doc)), ("type", .string("boolean"))])
+        case .integer: return .object([("description", .string(doc)), ("type", .string("integer"))])
         case .timeZone: return string(doc, pattern: Pattern.timeZone)
         case .monthDay: return string(doc, pattern: Pattern.monthDay)
         case .template:
@@ -95,7 +96,8 @@ extension JSONSchema {
         let properties = type.spec.keys.map { key -> (String, JSONValue) in
             switch key {
             case .type: return (key.rawValue, constant("`\(type.rawValue)`.", type.rawValue))
-            case .label, .domain, .allowsNone: return (key.rawValue, schema(key.spec.value, key.spec.doc))
+            case .domain: return (key.rawValue, schema(type.domainValue, key.spec.doc))
+            case .label, .allowsNone, .values: return (key.rawValue, schema(key.spec.value, key.spec.doc))
             }
         }
         return object(type.spec.doc, properties: properties, required: type.spec.required.map(\.rawValue))

@@ -75,7 +75,7 @@ public struct DecisionMatrix: Sendable {
     /// The timeline of every year combination, grouped, as reviewable text.
     public func timelineText() -> String {
         let policy = table.policy
-        let names = table.definition.yearInputs.map(\.name)
+        let inputs = table.definition.yearInputs
         var lines = [
             "# Timeline of \(policy.id) version \(policy.version): \(policy.title)",
             "# Window \(policy.windowStart) to \(policy.windowEnd), dates in \(policy.timeZone).",
@@ -85,7 +85,7 @@ public struct DecisionMatrix: Sendable {
         for group in timelineGroups() {
             lines.append("")
             for region in group.regions {
-                var parts = zip(names, region.values).map { "\($0) \(InputRegion.describe($1))" }
+                var parts = zip(inputs, region.values).map { "\($0.name) \($0.describe($1))" }
                 if parts.isEmpty { parts = ["every input"] }
                 lines.append(parts.joined(separator: ", "))
             }

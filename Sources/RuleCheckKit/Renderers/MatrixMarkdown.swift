@@ -63,7 +63,7 @@ public struct MatrixMarkdown: Sendable {
 
     private func timeline() -> [String] {
         let rules = matrix.table.definition.rules
-        let names = matrix.table.definition.yearInputs.map(\.name)
+        let inputs = matrix.table.definition.yearInputs
         let derived = matrix.table.definition.derived.map(\.name)
         var lines = [
             "| Year combinations | Dates | Cohort / status | Fee |" + derived.map { " \($0) |" }.joined() + " Rule |",
@@ -71,7 +71,7 @@ public struct MatrixMarkdown: Sendable {
         ]
         for group in matrix.timelineGroups() {
             let years = group.regions.map { region in
-                zip(names, region.values).map { "\($0) \(InputRegion.describe($1))" }.joined(separator: ", ")
+                zip(inputs, region.values).map { "\($0.name) \($0.describe($1))" }.joined(separator: ", ")
             }
             .joined(separator: "; ")
             for (index, segment) in group.segments.enumerated() {

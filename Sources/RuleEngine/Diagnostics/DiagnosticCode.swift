@@ -63,6 +63,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case invalidCurrency = "RC217"
     /// RC218: empty value.
     case emptyValue = "RC218"
+    /// RC219: an integer or enum input's domain is larger than its limit.
+    case domainTooLarge = "RC219"
+    /// RC220: a value its input does not take.
+    case invalidValue = "RC220"
     /// RC301: inputs that no rule decides.
     case gap = "RC301"
     /// RC302: rules that overlap under hit policy `unique`.
@@ -129,6 +133,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .invalidPlaceholder: ("InvalidPlaceholder", "invalid placeholder in a text", .error)
         case .invalidCurrency: ("InvalidCurrency", "invalid currency code", .error)
         case .emptyValue: ("EmptyValue", "empty value", .error)
+        case .domainTooLarge:
+            ("DomainTooLarge", "an integer or enum input's domain is larger than its limit", .error)
+        case .invalidValue: ("InvalidValue", "a value its input does not take", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)
         case .overlap: ("Overlap", "rules that overlap under hit policy `unique`", .error)
         case .unreachableRule: ("UnreachableRule", "rule that decides no input", .warning)

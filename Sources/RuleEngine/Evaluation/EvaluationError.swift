@@ -8,6 +8,12 @@ public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible 
     case wrongInputCount(expected: Int, given: Int)
     /// No rule decides this input (only possible in a table with gap errors).
     case noRule
+    /// An input the table does not have was given.
+    case unknownInput(String, inputs: [String])
+    /// An input of the table was not given.
+    case missingInput(String, allowed: String)
+    /// A value its input does not take.
+    case invalidValue(InputValueError)
 
     /// One line for the user.
     public var description: String {
@@ -21,6 +27,12 @@ public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible 
             return "the table has \(expected) year inputs, \(given) values were given"
         case .noRule:
             return "no rule decides this input"
+        case .unknownInput(let name, let inputs):
+            return "unknown input `\(name)`; the table's inputs are \(inputs.joined(separator: ", "))"
+        case .missingInput(let name, let allowed):
+            return "missing input `\(name)`, which takes \(allowed)"
+        case .invalidValue(let error):
+            return error.description
         }
     }
 }

@@ -73,6 +73,7 @@ extension RuleTable {
     func sharesInputs(with other: RuleTable) -> Bool {
         yearInputs.map(\.name) == other.yearInputs.map(\.name)
             && yearInputs.map(\.allowsNone) == other.yearInputs.map(\.allowsNone)
+            && yearInputs.map(\.kind) == other.yearInputs.map(\.kind)
             && dateInputName == other.dateInputName
             && derived.map(\.name) == other.derived.map(\.name)
     }

@@ -96,22 +96,25 @@ public struct Condition: Sendable, Hashable {
     public let location: SourceLocation
 }
 
-/// The values of a table's year inputs for one decision, stored inline so that building and
+/// The general name of ``YearValues``: the codes of every discrete input's value.
+public typealias InputValues = YearValues
+
+/// The values of a table's discrete inputs (years, integers, booleans, enum values as codes) for one decision, stored inline so that building and
 /// passing them allocates nothing. At most ``RuleTable/maxYearInputs`` values.
 public struct YearValues: Sendable, Hashable {
-    private var storage: (Int?, Int?, Int?, Int?) = (nil, nil, nil, nil)
+    private var storage: (Int?, Int?, Int?, Int?, Int?, Int?) = (nil, nil, nil, nil, nil, nil)
     /// The number of values.
     public private(set) var count: Int
 
-    /// Creates values from a list; values past the fourth are ignored.
+    /// Creates values from a list; values past the sixth are ignored.
     public init(_ values: [Int?]) {
-        count = min(values.count, 4)
-        for (index, value) in values.prefix(4).enumerated() { self[index] = value }
+        count = min(values.count, RuleTable.maxYearInputs)
+        for (index, value) in values.prefix(RuleTable.maxYearInputs).enumerated() { self[index] = value }
     }
 
     /// Creates two values, the common case.
     public init(_ first: Int?, _ second: Int?) {
-        storage = (first, second, nil, nil)
+        storage = (first, second, nil, nil, nil, nil)
         count = 2
     }
 
@@ -123,6 +126,8 @@ public struct YearValues: Sendable, Hashable {
             case 1: return storage.1
             case 2: return storage.2
             case 3: return storage.3
+            case 4: return storage.4
+            case 5: return storage.5
             default: return nil
             }
         }
@@ -132,6 +137,8 @@ public struct YearValues: Sendable, Hashable {
             case 1: storage.1 = newValue
             case 2: storage.2 = newValue
             case 3: storage.3 = newValue
+            case 4: storage.4 = newValue
+            case 5: storage.5 = newValue
             default: break
             }
         }

@@ -9,9 +9,9 @@ struct DecisionRequest: ParsableArguments {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    /// The table in force on the as-of date, and the years and date to decide.
+    /// The table in force on the as-of date, and the inputs' values and date to decide.
     func resolve() throws -> (table: CompiledTable, years: YearValues, asOf: LocalDate) {
-        let (table, asOf) = try selection.select(asOf: try input.parsedDate())
-        return (table, try input.years(for: table), asOf)
+        let history = try selection.history()
+        return try InputResolver(history: history).resolve(try input.assignments(for: history))
     }
 }
