@@ -116,4 +116,22 @@ struct TypedInputCLITests {
         #expect(matrix.status == 0, "\(matrix.stderr)")
         #expect(matrix.stdout.contains("level emr, emt"))
     }
+
+    @Test("matrix --rows and --columns choose the grid's inputs; the others are fixed with --input")
+    func matrixAxes() throws {
+        let run = try CLI.run([
+            "matrix", Self.levels, "--as-of", "2026-02-01", "--rows", "level", "--columns", "cert_expires", "--input",
+            "employed=true", "--input", "years_of_service=25",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("level \\ cert_expires"))
+        #expect(run.stdout.contains("paramedic"))
+        #expect(run.stdout.contains("[als-senior]"))
+        let missing = try CLI.run(["matrix", Self.levels, "--as-of", "2026-02-01", "--rows", "level"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("missing input `employed`"), "\(missing.stderr)")
+        let tooMany = try CLI.run(["matrix", Self.levels, "--as-of", "2026-02-01"])
+        #expect(tooMany.status == 2)
+        #expect(tooMany.stderr.contains("--rows and --columns"))
+    }
 }

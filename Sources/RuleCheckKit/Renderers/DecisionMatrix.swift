@@ -18,9 +18,13 @@ public struct DecisionMatrix: Sendable {
     /// The table.
     public let table: CompiledTable
 
-    /// Creates the views of a table.
-    public init(table: CompiledTable) {
+    /// The inputs the grid shows, or `nil` for the first down and the second across.
+    public let axes: GridAxes?
+
+    /// Creates the views of a table; `axes` chooses the grid's inputs.
+    public init(table: CompiledTable, axes: GridAxes? = nil) {
         self.table = table
+        self.axes = axes
     }
 
     /// The segments of one cell's timeline, merging neighbouring intervals with the same
