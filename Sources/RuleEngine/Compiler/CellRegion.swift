@@ -117,14 +117,16 @@ struct CellRegion: Sendable {
                             axes: axes, classes: classes, representative: [low, low - difference],
                             boxes: (low...high).map { [$0...$0, ($0 - difference)...($0 - difference)] }))
                 }
+                // The rest, one box per run of the first input's values for each value of the
+                // second, so that compaction sweeps it row by row.
                 var rest: [CellBox] = []
-                for x in first {
-                    var start = second.lowerBound
-                    for y in differences.map({ x - $0 }).sorted() where second.contains(y) {
-                        if start < y { rest.append([x...x, start...(y - 1)]) }
-                        start = y + 1
+                for y in second {
+                    var start = first.lowerBound
+                    for x in differences.map({ y + $0 }).sorted() where first.contains(x) {
+                        if start < x { rest.append([start...(x - 1), y...y]) }
+                        start = x + 1
                     }
-                    if start <= second.upperBound { rest.append([x...x, start...second.upperBound]) }
+                    if start <= first.upperBound { rest.append([start...first.upperBound, y...y]) }
                 }
                 if let box = rest.first {
                     pieces.append(

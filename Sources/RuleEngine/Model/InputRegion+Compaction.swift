@@ -7,21 +7,28 @@ extension InputRegion {
     /// Compacts (box of cells, day-range) pieces into few boxes: pieces with equal date sets
     /// are grouped, then merged along each year axis in turn.
     ///
-    /// The work is done on the coarsest grid that every piece's box is a union of (each axis
-    /// cut where some box starts or ends), not on single cells; because the merge only ever
+    /// The work is not done cell by cell. The first input's values stay in ranges, swept once
+    /// per row; the other inputs are cut into the coarsest grid that every piece's box is a
+    /// union of (each axis cut where some box starts or ends). Because the merge only ever
     /// compares whole sets of values, the result is the same as merging cell by cell.
     static func compact(boxes pieces: [(box: CellBox, days: ClosedRange<Int>)], space: CellSpace) -> [InputRegion] {
-        let grid = Grid(pieces.map(\.box), axes: space.valueCounts.count)
-        var daysByCell: [Int: [ClosedRange<Int>]] = [:]
+        let axes = space.valueCounts.count
+        let grid = Grid(pieces.map { Array($0.box.dropFirst()) }, axes: axes - 1)
+        var segmentsByRow: [Int: [(values: ClosedRange<Int>, days: ClosedRange<Int>)]] = [:]
         for piece in pieces {
-            grid.forEachCell(in: piece.box) { daysByCell[$0, default: []].append(piece.days) }
+            grid.forEachCell(in: Array(piece.box.dropFirst())) { row in
+                segmentsByRow[row, default: []].append((piece.box[0], piece.days))
+            }
         }
-        var byDates: [[ClosedRange<Int>]: [Int]] = [:]
-        for (cell, ranges) in daysByCell { byDates[mergeDays(ranges), default: []].append(cell) }
+        // For each set of dates, each row with the first input's values (as bounds) that have it.
+        var byDates: [[ClosedRange<Int>]: [(row: Int, bounds: [Int])]] = [:]
+        for (row, segments) in segmentsByRow {
+            for (dates, bounds) in firstInputByDates(segments) { byDates[dates, default: []].append((row, bounds)) }
+        }
         var regions: [InputRegion] = []
-        for (ranges, cells) in byDates {
-            var boxes = cells.sorted().map { grid.partIndices(of: $0).map { [$0] } }
-            for axis in 0..<grid.cuts.count {
+        for (ranges, rows) in byDates {
+            var boxes = rows.sorted { $0.row < $1.row }.map { [$0.bounds] + grid.partIndices(of: $0.row).map { [$0] } }
+            for axis in 1..<axes {
                 var merged: [[[Int]]: [Int]] = [:]
                 var order: [[[Int]]] = []
                 for box in boxes {
@@ -38,13 +45,47 @@ extension InputRegion {
             }
             let dates = ranges.map { LocalDate(dayNumber: $0.lowerBound)...LocalDate(dayNumber: $0.upperBound) }
             for box in boxes {
-                let values = box.enumerated().map { input, parts in
-                    parts.flatMap { grid.values(input: input, part: $0).map { space.value(input: input, index: $0) } }
-                }
+                let first = stride(from: 0, to: box[0].count - 1, by: 2).flatMap { box[0][$0]...box[0][$0 + 1] }
+                let values =
+                    [first.map { space.value(input: 0, index: $0) }]
+                    + box.dropFirst().enumerated().map { offset, parts in
+                        parts.flatMap { part in
+                            grid.values(input: offset, part: part).map { space.value(input: offset + 1, index: $0) }
+                        }
+                    }
                 regions.append(InputRegion(values: values, dates: dates))
             }
         }
         return regions.sorted { $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
+    }
+
+    /// Sweeps one row's ranges of the first input: for each set of dates, the values (as
+    /// ascending `[low, high, low, high, ...]` bounds) whose covering pieces have those dates.
+    private static func firstInputByDates(
+        _ segments: [(values: ClosedRange<Int>, days: ClosedRange<Int>)]
+    ) -> [[ClosedRange<Int>]: [Int]] {
+        let cuts = Set(segments.flatMap { [$0.values.lowerBound, $0.values.upperBound + 1] }).sorted()
+        let starting = segments.sorted { $0.values.lowerBound < $1.values.lowerBound }
+        var next = 0
+        var active: [(values: ClosedRange<Int>, days: ClosedRange<Int>)] = []
+        var result: [[ClosedRange<Int>]: [Int]] = [:]
+        for (start, end) in zip(cuts, cuts.dropFirst()) {
+            active.removeAll { $0.values.upperBound < start }
+            while next < starting.count, starting[next].values.lowerBound == start {
+                active.append(starting[next])
+                next += 1
+            }
+            guard !active.isEmpty else { continue }
+            let dates = mergeDays(active.map(\.days))
+            var bounds = result.removeValue(forKey: dates) ?? []
+            if let last = bounds.last, last + 1 == start {
+                bounds[bounds.count - 1] = end - 1
+            } else {
+                bounds += [start, end - 1]
+            }
+            result[dates] = bounds
+        }
+        return result
     }
 
     /// Sorts and joins touching day ranges.
