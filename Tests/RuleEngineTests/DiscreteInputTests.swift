@@ -84,6 +84,14 @@ struct DiscreteInputTests {
         #expect(throws: EvaluationError.self) { try table.values(base.merging(["employed": .integer(1)]) { $1 }) }
     }
 
+    @Test("shifting values by years moves year inputs only")
+    func shiftYearsOnly() throws {
+        let table = try Self.levels().definition
+        let values = YearValues([2, 1, 7, 2026])
+        let shifted = table.shifted(values, by: 1)
+        #expect((0..<4).map { shifted[$0] } == [2, 1, 7, 2027])
+    }
+
     @Test("a misspelt enum value in a condition is RC220 with did-you-mean")
     func misspeltValue() {
         let text = Self.table(

@@ -11,6 +11,15 @@ extension RuleTable {
             .joined(separator: ", ")
     }
 
+    /// The same values `years` later: year inputs move, `none` and other kinds stay.
+    public func shifted(_ values: YearValues, by years: Int) -> YearValues {
+        var result = values
+        for (index, input) in yearInputs.enumerated() where input.isYear && index < values.count {
+            result[index] = values[index].map { $0 + years }
+        }
+        return result
+    }
+
     /// One input as assignments: `ma_expires=2026, nr_expires=none, as_of=2026-01-10`.
     public func assignments(years: YearValues, asOf: LocalDate) -> String {
         var parts = yearInputs.enumerated().map { index, input in
