@@ -88,7 +88,11 @@ private struct TreeBuilder {
                     continue
                 }
                 guard count(anchored.weight, at: range.start) else { return nil }
-                add(anchored.node, weight: anchored.weight)
+                // An alias used as a key stands where it is written, so a duplicate key it makes
+                // is reported at the alias rather than at the anchor.
+                let isKey = stack.last.map { $0.isMapping && $0.pendingKey == nil } ?? false
+                let node = anchored.node
+                add(isKey ? Node(content: node.content, range: range, tag: node.tag) : node, weight: anchored.weight)
             case .scalar(let text, let length, let style, let tag, let anchor, let range):
                 guard skipDepth == 0 else { continue }
                 guard count(1, at: range.start) else { return nil }
@@ -121,12 +125,15 @@ private struct TreeBuilder {
     }
 
     /// Problems in file order; tab indentation is checked here, once the scalars are known.
-    /// When libyaml stopped on a syntax error at or after a tab-indented line, the tab is
-    /// reported instead, as it is the likely cause.
+    /// libyaml refuses a tab where indentation is read (block context at a line's start) and
+    /// accepts one only as separation (in a flow collection, or on a plain scalar's
+    /// continuation line). So a leading tab is reported only when libyaml stopped on a syntax
+    /// error at or after its line, instead of that error, as it is the likely cause.
     mutating func finishProblems() -> [YAMLProblem] {
         let tabs = source.leadingTabs().filter { tab in
-            if let failure = syntaxFailure { return tab.line <= failure.line }
-            return !multiLineScalars.contains { $0.start.offset < tab.offset && tab.offset < $0.end.offset }
+            guard let failure = syntaxFailure else { return false }
+            return tab.line <= failure.line
+                && !multiLineScalars.contains { $0.start.offset < tab.offset && tab.offset < $0.end.offset }
         }
         if !tabs.isEmpty {
             problems.removeAll { if case .syntax = $0 { return true } else { return false } }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleCheckKit
 
 /// The `rulecheck` command line: validates, evaluates and tests rule tables.
 @main
@@ -27,22 +28,23 @@ struct RuleCheck: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            Terminal.exit(ExitStatus.success)
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("rulecheck: error: \(error.message)\n".utf8))
-            Foundation.exit(ExitStatus.usage)
+            Terminal.printError("rulecheck: error: \(UntrustedText.terminal(error.message))")
+            Terminal.exit(ExitStatus.usage)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                print(message)
-                Foundation.exit(0)
+                Terminal.print(message)
+                Terminal.exit(0)
             }
             if code.rawValue == ExitStatus.findings || code.rawValue == 0 {
-                Foundation.exit(code.rawValue)
+                Terminal.exit(code.rawValue)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { Terminal.printError(message) }
             // Usage errors (ArgumentParser's 64) and every other failure map to 2.
-            Foundation.exit(code.rawValue == ExitCode.validationFailure.rawValue ? ExitStatus.usage : code.rawValue)
+            Terminal.exit(code.rawValue == ExitCode.validationFailure.rawValue ? ExitStatus.usage : code.rawValue)
         }
     }
 }

@@ -15,11 +15,13 @@ struct RosterProcessorTests {
     }
 
     /// Runs the processor over `roster` and returns what it wrote.
-    static func run(_ roster: String, format: RosterFormat = .csv, asOf: String = "2026-01-15", chunkSize: Int = 7)
-        throws -> Run
-    {
+    static func run(
+        _ roster: String, format: RosterFormat = .csv, asOf: String = "2026-01-15", chunkSize: Int = 7,
+        excelSafe: Bool = false
+    ) throws -> Run {
         let tables = try RosterTables([TestSupport.table2026()])
-        let processor = RosterProcessor(tables: tables, defaultAsOf: TestSupport.date(asOf), format: format)
+        var processor = RosterProcessor(tables: tables, defaultAsOf: TestSupport.date(asOf), format: format)
+        processor.excelSafe = excelSafe
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).out")
         let output = try AtomicOutputFile(path: file.path)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -152,5 +154,55 @@ struct RosterProcessorTests {
         #expect(first.contains(",none,") && first.contains(",\n") && first.contains("\"\""))
         let run = try Self.run(first)
         #expect(run.summary.rows == 500 && run.badRows.isEmpty)
+    }
+}
+
+/// Headers the output could not represent faithfully, and line ends the reader does not take.
+@Suite("Roster header rules")
+struct RosterHeaderTests {
+    static func message(_ roster: String, format: RosterFormat = .csv) -> String? {
+        do {
+            _ = try RosterProcessorTests.run(roster, format: format)
+            return nil
+        } catch {
+            guard case .header(let message) = error as? RosterError else { return "not a header error: \(error)" }
+            return message
+        }
+    }
+
+    @Test("CR-only line ends are an error, never zero rows and success")
+    func carriageReturnOnly() {
+        for roster in [
+            "id,ma_expires,nr_expires,as_of\r1,2026,2027,\r2,2027,2026,\r", "ma_expires,nr_expires\r2026,2027",
+        ] {
+            let message = Self.message(roster)
+            #expect(message?.contains("CR alone") == true, "\(message ?? "no error")")
+        }
+    }
+
+    @Test(
+        "a column named twice is an error naming both columns, in both formats",
+        arguments: [RosterFormat.csv, .jsonl])
+    func duplicate(format: RosterFormat) {
+        let message = Self.message("id,ma_expires,nr_expires,id\n1,2026,2027,2\n", format: format)
+        #expect(message == "the header names column `id` twice (columns 1 and 4); rename one")
+    }
+
+    @Test(
+        "an input column named like a result column is an error",
+        arguments: [
+            "cohort", "status", "can_staff_ambulance", "fee", "next_deadline", "next_deadline_date", "rule", "error",
+        ])
+    func resultName(name: String) {
+        let message = Self.message("ma_expires,nr_expires,\(name)\n2026,2027,x\n")
+        #expect(
+            message == "column 3 `\(name)` has the name of a result column that batch adds; rename the input column")
+    }
+
+    @Test("CRLF line ends and other names still pass")
+    func crlf() throws {
+        let run = try RosterProcessorTests.run("id,ma_expires,nr_expires,cohort_hint\r\n1,2026,2027,a\r\n")
+        #expect(run.lines.count == 3)
+        #expect(run.badRows.isEmpty)
     }
 }

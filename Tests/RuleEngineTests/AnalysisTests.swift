@@ -47,6 +47,9 @@ struct AnalysisTests {
         let gaps = result.diagnostics.filter { $0.code == .gap }
         #expect(!gaps.isEmpty)
         #expect(gaps.allSatisfy { $0.severity == .error && ($0.help ?? "").contains("for example ma_expires=") })
+        // A gap belongs to no rule: it is reported at the `rules:` key, not at the first rule.
+        let rulesLine = try #require(text.lineNumber(of: "\nrules:\n").map { $0 + 1 })
+        #expect(gaps.allSatisfy { $0.location?.line == rulesLine && $0.location?.column == 1 })
         #expect(result.table == nil)
 
         var loader = RuleTableLoader(file: "no-otherwise.yaml")
@@ -118,11 +121,28 @@ struct AnalysisTests {
         #expect(result.diagnostics.filter { $0.code == .unreachableRule }.count == 9)
     }
 
-    @Test("a recommended date after the expiry it precedes is an error at the deadline")
+    @Test("a recommended date after the expiry it precedes is an error at its `precedes:` entry")
     func deadlineOrder() throws {
         let text = try Self.edited { $0.replacingFirst("date: 2026-02-15", with: "date: 2026-04-15") }
         let result = TableLoader.load(yaml: text, file: "order.yaml")
         let order = try #require(result.diagnostics.first { $0.code == .dateOrder })
-        #expect(order.location?.line == text.lineNumber(of: "  recommended:\n"))
+        #expect(order.location?.line == text.lineNumber(of: "    precedes: ma-expiry\n"))
+        #expect(order.location?.column == 15)
+        #expect(
+            order.message
+                == "deadline `recommended` is said to precede `ma-expiry`, but its date 2026-04-15 is after 2026-03-31")
+    }
+
+    @Test("a reversed year domain is a date-order error that gives both years")
+    func reversedDomain() throws {
+        let text = try Self.edited {
+            $0.replacingFirst(
+                "domain: {from: cycle - 4, to: cycle + 6}", with: "domain: {from: cycle + 6, to: cycle - 4}")
+        }
+        let result = TableLoader.load(yaml: text, file: "reversed.yaml")
+        let problem = try #require(result.diagnostics.first { $0.message.contains("domain") })
+        #expect(problem.code == .dateOrder)
+        #expect(problem.message == "the year domain runs backwards: from 2032 to 2022")
+        #expect(problem.location?.line == 30)
     }
 }

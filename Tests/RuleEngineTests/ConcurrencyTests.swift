@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 
@@ -79,4 +80,47 @@ struct ConcurrencyTests {
 /// A shared counter the tasks can capture.
 final class Counter: Sendable {
     let value = Atomic<Int>(0)
+}
+
+/// Two reloads that overlap: the one that started later wins, whichever finishes last.
+@Suite("Serialised reloads")
+struct ReloadOrderTests {
+    @Test("a reload that started earlier and finishes later never replaces the newer table", .timeLimit(.minutes(1)))
+    func olderReloadLoses() throws {
+        let older = try TableLoader.load(path: TestSupport.path("rules/2026.yaml"))
+        let newer = try TableLoader.load(path: TestSupport.path("Tests/Fixtures/policies/2027-example.yaml"))
+        let store = TableStore(try TestSupport.compiled(older))
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        // The slow reload takes its ticket, signals, and waits before returning the older content;
+        // it runs on its own thread so that no cooperative-pool thread blocks.
+        let slow = Thread {
+            _ = try? store.reload { () throws(FileReadError) in
+                started.signal()
+                release.wait()
+                return older
+            }
+            finished.signal()
+        }
+        slow.start()
+        started.wait()
+        try store.reload { () throws(FileReadError) in newer }
+        #expect(store.current.policy.version == newer.table?.policy.version)
+        release.signal()
+        finished.wait()
+        #expect(store.current.policy.version == newer.table?.policy.version)
+        #expect(newer.table?.policy.version != older.table?.policy.version)
+    }
+
+    @Test("reloads that do not overlap each put their table in force")
+    func sequentialReloads() throws {
+        let first = try TableLoader.load(path: TestSupport.path("rules/2026.yaml"))
+        let second = try TableLoader.load(path: TestSupport.path("Tests/Fixtures/policies/2027-example.yaml"))
+        let store = TableStore(try TestSupport.compiled(first))
+        try store.reload { () throws(FileReadError) in second }
+        #expect(store.current.policy.version == second.table?.policy.version)
+        try store.reload { () throws(FileReadError) in first }
+        #expect(store.current.policy.version == first.table?.policy.version)
+    }
 }

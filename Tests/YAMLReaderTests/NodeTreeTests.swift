@@ -78,6 +78,32 @@ struct NodeTreeTests {
         #expect(document.problems.isEmpty)
     }
 
+    @Test(
+        "tabs that libyaml accepts as separation are accepted; a tab as indentation is reported",
+        arguments: [
+            ("key: a\n  \tb\n", false), ("list: [a,\n\tb]\n", false), ("map: {a: 1,\n \tb: 2}\n", false),
+            ("policy:\n\tid: x\n", true), ("a:\n  b: 1\n  \tc: 2\n", true),
+        ])
+    func tabsAsSeparation(text: String, reported: Bool) {
+        let document = YAMLReader.read(text)
+        let tabs = document.problems.filter { if case .tabIndentation = $0 { return true } else { return false } }
+        #expect(tabs.isEmpty != reported, "\(document.problems)")
+        if !reported { #expect(document.problems.isEmpty, "\(document.problems)") }
+    }
+
+    @Test("a duplicate key made by an alias is reported at the alias, with a note at the first key")
+    func duplicateKeyByAlias() throws {
+        let document = YAMLReader.read("a: &k id\nm:\n  id: 1\n  *k : 2\n")
+        let problem = try #require(document.problems.first)
+        guard case .duplicateKey(let key, let range, let first) = problem else {
+            Issue.record("expected a duplicate key, got \(problem)")
+            return
+        }
+        #expect(key == "id")
+        #expect(range.start.line == 4 && range.start.column == 3)
+        #expect(first.start.line == 3)
+    }
+
     @Test("a UTF-8 byte-order mark is accepted and does not shift columns")
     func byteOrderMark() throws {
         let document = YAMLReader.read(bytes: [0xEF, 0xBB, 0xBF] + Array("a: b\n".utf8))

@@ -146,6 +146,8 @@ enum CLI {
 
     /// The `rulecheck` binary next to the test bundle, where `swift build` and `swift test` put it.
     static var binary: URL {
+        // RULECHECK_BINARY runs the tests against another build (for example, the one before a change).
+        if let other = ProcessInfo.processInfo.environment["RULECHECK_BINARY"] { return URL(fileURLWithPath: other) }
         let bundle = Bundle.main.bundleURL
         let candidates = [
             bundle.deletingLastPathComponent().appendingPathComponent("rulecheck"),

@@ -12,9 +12,19 @@ public enum CSVField {
         return false
     }
 
-    /// Appends the field to `output`, quoted when needed.
-    public static func append(_ text: String, to output: inout [UInt8]) {
-        let bytes = Array(text.utf8)
+    /// Whether a spreadsheet would read the cell as a formula: it starts with `=`, `+`, `-`,
+    /// `@`, TAB or CR (OWASP, "CSV Injection").
+    @inline(__always)
+    public static func looksLikeFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        return first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
+    }
+
+    /// Appends the field to `output`, quoted when needed; with `excelSafe`, a cell that looks
+    /// like a formula gets a `'` in front.
+    public static func append(_ text: String, to output: inout [UInt8], excelSafe: Bool = false) {
+        var bytes = Array(text.utf8)
+        if excelSafe, bytes.withUnsafeBufferPointer(looksLikeFormula) { bytes.insert(0x27, at: 0) }
         let quoted = bytes.withUnsafeBufferPointer { needsQuotes($0) }
         guard quoted else {
             output += bytes
@@ -55,10 +65,11 @@ extension BufferedWriter {
         try write(byte: 0x22)
     }
 
-    /// Writes one field given as text, quoted per RFC 4180 when needed.
-    public func writeCSVField(_ text: String) throws(WriteError) {
+    /// Writes one field given as text, quoted per RFC 4180 when needed; with `excelSafe`, a
+    /// cell that looks like a formula gets a `'` in front.
+    public func writeCSVField(_ text: String, excelSafe: Bool = false) throws(WriteError) {
         var bytes: [UInt8] = []
-        CSVField.append(text, to: &bytes)
+        CSVField.append(text, to: &bytes, excelSafe: excelSafe)
         try write(bytes)
     }
 }

@@ -16,14 +16,25 @@ public struct RosterLayout: Sendable {
     /// Each year input's key, then the date input's, as in a decision's `input` (`"as_of":`).
     let inputKeys: [[UInt8]]
 
-    /// Finds the columns; a required column that is missing or named twice is an error.
+    /// Finds the columns. The header is refused when it holds a carriage return (the file's
+    /// lines end in CR alone), names a column twice, or names an input column like a result
+    /// column (the output would then have two columns, or JSON members, of one name).
     public init(header: [String], tables: RosterTables) throws(RosterError) {
         columnNames = header
+        resultColumnNames =
+            ["cohort", "status"] + tables.derivedNames + [
+                "fee", "next_deadline", "next_deadline_date", "rule", "error",
+            ]
+        if header.contains(where: { $0.utf8.contains(0x0D) }) { throw .header(RosterMessages.carriageReturnLineEnds) }
         var positions: [String: Int] = [:]
         for (index, name) in header.enumerated() {
-            let required = tables.yearInputNames.contains(name) || name == tables.dateInputName
-            if positions[name] != nil, required { throw .header(RosterMessages.duplicateColumn(name)) }
-            positions[name] = positions[name] ?? index
+            if let first = positions[name] {
+                throw .header(RosterMessages.duplicateColumn(name, first: first + 1, second: index + 1))
+            }
+            if resultColumnNames.contains(name) {
+                throw .header(RosterMessages.resultColumnName(name, column: index + 1))
+            }
+            positions[name] = index
         }
         var yearColumns: [Int] = []
         for name in tables.yearInputNames {
@@ -36,21 +47,17 @@ public struct RosterLayout: Sendable {
         dateColumn = positions[tables.dateInputName]
         fieldKeys = header.map(Self.jsonKey)
         inputKeys = (tables.yearInputNames + [tables.dateInputName]).map(Self.jsonKey)
-        resultColumnNames =
-            ["cohort", "status"] + tables.derivedNames + [
-                "fee", "next_deadline", "next_deadline_date", "rule", "error",
-            ]
     }
 
     /// The number of input columns.
     public var columnCount: Int { columnNames.count }
 
     /// The output's header line for CSV: the input's names, then the result columns.
-    var csvHeader: [UInt8] {
+    func csvHeader(excelSafe: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         for (index, name) in (columnNames + resultColumnNames).enumerated() {
             if index > 0 { bytes.append(0x2C) }
-            CSVField.append(name, to: &bytes)
+            CSVField.append(name, to: &bytes, excelSafe: excelSafe)
         }
         bytes.append(0x0A)
         return bytes

@@ -26,9 +26,17 @@ enum RosterMessages {
         "the header has no column `\(name)` (required: \(required.map { "`\($0)`" }.joined(separator: ", ")))"
     }
 
-    static func duplicateColumn(_ name: String) -> String {
-        "the header names column `\(name)` more than once"
+    static func duplicateColumn(_ name: String, first: Int, second: Int) -> String {
+        "the header names column `\(name)` twice (columns \(first) and \(second)); rename one"
     }
+
+    static func resultColumnName(_ name: String, column: Int) -> String {
+        "column \(column) `\(name)` has the name of a result column that batch adds; rename the input column"
+    }
+
+    static let carriageReturnLineEnds =
+        "the header holds a carriage return: the file's lines seem to end in CR alone (classic Mac OS); "
+        + "save it with LF or CRLF line ends"
 
     static let emptyInput = "the roster is empty; a header row is required"
 

@@ -29,6 +29,9 @@ public struct RosterProcessor: Sendable {
     public let format: RosterFormat
     /// How many rows pass between two progress reports.
     public var progressInterval = 4096
+    /// Whether CSV cells that a spreadsheet would read as a formula (starting with `=`, `+`,
+    /// `-`, `@`, TAB or CR) are written with a `'` in front (OWASP's advice on CSV injection).
+    public var excelSafe = false
 
     private let emptyYears: YearValues
 
@@ -74,7 +77,9 @@ public struct RosterProcessor: Sendable {
         var rows = 0
         var badRows = 0
         if format == .csv {
-            try Self.writing { () throws(BufferedWriter.WriteError) in try writer.write(layout.csvHeader) }
+            try Self.writing { () throws(BufferedWriter.WriteError) in
+                try writer.write(layout.csvHeader(excelSafe: excelSafe))
+            }
         }
         let errorPrefix = [UInt8](repeating: 0x2C, count: layout.resultColumnNames.count)
         while try Self.advance(reader) {
@@ -88,7 +93,7 @@ public struct RosterProcessor: Sendable {
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(reader, count: layout.columnCount, to: writer)
+                        try Self.writeFields(reader, count: layout.columnCount, excelSafe: excelSafe, to: writer)
                         try cache.suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
                             try writer.write(
                                 UnsafeBufferPointer(
@@ -106,9 +111,9 @@ public struct RosterProcessor: Sendable {
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(reader, count: layout.columnCount, to: writer)
+                        try Self.writeFields(reader, count: layout.columnCount, excelSafe: excelSafe, to: writer)
                         try writer.write(errorPrefix)
-                        try writer.writeCSVField(message)
+                        try writer.writeCSVField(message, excelSafe: excelSafe)
                         try writer.write(byte: 0x0A)
                     case .jsonl:
                         try Self.writeJSONLine(error: message, reader: reader, layout: layout, to: writer)
@@ -185,13 +190,19 @@ public struct RosterProcessor: Sendable {
 
     /// Writes the input's fields, as many as the header has (missing ones empty).
     @inline(__always)
-    private static func writeFields(_ reader: CSVReader, count: Int, to writer: BufferedWriter)
+    private static func writeFields(_ reader: CSVReader, count: Int, excelSafe: Bool, to writer: BufferedWriter)
         throws(BufferedWriter.WriteError)
     {
         let present = min(count, reader.fieldCount)
         for index in 0..<count {
             if index > 0 { try writer.write(byte: 0x2C) }
-            if index < present { try writer.writeCSVField(reader.field(index)) }
+            guard index < present else { continue }
+            let field = reader.field(index)
+            if excelSafe, CSVField.looksLikeFormula(field) {
+                try writer.writeCSVField(String(decoding: field, as: UTF8.self), excelSafe: true)
+            } else {
+                try writer.writeCSVField(field)
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public struct ExpectationsLoadResult: Sendable {
 public enum ExpectationsLoader {
     /// The table file that an expectations document at `path` names in its `table:` key,
     /// resolved against the expectations file's folder; `nil` when there is none.
-    static func tablePath(in root: Node?, expectationsPath path: String) -> String? {
+    package static func tablePath(in root: Node?, expectationsPath path: String) -> String? {
         let key = ExpectationsKey.table.rawValue
         guard let value = root?.mapping?.first(where: { $0.key.scalar?.value == key })?.value.scalar?.value
         else { return nil }
@@ -180,17 +180,30 @@ extension ExpectationsLoader {
                 result.diagnostics.isEmpty ? [Diagnostic(.expectationsTableMissing, at: anchor)] : result.diagnostics
             return (nil, ExpectationsLoadResult(diagnostics: diagnostics, expectations: nil, source: source))
         }
+        // Problems with the named table are reported at the `table:` value, not at 1:1.
+        let key = ExpectationsKey.table.rawValue
+        let value = document.root?.mapping?.first(where: { $0.key.scalar?.value == key })?.value
+        let at = value.map { SourceLocation(file: path, range: $0.range) } ?? anchor
         let table: LoadResult
         do {
             table = try TableLoader.load(path: tablePath)
         } catch {
-            let diagnostic = Diagnostic(.expectationsTableUnusable(tablePath, reason: error.description), at: anchor)
+            let diagnostic = Diagnostic(.expectationsTableUnreadable(tablePath, reason: error.description), at: at)
             return (nil, ExpectationsLoadResult(diagnostics: [diagnostic], expectations: nil, source: source))
         }
         guard let compiled = table.table else {
-            let diagnostic = Diagnostic(.expectationsTableUnusable(tablePath, reason: "it has errors"), at: anchor)
+            let diagnostic = Diagnostic(.expectationsTableUnusable(tablePath, reason: "it has errors"), at: at)
             return (table, ExpectationsLoadResult(diagnostics: [diagnostic], expectations: nil, source: source))
         }
         return (table, load(document, file: path, for: compiled.definition))
+    }
+}
+
+extension ExpectationsLoader {
+    /// The path of the table an expectations file names in its `table:` key (relative paths
+    /// resolved against the file's folder), or `nil` when it names none or cannot be read.
+    package static func namedTable(inFileAt path: String) -> String? {
+        guard let bytes = try? SourceFile.read(path: path) else { return nil }
+        return tablePath(in: YAMLReader.read(bytes: bytes).root, expectationsPath: path)
     }
 }

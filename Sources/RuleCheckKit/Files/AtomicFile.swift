@@ -1,8 +1,8 @@
 import Foundation
 import RuleEngine
 
-/// Writes files so that readers never see a half-written one: the content goes to a
-/// temporary file in the same folder, which is then renamed into place.
+/// Writes a whole document through an ``AtomicOutputFile``: readers never see a half-written
+/// file, and a destination that may not be replaced is refused.
 public enum AtomicFile {
     /// Why a write failed.
     public struct WriteError: Error, Sendable, CustomStringConvertible {
@@ -10,9 +10,13 @@ public enum AtomicFile {
         public let description: String
     }
 
-    /// Writes `data` to `path` atomically.
-    public static func write(_ data: Data, to path: String) throws(WriteError) {
-        let file = try AtomicOutputFile(path: path)
+    /// Writes `data` to `path` atomically, refusing a `path` that is one of `inputs`.
+    /// Returns how it was written (to a stream, a FIFO, or by replacing a file).
+    @discardableResult
+    public static func write(_ data: Data, to path: String, inputs: [String] = []) throws(WriteError)
+        -> AtomicOutputFile.Mode
+    {
+        let file = try AtomicOutputFile(path: path, inputs: inputs)
         var offset = 0
         while offset < data.count {
             let written = data.withUnsafeBytes { bytes in
@@ -26,10 +30,14 @@ public enum AtomicFile {
             offset += max(written, 0)
         }
         try file.commit()
+        return file.mode
     }
 
     /// Writes text as UTF-8.
-    public static func write(_ text: String, to path: String) throws(WriteError) {
-        try write(Data(text.utf8), to: path)
+    @discardableResult
+    public static func write(_ text: String, to path: String, inputs: [String] = []) throws(WriteError)
+        -> AtomicOutputFile.Mode
+    {
+        try write(Data(text.utf8), to: path, inputs: inputs)
     }
 }

@@ -40,13 +40,14 @@ public struct DiagnosticRenderer: Sendable {
         var lines: [String] = []
         let label = paint(
             "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", color(for: diagnostic.severity))
-        lines.append("\(prefix(diagnostic.location))\(label): \(paint(diagnostic.message, "1"))")
+        lines.append(
+            "\(prefix(diagnostic.location))\(label): \(paint(UntrustedText.terminal(diagnostic.message), "1"))")
         lines.append(contentsOf: snippet(diagnostic.location, cache: &snippets))
         for note in diagnostic.notes {
-            lines.append("\(prefix(note.location))\(paint("note", "36")): \(note.message)")
+            lines.append("\(prefix(note.location))\(paint("note", "36")): \(UntrustedText.terminal(note.message))")
             lines.append(contentsOf: snippet(note.location, cache: &snippets))
         }
-        if let help = diagnostic.help { lines.append("  \(paint("help", "32")): \(help)") }
+        if let help = diagnostic.help { lines.append("  \(paint("help", "32")): \(UntrustedText.terminal(help))") }
         return lines.joined(separator: "\n")
     }
 
@@ -61,7 +62,7 @@ public struct DiagnosticRenderer: Sendable {
 
     private func prefix(_ location: SourceLocation?) -> String {
         guard let location else { return "" }
-        return paint("\(location.file):\(location.line):\(location.column)", "1") + ": "
+        return paint("\(UntrustedText.terminal(location.file)):\(location.line):\(location.column)", "1") + ": "
     }
 
     /// The most characters of a source line shown; longer lines are cut around the column.
@@ -69,7 +70,9 @@ public struct DiagnosticRenderer: Sendable {
 
     private func snippet(_ location: SourceLocation?) -> [String] {
         guard let location, let text = sources[location.file]?.line(location.line) else { return [] }
-        var characters = Array(text.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+        // One column per scalar, so the caret stays aligned; hazards show as U+FFFD.
+        var characters = Array(
+            text.unicodeScalars.map { $0 == "\t" ? " " : UntrustedText.isHazard($0) ? "\u{FFFD}" : Character($0) })
         var caretColumn = min(max(location.column - 1, 0), characters.count)
         var width = 1
         if location.range.end.line == location.line, location.range.end.column > location.column {

@@ -2,22 +2,10 @@ import RuleEngine
 
 /// Escaping for text placed in HTML documents.
 public enum HTML {
-    /// The text with `&`, `<`, `>`, `"` and `'` replaced by character references, safe both in
-    /// element content and in quoted attribute values.
+    /// The text with `&`, `<`, `>`, `"` and `'` replaced by character references (scalar by
+    /// scalar) and control characters shown escaped: see ``UntrustedText/html(_:)``.
     public static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
-        return output
+        UntrustedText.html(text)
     }
 
     /// An attribute value: escaped, with line breaks kept as `&#10;` (tooltips show them).

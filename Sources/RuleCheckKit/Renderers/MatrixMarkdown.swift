@@ -102,18 +102,14 @@ public struct MatrixMarkdown: Sendable {
         return names.enumerated().map { "✗\($0.offset + 1): `\($0.element)` is false" }.joined(separator: ", ")
     }
 
-    /// Free text with Markdown's active characters escaped, safe inside a table cell.
+    /// Free text with Markdown's active characters escaped, safe inside a table cell: see
+    /// ``UntrustedText/markdown(_:)``.
     public static func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            if "\\`*_[]<>|#".contains(character) { output.append("\\") }
-            output.append(character == "\n" ? " " : character)
-        }
-        return output
+        UntrustedText.markdown(text)
     }
 
-    /// Text for a code span: backticks and pipes, which would end the span or the cell, are replaced.
+    /// Text for a code span: see ``UntrustedText/markdownCode(_:)``.
     static func code(_ text: String) -> String {
-        text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|")
+        UntrustedText.markdownCode(text)
     }
 }

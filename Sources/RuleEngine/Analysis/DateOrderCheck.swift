@@ -1,4 +1,5 @@
-/// Reports deadlines that come after the deadline they are declared to precede.
+/// Reports deadlines that come after the deadline they are declared to precede, at the
+/// `precedes:` entry that states the order.
 struct DateOrderCheck: AnalysisPass {
     func run(_ context: AnalysisContext) -> [Diagnostic] {
         let deadlines = context.table.deadlines
@@ -7,7 +8,8 @@ struct DateOrderCheck: AnalysisPass {
                 deadline.date > later.date
             else { return nil }
             return Diagnostic(
-                .deadlineOrder(deadline.id, deadline.date, later.id, later.date), at: deadline.location,
+                .deadlineOrder(deadline.id, deadline.date, later.id, later.date),
+                at: deadline.precedesLocation ?? deadline.location,
                 notes: [DiagnosticNote(DiagnosticMessage.laterDeadline(later.id), at: later.location)])
         }
     }

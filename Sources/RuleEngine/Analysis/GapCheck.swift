@@ -13,7 +13,8 @@ struct GapCheck: AnalysisPass {
         let regions = Self.regions(context)
         let table = context.table
         let anchor = SourceLocation(file: table.file, range: .init(at: .start))
-        let rulesLocation = table.rules.first?.location ?? anchor
+        // A gap belongs to no rule: it is reported at the `rules:` key.
+        let rulesLocation = table.rulesLocation ?? anchor
         return regions.prefix(Analysis.maxRegionsListed).map { region in
             Diagnostic(
                 .gap(

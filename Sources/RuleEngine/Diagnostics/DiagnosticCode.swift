@@ -139,7 +139,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .gap: ("Gap", "inputs that no rule decides", .error)
         case .overlap: ("Overlap", "rules that overlap under hit policy `unique`", .error)
         case .unreachableRule: ("UnreachableRule", "rule that decides no input", .warning)
-        case .dateOrder: ("DateOrder", "dates in an impossible order", .error)
+        case .dateOrder: ("DateOrder", "dates in an impossible order, or a year domain that runs backwards", .error)
         case .otherwiseRegion: ("OtherwiseRegion", "region of inputs decided by the `otherwise` rule", .note)
         case .expectationsTableUnusable:
             ("ExpectationsTableUnusable", "the table an expectations file names cannot be used", .error)

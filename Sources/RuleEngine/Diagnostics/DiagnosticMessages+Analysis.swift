@@ -40,7 +40,8 @@ extension DiagnosticMessage {
     {
         DiagnosticMessage(
             code: .dateOrder,
-            text: "deadline `\(id)` (\(date)) comes after `\(later)` (\(laterDate)), which it precedes")
+            text: "deadline `\(id)` is said to precede `\(later)`, but its date \(date) is after \(laterDate)",
+            help: "move `\(id)` to a date before \(laterDate), or correct `precedes`")
     }
 
     package static func laterDeadline(_ id: String) -> String { "`\(id)` is declared here" }

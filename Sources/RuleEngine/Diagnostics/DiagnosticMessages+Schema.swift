@@ -82,6 +82,12 @@ extension DiagnosticMessage {
                 ?? "`\(error.input)` takes \(error.allowed)")
     }
 
+    package static func domainReversed(from: Int, to: Int) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .dateOrder, text: "the year domain runs backwards: from \(from) to \(to)",
+            help: "swap `from` and `to`")
+    }
+
     package static func limitExceeded(_ what: String) -> DiagnosticMessage {
         DiagnosticMessage(code: .tableLimit, text: what)
     }
@@ -129,6 +135,13 @@ extension DiagnosticMessage {
             code: .expectationsTableUnusable,
             text: "the table `\(table)` these expectations are for cannot be used: \(reason)",
             help: "run `rulecheck validate` on the table first")
+    }
+
+    package static func expectationsTableUnreadable(_ table: String, reason: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .expectationsTableUnusable,
+            text: "the table `\(table)` these expectations are for cannot be read: \(reason)",
+            help: "`table:` is a path relative to this expectations file; check that the file exists there")
     }
 
     package static let expectationsTableMissing = DiagnosticMessage(

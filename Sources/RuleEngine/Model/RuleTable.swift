@@ -58,6 +58,8 @@ public struct Deadline: Sendable, Hashable {
     public let precedes: String?
     /// Where it is declared.
     public let location: SourceLocation
+    /// Where its `precedes:` value is, if it has one.
+    public let precedesLocation: SourceLocation?
 
     /// The last day that is still in time.
     public var lastDayInTime: LocalDate { inclusive ? date : date.adding(days: -1) }
@@ -148,6 +150,8 @@ public struct RuleTable: Sendable {
     public let derived: [DerivedOutput]
     /// The rules in file order; the `otherwise` rule, if any, is last.
     public let rules: [Rule]
+    /// Where the `rules:` key is, for findings about the rules as a whole (such as a gap).
+    public let rulesLocation: SourceLocation?
 
     /// The most discrete inputs (year, integer, boolean and enum) a table may declare.
     public static let maxYearInputs = 6

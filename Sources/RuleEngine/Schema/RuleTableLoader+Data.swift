@@ -36,7 +36,7 @@ extension RuleTableLoader {
             deadlines.append(
                 Deadline(
                     id: name, date: date, kind: kind, inclusive: inclusive, label: label, precedes: precedes,
-                    location: reader.location(key)))
+                    location: reader.location(key), precedesLocation: fields[.precedes].map { reader.location($0) }))
         }
         let ids = deadlines.map(\.id)
         for deadline in deadlines {

@@ -40,7 +40,9 @@ package struct RuleTableLoader {
         return RuleTable(
             policy: policy, file: reader.file, cycle: cycle, hitPolicy: hitPolicy, yearInputs: inputs.years,
             dateInputName: inputs.date, certifications: certifications, fees: fees, deadlines: deadlines,
-            actions: actions, derived: derived, rules: rules)
+            actions: actions, derived: derived, rules: rules,
+            rulesLocation: root.mapping?.first { $0.key.scalar?.value == TableKey.rules.rawValue }
+                .map { reader.location($0.key) })
     }
 
     // MARK: - Header
@@ -121,9 +123,14 @@ package struct RuleTableLoader {
                     let from = bounds[.from].flatMap({ reader.year($0) }),
                     let to = bounds[.to].flatMap({ reader.year($0) })
                 else { continue }
-                guard from <= to, to - from < 200 else {
+                guard from <= to else {
+                    reader.report(.domainReversed(from: from, to: to), at: domainNode)
+                    continue
+                }
+                guard to - from < 200 else {
                     reader.report(
-                        .limitExceeded("a year domain runs forward and spans at most 200 years"), at: domainNode)
+                        .limitExceeded("a year domain spans at most 200 years; this one spans \(to - from + 1)"),
+                        at: domainNode)
                     continue
                 }
                 let allowsNone = fields[.allowsNone].flatMap { reader.bool($0) } ?? false

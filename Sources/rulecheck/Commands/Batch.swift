@@ -43,20 +43,29 @@ struct Batch: ParsableCommand {
     @Flag(help: "End with the number of rows per cohort and status, and of bad rows.")
     var summary = false
 
+    @Flag(
+        name: .customLong("excel-safe"),
+        help:
+            "Put a ' before CSV cells starting with =, +, -, @, TAB or CR, so spreadsheets do not run them as formulas."
+    )
+    var excelSafe = false
+
     func validate() throws {
         if let asOf { _ = try DecisionInputOptions.date(asOf, flag: "--as-of") }
     }
 
     func run() throws {
-        let tables = try loadTables()
+        let tableFiles = try TableSelection.tableFiles(at: selection.rules)
+        let tables = try loadTables(tableFiles)
         let date = try defaultDate(tables)
         let input = try RosterInput(path: roster)
         defer { input.close() }
-        let destination = try StreamedOutput(path: output)
+        let destination = try StreamedOutput(path: output, inputs: tableFiles + [roster])
         let writer = destination.writer
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1, totalBytes: input.size)
         let reader = CSVReader(source: FileDescriptorSource(fileDescriptor: input.fileDescriptor))
-        let processor = RosterProcessor(tables: tables, defaultAsOf: date, format: format.roster)
+        var processor = RosterProcessor(tables: tables, defaultAsOf: date, format: format.roster)
+        processor.excelSafe = excelSafe
         // Bad-row messages are buffered too (a roster of bad dates would otherwise cost a system
         // call per row) and flushed at every progress report and at the end.
         let messages = BufferedWriter(fileDescriptor: STDERR_FILENO)
@@ -66,31 +75,33 @@ struct Batch: ParsableCommand {
                 reader: reader, writer: writer,
                 onBadRow: { bad in
                     progress.clear()
-                    try? messages.write("\(input.name):\(bad.line): error: \(bad.message)\n")
+                    Terminal.recordingFailure {
+                        try messages.write("\(input.name):\(bad.line): error: \(UntrustedText.terminal(bad.message))\n")
+                    }
                 },
                 onProgress: { rows, bytesRead in
-                    try? messages.flush()
+                    Terminal.recordingFailure { try messages.flush() }
                     progress.update(rows: rows, bytesRead: bytesRead)
                 })
         } catch {
-            try? messages.flush()
+            Terminal.recordingFailure { try messages.flush() }
             progress.clear()
             destination.discard()
-            throw failure(error, input: input.name)
+            throw failure(error, input: input.name, replacing: destination.file?.mode == .replace)
         }
-        try? messages.flush()
+        Terminal.recordingFailure { try messages.flush() }
         progress.clear()
         try destination.commit()
         if summary {
             let text = result.rendered()
-            if output == nil { Terminal.printError(text) } else { print(text, terminator: "") }
+            if destination.isStandardOutput { Terminal.printError(text) } else { Terminal.print(text, terminator: "") }
         }
         if result.badRows > 0 { throw ExitCode(ExitStatus.findings) }
     }
 
     /// The tables `--rules` names, loaded once, checked to agree.
-    private func loadTables() throws -> RosterTables {
-        let tables = try TableSelection.tableFiles(at: selection.rules).map(TableSelection.loadClean)
+    private func loadTables(_ files: [String]) throws -> RosterTables {
+        let tables = try files.map(TableSelection.loadClean)
         do { return try RosterTables(tables) } catch { throw CLIError(error.description) }
     }
 
@@ -102,15 +113,15 @@ struct Batch: ParsableCommand {
     }
 
     /// The error to end with: usage and I/O problems exit 2, a malformed roster exits 1.
-    private func failure(_ error: RosterError, input: String) -> Error {
+    private func failure(_ error: RosterError, input: String, replacing: Bool) -> Error {
         switch error {
         case .header(let message): return CLIError("\(input): \(message)")
         case .tables(let message): return CLIError(message)
         case .write(let message): return CLIError("\(output ?? "standard output"): \(message)")
         case .malformed(let problem):
             if case .readFailed = problem.kind { return CLIError("\(input): \(problem.description)") }
-            Terminal.printError("\(input):\(problem.line): error: \(problem.description)")
-            if let output { Terminal.printError("rulecheck: \(output) was not written") }
+            Terminal.printError("\(input):\(problem.line): error: \(UntrustedText.terminal(problem.description))")
+            if let output, replacing { Terminal.printError("rulecheck: \(output) was not written") }
             return ExitCode(ExitStatus.findings)
         }
     }

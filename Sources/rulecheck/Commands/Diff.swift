@@ -40,8 +40,8 @@ struct Diff: ParsableCommand {
             throw CLIError(error.description)
         }
         switch format {
-        case .text: print(difference.text(), terminator: "")
-        case .json: print(difference.json.pretty())
+        case .text: Terminal.printText(difference.text(), terminator: "")
+        case .json: Terminal.print(difference.json.pretty())
         }
         if !difference.isEquivalent { throw ExitCode(ExitStatus.findings) }
     }

@@ -40,8 +40,8 @@ struct Eval: ParsableCommand {
             throw CLIError(error.description)
         }
         switch request.format {
-        case .json: print(decision.json.pretty())
-        case .text: print(DecisionText.render(decision), terminator: "")
+        case .json: Terminal.print(decision.json.pretty())
+        case .text: Terminal.printText(DecisionText.render(decision), terminator: "")
         }
     }
 
@@ -71,7 +71,8 @@ struct Eval: ParsableCommand {
                 failed = true
                 output = .object([("line", .int(line)), ("error", .string(error.message))])
             }
-            FileHandle.standardOutput.write(Data((output.rendered() + "\n").utf8))
+            Terminal.print(output.rendered())
+            if Terminal.standardOutputFailure.withLock({ $0 }) != nil { break }
         }
         if failed { throw ExitCode(ExitStatus.findings) }
     }

@@ -23,8 +23,8 @@ struct Explain: ParsableCommand {
             throw CLIError(error.description)
         }
         switch request.format {
-        case .json: print(ExplanationOutput.json(explanation).pretty())
-        case .text: print(ExplanationOutput.text(explanation), terminator: "")
+        case .json: Terminal.print(ExplanationOutput.json(explanation).pretty())
+        case .text: Terminal.printText(ExplanationOutput.text(explanation), terminator: "")
         }
     }
 }

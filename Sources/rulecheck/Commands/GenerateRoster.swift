@@ -31,7 +31,7 @@ struct GenerateRoster: ParsableCommand {
 
     func run() throws {
         let table = try selection.history().tables[0]
-        let destination = try StreamedOutput(path: output)
+        let destination = try StreamedOutput(path: output, inputs: try TableSelection.tableFiles(at: selection.rules))
         do throws(BufferedWriter.WriteError) {
             try RosterGenerator(table: table, seed: seed).write(rows: rows, to: destination.writer)
         } catch {

@@ -62,7 +62,8 @@ struct Matrix: ParsableCommand {
         let table = try TableSelection.loadClean(rules)
         let matrix = DecisionMatrix(table: table, axes: try axes(of: table))
         if timeline {
-            try OutputDestination.emit(matrix.timelineText(), to: updateGolden ?? output)
+            let text = UntrustedText.terminal(matrix.timelineText(), keepingLineBreaks: true)
+            try OutputDestination.emit(text, to: updateGolden ?? output, inputs: [rules])
             return
         }
         let date = try asOf.map { try DecisionInputOptions.date($0, flag: "--as-of") }
@@ -72,14 +73,14 @@ struct Matrix: ParsableCommand {
         let text: String
         do {
             switch format {
-            case .text: text = try matrix.gridText(asOf: day)
+            case .text: text = UntrustedText.terminal(try matrix.gridText(asOf: day), keepingLineBreaks: true)
             case .html: text = try MatrixHTML(matrix: matrix).render(asOf: day)
             case .markdown: text = try MatrixMarkdown(matrix: matrix).render(asOf: day)
             }
         } catch {
             throw CLIError(error.description)
         }
-        try OutputDestination.emit(text, to: output)
+        try OutputDestination.emit(text, to: output, inputs: [rules])
     }
 
     /// The grid's inputs from `--rows`, `--columns` and `--input`, or `nil` for the defaults.

@@ -58,20 +58,23 @@ struct Test: ParsableCommand {
                 ("tables", .array(reports.map(\.json))), ("passed", .int(passed)), ("failed", .int(failed)),
                 ("success", .bool(reports.allSatisfy(\.isSuccess))),
             ]
-            print(JSONValue.object(summary).pretty())
+            Terminal.print(JSONValue.object(summary).pretty())
         case .text:
-            for report in reports { print(report.text(), terminator: "") }
+            for report in reports { Terminal.printText(report.text(), terminator: "") }
             if reports.contains(where: { !$0.unexercisedRules.isEmpty || !$0.unusedRows.isEmpty }) {
-                print("coverage: incomplete")
+                Terminal.print("coverage: incomplete")
             }
-            print("\(passed) passed, \(failed) failed")
+            Terminal.print("\(passed) passed, \(failed) failed")
         }
         if !reports.allSatisfy(\.isSuccess) { throw ExitCode(ExitStatus.findings) }
     }
 
     /// (table, expectations) pairs to run.
     private func selectPairs() throws -> [(String, String)] {
-        if let expectations, let table = tables.first { return [(table, expectations)] }
+        if let expectations, let table = tables.first {
+            try Self.checkNamedTable(expectations, is: table)
+            return [(table, expectations)]
+        }
         if tables.isEmpty {
             let pairs = try TableSelection.tableFiles(at: "rules").map {
                 ($0, ExpectationsLoader.defaultPath(forTable: $0))
@@ -88,6 +91,21 @@ struct Test: ParsableCommand {
                 }
                 return (table, expectations)
             }
+        }
+    }
+
+    /// Refuses `--expectations E` when E's `table:` key names another file than the table given.
+    static func checkNamedTable(_ expectations: String, is table: String) throws {
+        guard let named = ExpectationsLoader.namedTable(inFileAt: expectations) else { return }
+        var given = stat()
+        var other = stat()
+        guard stat(table, &given) == 0, stat(named, &other) == 0 else {
+            throw CLIError("\(expectations) is for the table \(named) (its `table:` key), which cannot be read")
+        }
+        guard given.st_dev == other.st_dev, given.st_ino == other.st_ino else {
+            throw CLIError(
+                "\(expectations) is for the table \(named) (its `table:` key), not \(table); "
+                    + "test the table it names, or change its `table:`")
         }
     }
 }

@@ -41,22 +41,23 @@ struct Validate: ParsableCommand {
         let diagnostics = checked.flatMap(\.diagnostics)
         switch format {
         case .json:
-            print(JSONValue.array(diagnostics.map(\.json)).pretty())
+            Terminal.print(JSONValue.array(diagnostics.map(\.json)).pretty())
         case .sarif:
             let log = SARIFLog(
                 toolVersion: RuleCheck.version, workingDirectory: FileManager.default.currentDirectoryPath)
-            print(log.document(files: files, diagnostics: diagnostics).pretty())
+            Terminal.print(log.document(files: files, diagnostics: diagnostics).pretty())
         case .text:
             let sources = Dictionary(checked.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
             let renderer = DiagnosticRenderer(colored: Terminal.colorEnabled(for: STDOUT_FILENO), sources: sources)
-            renderer.render(diagnostics) { print($0, terminator: "") }
+            renderer.render(diagnostics) { Terminal.print($0, terminator: "") }
             for file in checked {
                 let errors = file.diagnostics.filter { $0.severity == .error }.count
                 let warnings = file.diagnostics.filter { $0.severity == .warning }.count
                 if errors == 0, warnings == 0, let summary = file.summary {
-                    print("\(file.file): ok (\(summary))")
+                    Terminal.printText("\(file.file): ok (\(summary))")
                 } else {
-                    print("\(file.file): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
+                    Terminal.printText(
+                        "\(file.file): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
                 }
             }
         }

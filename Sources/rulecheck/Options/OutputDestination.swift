@@ -1,15 +1,17 @@
 import RuleCheckKit
 import RuleEngine
 
-/// Where a command's document goes: standard output, or a file written atomically.
+/// Where a command's document goes: standard output, or a file written by ``AtomicFile``.
 enum OutputDestination {
-    /// Prints `text`, or writes it to `path` atomically and says so.
-    static func emit(_ text: String, to path: String?) throws {
+    /// Prints `text`, or writes it to `path` and says so (unless `path` is a standard stream);
+    /// a `path` that is one of `inputs` is refused.
+    static func emit(_ text: String, to path: String?, inputs: [String] = []) throws {
         guard let path else {
-            print(text, terminator: "")
+            Terminal.print(text, terminator: "")
             return
         }
-        do { try AtomicFile.write(text, to: path) } catch { throw CLIError(error.description) }
-        print("wrote \(path)")
+        let mode: AtomicOutputFile.Mode
+        do { mode = try AtomicFile.write(text, to: path, inputs: inputs) } catch { throw CLIError(error.description) }
+        if mode != .standardStream { Terminal.print("wrote \(path)") }
     }
 }

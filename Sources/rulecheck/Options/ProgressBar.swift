@@ -33,14 +33,14 @@ final class ProgressBar {
             let left = fraction > 0 ? Int((seconds / fraction - seconds).rounded()) : 0
             line += "  [\(bar)] \(Int(fraction * 100))%  ETA \(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60)"
         }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        Terminal.writeError("\r\u{1B}[K\(line)")
         drawn = true
     }
 
     /// Removes the line, so that a message or the summary can be printed.
     func clear() {
         guard drawn else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Terminal.writeError("\r\u{1B}[K")
         drawn = false
     }
 

@@ -2,9 +2,9 @@ import Foundation
 import RuleCheckKit
 import RuleEngine
 
-/// Where a streaming command (`batch`, `generate-roster`) writes: standard output, or a file
-/// filled through a temporary file that is renamed into place only by ``commit()``, and removed
-/// by ``discard()`` or by an interrupting signal.
+/// Where a streaming command (`batch`, `generate-roster`) writes: standard output, or an
+/// ``AtomicOutputFile`` put in place only by ``commit()`` and removed by ``discard()`` or by
+/// an interrupting signal.
 final class StreamedOutput {
     /// The file being written, or `nil` for standard output.
     let file: AtomicOutputFile?
@@ -13,20 +13,21 @@ final class StreamedOutput {
     /// The destination's name for messages.
     let name: String
 
-    /// Opens `path`'s temporary file (or standard output when `path` is `nil`).
-    init(path: String?) throws {
+    /// Whether the results go to standard output (no `--output`, or `--output -`).
+    var isStandardOutput: Bool { file?.isStandardOutput ?? true }
+
+    /// Opens `path` for writing (standard output when `path` is `nil`), refusing a `path` that
+    /// is one of `inputs`.
+    init(path: String?, inputs: [String]) throws {
         name = path ?? "standard output"
         do throws(AtomicFile.WriteError) {
-            file = try path.map { path throws(AtomicFile.WriteError) in try AtomicOutputFile(path: path) }
+            file = try path.map { path throws(AtomicFile.WriteError) in
+                try AtomicOutputFile(path: path, inputs: inputs)
+            }
         } catch {
             throw CLIError(error.description)
         }
-        if let file { InterruptCleanup.arm(file.temporaryPath) }
         writer = BufferedWriter(fileDescriptor: file?.fileDescriptor ?? STDOUT_FILENO)
-    }
-
-    deinit {
-        if file != nil { InterruptCleanup.disarm() }
     }
 
     /// Flushes the writer and puts the file in place.

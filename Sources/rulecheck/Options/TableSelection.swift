@@ -50,9 +50,19 @@ struct TableSelection: ParsableArguments {
             throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
         }
         guard let table = history.table(for: date) else {
+            if asOf == nil { throw CLIError(Self.todayOutside(date, windows: history.windows)) }
+            throw CLIError("no table in \(rules) is in force on \(date); windows: \(history.windows)")
+        }
+        if asOf == nil, !table.isInForce(on: date) {
             throw CLIError(
-                "no table in \(rules) is in force on \(asOf.map { "\($0)" } ?? "today"); windows: \(history.windows)")
+                Self.todayOutside(date, windows: "\(table.policy.windowStart) to \(table.policy.windowEnd)"))
         }
         return (table, date)
+    }
+
+    /// The message for a default as-of date (today) that no window holds.
+    static func todayOutside(_ today: LocalDate, windows: String) -> String {
+        "today, \(today) (the default as-of date), is outside the window \(windows); "
+            + "pass --as-of YYYY-MM-DD with a date inside it"
     }
 }
