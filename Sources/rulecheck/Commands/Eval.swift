@@ -48,7 +48,7 @@ struct Eval: ParsableCommand {
     /// `--jsonl`: one decision or error object per line of standard input, flushed line by line.
     private func runLines() throws {
         let history = try request.selection.history()
-        let resolver = InputResolver(history: history)
+        let resolver = InputResolver(history: history, rules: request.selection.rules)
         let defaults = try request.input.assignments(for: history)
         var line = 0
         var failed = false

@@ -12,6 +12,6 @@ struct DecisionRequest: ParsableArguments {
     /// The table in force on the as-of date, and the inputs' values and date to decide.
     func resolve() throws -> (table: CompiledTable, years: YearValues, asOf: LocalDate) {
         let history = try selection.history()
-        return try InputResolver(history: history).resolve(try input.assignments(for: history))
+        return try InputResolver(history: history, rules: selection.rules).resolve(try input.assignments(for: history))
     }
 }

@@ -5,6 +5,8 @@ import RuleEngine
 /// message that names the input and lists what it takes.
 struct InputResolver {
     let history: PolicyHistory
+    /// The `--rules` path, for messages.
+    let rules: String
 
     /// The table in force on the date given (or today), the inputs' values and the date.
     func resolve(_ assignments: [InputAssignment]) throws(CLIError) -> (
@@ -30,13 +32,7 @@ struct InputResolver {
         }
         var asOf: LocalDate?
         if let date = given[dateName] { asOf = try Self.date(date) }
-        guard let day = asOf ?? history.today() else {
-            throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
-        }
-        guard let table = history.table(for: day) else {
-            throw CLIError(
-                "no table is in force on \(asOf.map { "\($0)" } ?? "today"); windows: \(history.windows)")
-        }
+        let (table, day) = try TableSelection.select(asOf: asOf, in: history, rules: rules)
         let inputs = table.definition.yearInputs
         var values: [Int?] = []
         for input in inputs {

@@ -45,7 +45,13 @@ struct TableSelection: ParsableArguments {
     /// The table to use for an as-of date (`nil` means today in the time zone of the table in
     /// force today), and the as-of date it resolves to, as the policy history chooses.
     func select(asOf: LocalDate?) throws -> (table: CompiledTable, asOf: LocalDate) {
-        let history = try history()
+        try Self.select(asOf: asOf, in: try history(), rules: rules)
+    }
+
+    /// The table of `history` for an as-of date (`nil` means today), as ``select(asOf:)``.
+    static func select(asOf: LocalDate?, in history: PolicyHistory, rules: String) throws(CLIError) -> (
+        table: CompiledTable, asOf: LocalDate
+    ) {
         guard let date = asOf ?? history.today() else {
             throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
         }
