@@ -92,6 +92,20 @@ struct DiscreteInputTests {
         #expect((0..<4).map { shifted[$0] } == [2, 1, 7, 2027])
     }
 
+    @Test("values keep none and far-out numbers apart, and a far-out number is outside every domain")
+    func compactValues() throws {
+        let values = YearValues([nil, 5_000_000_000, -7, 2026])
+        #expect(values[0] == nil)
+        #expect(values[1] == 2_147_483_647)
+        #expect(values[2] == -7)
+        #expect(values[3] == 2026)
+        let table = try Self.levels()
+        #expect(throws: EvaluationError.self) {
+            try table.evaluate(
+                YearValues([0, 1, 5_000_000_000, 2026]), asOf: try #require(LocalDate(iso: "2026-02-01")))
+        }
+    }
+
     @Test("a misspelt enum value in a condition is RC220 with did-you-mean")
     func misspeltValue() {
         let text = Self.table(
