@@ -8,9 +8,16 @@ let package = Package(
         .library(name: "RuleEngine", targets: ["RuleEngine"]),
         .library(name: "RuleCheckKit", targets: ["RuleCheckKit"]),
         .executable(name: "rulecheck", targets: ["rulecheck"]),
+        .executable(name: "rulecheck-server", targets: ["rulecheck-server"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The HTTP stack is used by `rulecheck-server` only, so `rulecheck` never builds it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +37,19 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "rulecheck-server",
+            dependencies: [
+                "RuleEngine", "RuleCheckKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
             name: "EmbeddingExample",
             dependencies: ["RuleEngine"],
             path: "Examples/EmbeddingExample"
@@ -46,6 +66,14 @@ let package = Package(
         .testTarget(
             name: "RuleCheckKitTests",
             dependencies: ["RuleCheckKit", "RuleEngine", "YAMLReader"]
+        ),
+        .testTarget(
+            name: "rulecheck-serverTests",
+            dependencies: [
+                "rulecheck-server", "rulecheck", "RuleEngine",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "rulecheckTests",

@@ -16,7 +16,7 @@ struct RuleCheck: ParsableCommand {
         version: version,
         subcommands: [
             Validate.self, Eval.self, Explain.self, Test.self, Matrix.self, Diff.self, Batch.self, GenerateRoster.self,
-            Schema.self,
+            Schema.self, Serve.self, Replay.self,
         ]
     )
 

@@ -23,7 +23,7 @@ struct Explain: ParsableCommand {
             throw CLIError(error.description)
         }
         switch request.format {
-        case .json: Terminal.print(ExplanationOutput.json(explanation).pretty())
+        case .json: Terminal.print(explanation.json.pretty())
         case .text: Terminal.printText(ExplanationOutput.text(explanation), terminator: "")
         }
     }

@@ -1,7 +1,7 @@
 import RuleCheckKit
 import RuleEngine
 
-/// The text and JSON forms of an explanation.
+/// The text form of an explanation (the JSON form is `Explanation.json` in the library).
 enum ExplanationOutput {
     static func text(_ explanation: Explanation) -> String {
         let decision = explanation.decision
@@ -45,30 +45,4 @@ enum ExplanationOutput {
     }
 
     private static func mark(_ check: ConditionCheck) -> String { check.holds ? "✓" : "✗" }
-
-    static func json(_ explanation: Explanation) -> JSONValue {
-        let table = explanation.decision.table.definition
-        func check(_ check: ConditionCheck) -> JSONValue {
-            .object([
-                ("condition", .string(check.condition.text)), ("line", .int(check.condition.location.line)),
-                ("holds", .bool(check.holds)), ("detail", .string(check.detail)),
-            ])
-        }
-        return .object([
-            ("decision", explanation.decision.json),
-            ("conditions", .array(explanation.matched.map(check))),
-            (
-                "why_not",
-                .array(
-                    explanation.misses.map { miss in
-                        let rule = table.rules[miss.rule]
-                        return .object([
-                            ("rule", .object([("id", .string(rule.id)), ("line", .int(rule.location.line))])),
-                            ("satisfied", .int(miss.satisfied)), ("total", .int(miss.total)),
-                            ("failed", miss.failed.map(check) ?? .null),
-                        ])
-                    })
-            ),
-        ])
-    }
 }

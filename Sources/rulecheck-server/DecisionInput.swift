@@ -1,0 +1,80 @@
+import RuleEngine
+
+/// One decision request read against the tables in force: which table, the year values in
+/// its input order, and the as-of date. Fields are looked up by the names the table
+/// declares (its year inputs and its date input), never by fixed names.
+struct DecisionInput: Sendable {
+    /// The table that decides.
+    let table: LoadedTable
+    /// The year values, in the table's input order.
+    let years: YearValues
+    /// The as-of date, resolved (today in the table's time zone when not given).
+    let asOf: LocalDate
+
+    /// Reads one request object, or throws a 400 naming the field.
+    init(_ value: RequestJSON, source: TableSource) throws(APIError) {
+        guard case .object(let fields) = value else {
+            throw .badRequest("expected an object of inputs, got \(value.typeName)", input: nil)
+        }
+        // The date first: it chooses the table, whose inputs then name the other fields.
+        let dateName = source.dateInputName
+        var date: LocalDate?
+        if let field = fields[dateName] { date = try Self.date(field, name: dateName) }
+        let selected: (table: LoadedTable, asOf: LocalDate)
+        do { selected = try source.table(on: date) } catch { throw .badRequest(error.message, input: dateName) }
+        let table = selected.table.compiled.definition
+        let known = Set(table.yearInputs.map(\.name) + [table.dateInputName])
+        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+            let expected = (table.yearInputs.map(\.name) + [table.dateInputName]).map { "`\($0)`" }
+            throw .badRequest(
+                "unknown field `\(unknown)`; the table's inputs are \(expected.joined(separator: ", "))", input: unknown
+            )
+        }
+        var values: [Int?] = []
+        for input in table.yearInputs {
+            guard let field = fields[input.name] else {
+                let none = input.allowsNone ? " (null for none)" : ""
+                throw .badRequest("missing field `\(input.name)`: \(input.label)\(none)", input: input.name)
+            }
+            let year = try Self.year(field, input: input)
+            guard input.index(of: year) != nil else {
+                let range =
+                    "\(input.domain.lowerBound)–\(input.domain.upperBound)" + (input.allowsNone ? " or null" : "")
+                throw .badRequest(
+                    "`\(input.name)` \(year.map(String.init) ?? "null") is outside the table's domain (\(range))",
+                    input: input.name)
+            }
+            values.append(year)
+        }
+        let policy = selected.table.compiled.policy
+        guard selected.table.compiled.isInForce(on: selected.asOf) else {
+            throw .badRequest(
+                "`\(table.dateInputName)` \(selected.asOf) is outside the table's window "
+                    + "\(policy.windowStart) to \(policy.windowEnd)", input: table.dateInputName)
+        }
+        self.table = selected.table
+        self.years = YearValues(values)
+        self.asOf = selected.asOf
+    }
+
+    private static func year(_ value: RequestJSON, input: YearInput) throws(APIError) -> Int? {
+        switch value {
+        case .int(let year): return year
+        case .null: return nil
+        default:
+            let none = input.allowsNone ? " or null" : ""
+            throw .badRequest(
+                "`\(input.name)` must be a year (an integer)\(none), got \(value.typeName)", input: input.name)
+        }
+    }
+
+    private static func date(_ value: RequestJSON, name: String) throws(APIError) -> LocalDate {
+        guard case .string(let text) = value else {
+            throw .badRequest("`\(name)` must be a date string YYYY-MM-DD, got \(value.typeName)", input: name)
+        }
+        guard let date = LocalDate(iso: text) else {
+            throw .badRequest("`\(name)`: `\(text)` is not a valid date: \(LocalDate.problem(with: text))", input: name)
+        }
+        return date
+    }
+}

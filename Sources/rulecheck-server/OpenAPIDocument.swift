@@ -1,0 +1,258 @@
+/// The OpenAPI 3.1 document served at `GET /openapi.json`: the same bytes as the committed
+/// `schemas/openapi.json` (a test compares them; regenerate with `scripts/embed-openapi.sh`).
+enum OpenAPIDocument {
+    /// The document.
+    static let text = #"""
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "rulecheck-server",
+            "version": "0.1.0",
+            "summary": "Decisions from the rule tables in force, as eval and explain print them.",
+            "description": "Loopback by default and without authentication: put it behind a proxy for anything else. Request bodies over --max-body-bytes (default 1 MiB) and arrays of more than --max-items (default 10,000) are answered 413. Inputs are named by the table: today `ma_expires`, `nr_expires` (years) and `as_of` (a date, default today in the table's time zone)."
+          },
+          "paths": {
+            "/v1/decisions": {
+              "post": {
+                "operationId": "decide",
+                "summary": "Decide one input, or an array of inputs in order",
+                "requestBody": {
+                  "required": true,
+                  "content": { "application/json": { "schema": { "$ref": "#/components/schemas/InputOrArray" } } }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The object `rulecheck eval --format json` prints, or an array of them",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "oneOf": [
+                            { "$ref": "#/components/schemas/Decision" },
+                            { "type": "array", "items": { "$ref": "#/components/schemas/Decision" } }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "413": { "$ref": "#/components/responses/TooLarge" },
+                  "503": { "$ref": "#/components/responses/Unavailable" }
+                }
+              }
+            },
+            "/v1/explanations": {
+              "post": {
+                "operationId": "explain",
+                "summary": "Explain one input, or an array of inputs in order",
+                "requestBody": {
+                  "required": true,
+                  "content": { "application/json": { "schema": { "$ref": "#/components/schemas/InputOrArray" } } }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The object `rulecheck explain --format json` prints, or an array of them",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "oneOf": [
+                            { "$ref": "#/components/schemas/Explanation" },
+                            { "type": "array", "items": { "$ref": "#/components/schemas/Explanation" } }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "413": { "$ref": "#/components/responses/TooLarge" },
+                  "503": { "$ref": "#/components/responses/Unavailable" }
+                }
+              }
+            },
+            "/v1/tables": {
+              "get": {
+                "operationId": "listTables",
+                "summary": "The tables in force, latest window first",
+                "responses": {
+                  "200": {
+                    "description": "Each table's id, version, window, file and SHA-256 of its bytes",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": ["tables"],
+                          "additionalProperties": false,
+                          "properties": { "tables": { "type": "array", "items": { "$ref": "#/components/schemas/Table" } } }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/v1/tables/{version}/matrix": {
+              "get": {
+                "operationId": "matrix",
+                "summary": "The decision matrix of a table in force for a date",
+                "parameters": [
+                  { "name": "version", "in": "path", "required": true, "schema": { "type": "string" } },
+                  { "name": "as_of", "in": "query", "required": false, "schema": { "type": "string", "format": "date" } },
+                  { "name": "format", "in": "query", "required": false, "schema": { "type": "string", "enum": ["html", "markdown"] } }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The matrix as `rulecheck matrix --format html|markdown` writes it",
+                    "content": { "text/html": { "schema": { "type": "string" } }, "text/markdown": { "schema": { "type": "string" } } }
+                  },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "404": { "$ref": "#/components/responses/BadRequest" }
+                }
+              }
+            },
+            "/healthz": {
+              "get": {
+                "operationId": "health",
+                "summary": "The process is up",
+                "responses": { "200": { "description": "Up", "content": { "application/json": { "schema": { "type": "object" } } } } }
+              }
+            },
+            "/readyz": {
+              "get": {
+                "operationId": "ready",
+                "summary": "A table is loaded",
+                "responses": {
+                  "200": { "description": "Ready", "content": { "application/json": { "schema": { "type": "object" } } } },
+                  "503": { "description": "No table loaded", "content": { "application/json": { "schema": { "type": "object" } } } }
+                }
+              }
+            },
+            "/metrics": {
+              "get": {
+                "operationId": "metrics",
+                "summary": "Prometheus metrics",
+                "responses": { "200": { "description": "Text exposition format", "content": { "text/plain": { "schema": { "type": "string" } } } } }
+              }
+            },
+            "/openapi.json": {
+              "get": {
+                "operationId": "openapi",
+                "summary": "This document",
+                "responses": { "200": { "description": "OpenAPI 3.1", "content": { "application/json": { "schema": { "type": "object" } } } } }
+              }
+            }
+          },
+          "components": {
+            "schemas": {
+              "Input": {
+                "type": "object",
+                "description": "One person's case: each year input of the table by name (an integer year, or null where the table allows none), and the date input (YYYY-MM-DD, optional). Unknown fields are refused.",
+                "required": ["ma_expires", "nr_expires"],
+                "additionalProperties": false,
+                "properties": {
+                  "ma_expires": { "type": "integer", "description": "Year the Massachusetts certification expires" },
+                  "nr_expires": { "type": ["integer", "null"], "description": "Year the NREMT certification expires, null for never held" },
+                  "as_of": { "type": "string", "format": "date", "description": "The date to decide for; default today in the table's time zone" }
+                }
+              },
+              "InputOrArray": {
+                "oneOf": [
+                  { "$ref": "#/components/schemas/Input" },
+                  { "type": "array", "items": { "$ref": "#/components/schemas/Input" } }
+                ]
+              },
+              "Rule": {
+                "type": "object",
+                "required": ["id", "line"],
+                "properties": { "id": { "type": "string" }, "line": { "type": "integer" } }
+              },
+              "Decision": {
+                "type": "object",
+                "required": ["policy", "input", "cohort", "status", "fee", "deadlines", "actions", "rule"],
+                "properties": {
+                  "policy": {
+                    "type": "object",
+                    "required": ["id", "version", "file"],
+                    "properties": { "id": { "type": "string" }, "version": { "type": "string" }, "file": { "type": "string" } }
+                  },
+                  "input": { "type": "object" },
+                  "cohort": { "type": "string" },
+                  "status": { "type": "string" },
+                  "fee": {
+                    "oneOf": [
+                      { "type": "null" },
+                      {
+                        "type": "object",
+                        "required": ["amount", "currency"],
+                        "properties": { "amount": { "type": "string" }, "currency": { "type": "string" } }
+                      }
+                    ]
+                  },
+                  "deadlines": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["id", "date", "kind", "inclusive"],
+                      "properties": {
+                        "id": { "type": "string" },
+                        "date": { "type": "string", "format": "date" },
+                        "kind": { "type": "string" },
+                        "inclusive": { "type": "boolean" }
+                      }
+                    }
+                  },
+                  "actions": { "type": "array", "items": { "type": "string" } },
+                  "rule": { "$ref": "#/components/schemas/Rule" }
+                },
+                "additionalProperties": { "type": "boolean", "description": "Each derived output, such as can_staff_ambulance" }
+              },
+              "Explanation": {
+                "type": "object",
+                "required": ["decision", "conditions", "why_not"],
+                "properties": {
+                  "decision": { "$ref": "#/components/schemas/Decision" },
+                  "conditions": { "type": "array", "items": { "type": "object" } },
+                  "why_not": { "type": "array", "items": { "type": "object" } }
+                }
+              },
+              "Table": {
+                "type": "object",
+                "required": ["id", "version", "window", "file", "sha256"],
+                "properties": {
+                  "id": { "type": "string" },
+                  "version": { "type": "string" },
+                  "window": {
+                    "type": "object",
+                    "required": ["from", "to"],
+                    "properties": { "from": { "type": "string", "format": "date" }, "to": { "type": "string", "format": "date" } }
+                  },
+                  "file": { "type": "string" },
+                  "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }
+                }
+              },
+              "Error": {
+                "type": "object",
+                "required": ["error", "input"],
+                "properties": {
+                  "error": { "type": "string", "description": "Why, in one line" },
+                  "input": { "type": ["string", "null"], "description": "The input field concerned, or null" },
+                  "index": { "type": "integer", "description": "The item's position, for an array request" }
+                }
+              }
+            },
+            "responses": {
+              "BadRequest": {
+                "description": "Malformed JSON, a wrong type, an unknown field or a value outside the table's domain or window",
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+              },
+              "TooLarge": {
+                "description": "The body is over --max-body-bytes or the array over --max-items",
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+              },
+              "Unavailable": {
+                "description": "The decision could not be logged, or no table is loaded",
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+              }
+            }
+          }
+        }
+        """# + "\n"
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+
+/// What the routes share: the table source, the limits, the metrics and the decision log.
+struct ServerState: Sendable {
+    /// Where every table lookup goes.
+    let source: TableSource
+    /// Request size limits.
+    let limits: RequestLimits
+    /// The metrics `/metrics` prints.
+    let metrics: ServerMetrics
+    /// The decision log, when `--decision-log` is given.
+    let decisionLog: DecisionLog?
+}
+
+/// The largest request the API takes: bytes in one body and items in one JSON array.
+struct RequestLimits: Sendable {
+    /// Bodies over this many bytes are answered `413` (default 1 MiB).
+    var maxBodyBytes = 1 << 20
+    /// Arrays of more than this many items are answered `413` (default 10,000).
+    var maxItems = 10_000
+}
+
+extension Request {
+    /// The query's parameters, percent-decoded; the last value wins when a name repeats.
+    var queryStrings: [String: String] {
+        var values: [String: String] = [:]
+        for (name, value) in uri.queryParameters {
+            values[String(name).removingPercentEncoding ?? String(name)] = String(value)
+        }
+        return values
+    }
+
+    /// The whole body, or a `413` when it is (or says it will be) larger than `limit` bytes.
+    func collectBody(limit: Int) async throws(APIError) -> [UInt8] {
+        let tooLarge = APIError.tooLarge("the request body is larger than \(limit) bytes (--max-body-bytes)")
+        if let declared = headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw tooLarge }
+        var bytes: [UInt8] = []
+        do {
+            for try await chunk in body {
+                guard bytes.count + chunk.readableBytes <= limit else { throw tooLarge }
+                bytes += chunk.readableBytesView
+            }
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError.badRequest("the request body could not be read: \(error)", input: nil)
+        }
+        return bytes
+    }
+}
