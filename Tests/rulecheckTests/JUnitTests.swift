@@ -88,7 +88,8 @@ struct JUnitTests {
         let table = try String(contentsOfFile: CLI.path("rules/2026.yaml"), encoding: .utf8)
             .replacingOccurrences(
                 of: "  - id: aligned\n",
-                with: "  - id: never\n    when: {ma_expires: 2022, nr_expires: 2032, as_of: {after: 2030-01-01}}\n"
+                with: "  - id: never\n    when: {ma_expires: 2022, nr_expires: 2032,"
+                    + " as_of: {after: 2026-06-01, before: 2026-05-01}}\n"
                     + "    then: {cohort: x, status: y, actions: [renew-as-usual]}\n\n  - id: aligned\n")
         let tableFile = folder.appendingPathComponent("table.yaml")
         try Data(table.utf8).write(to: tableFile)

@@ -45,6 +45,9 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
+        if paths.isEmpty, !FileManager.default.fileExists(atPath: "rules") {
+            throw CLIError("no file given and no rules/ folder here; name the tables to check")
+        }
         let folders = try (paths.isEmpty ? ["rules"] : paths).map(Self.expand)
         let files = folders.flatMap(\.files)
         let checked = try files.map(check)
