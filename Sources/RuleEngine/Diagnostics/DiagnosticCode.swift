@@ -65,12 +65,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case emptyValue = "RC218"
     /// RC219: a deadline or literal date outside the table's own window.
     case dateOutsideWindow = "RC219"
+    /// RC220: a value outside a field's fixed set (such as `hit_policy`).
+    case unknownValue = "RC220"
     /// RC230: fees of one outcome in different currencies.
     case mixedCurrencies = "RC230"
     /// RC231: a typed output's value that does not fit its type.
     case invalidOutputValue = "RC231"
-    /// RC220: a value outside a field's fixed set (such as `hit_policy`).
-    case unknownValue = "RC220"
     /// RC301: inputs that no rule decides.
     case gap = "RC301"
     /// RC302: rules that overlap under hit policy `unique`.
@@ -151,9 +151,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .emptyValue: ("EmptyValue", "empty value", .error)
         case .dateOutsideWindow:
             ("DateOutsideWindow", "a deadline or literal date outside the table's own window", .error)
+        case .unknownValue: ("UnknownValue", "value outside a field's fixed set (such as `hit_policy`)", .error)
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
-        case .unknownValue: ("UnknownValue", "value outside a field's fixed set (such as `hit_policy`)", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)
         case .overlap: ("Overlap", "rules that overlap under hit policy `unique`", .error)
         case .unreachableRule: ("UnreachableRule", "rule that decides no input", .warning)
