@@ -38,6 +38,10 @@ struct DecisionInput: Sendable {
                 let none = input.allowsNone ? " (null for none)" : ""
                 throw .badRequest("missing field `\(input.name)`: \(input.label)\(none)", input: input.name)
             }
+            guard input.isYear else {
+                values.append(try Self.value(field, input: input))
+                continue
+            }
             let year = try Self.year(field, input: input)
             guard input.index(of: year) != nil else {
                 let range =
@@ -80,6 +84,22 @@ struct DecisionInput: Sendable {
             let none = input.allowsNone ? " or null" : ""
             throw .badRequest(
                 "`\(input.name)` must be a year (an integer)\(none), got \(value.typeName)", input: input.name)
+        }
+    }
+
+    /// The code of an integer, boolean or enum input's value, or a 400 that lists what it takes.
+    private static func value(_ value: RequestJSON, input: DiscreteInput) throws(APIError) -> Int? {
+        let json: JSONValue
+        switch value {
+        case .null: json = .null
+        case .bool(let flag): json = .bool(flag)
+        case .int(let number): json = .int(number)
+        case .string(let text): json = .string(text)
+        default: json = .string(value.typeName)
+        }
+        switch input.parse(json: json) {
+        case .success(let code): return code
+        case .failure(let error): throw .badRequest(error.description, input: input.name)
         }
     }
 

@@ -129,7 +129,11 @@ struct FormatDescriptionTests {
         Place(.table, WindowKey.self, at: ["policy", "window"]),
         Place(input: .year, at: ["inputs", "ma_expires"]),
         Place(input: .date, at: ["inputs", "as_of"]),
+        Place(input: .enumeration, at: ["inputs", "level"]),
+        Place(input: .integer, at: ["inputs", "service"]),
+        Place(input: .boolean, at: ["inputs", "employed"]),
         Place(.table, YearDomainKey.self, at: ["inputs", "ma_expires", "domain"]),
+        Place(.table, IntegerDomainKey.self, at: ["inputs", "service", "domain"]),
         Place(.table, CertificationKey.self, at: ["certifications", "ma"]),
         Place(.table, FeeKey.self, at: ["fees", "base"]),
         Place(.table, DeadlineKey.self, at: ["deadlines", "early"]),
@@ -139,6 +143,7 @@ struct FormatDescriptionTests {
         Place(.table, OutcomeKey.self, at: ["otherwise", "then"]),
         Place(.table, OutputKey.self, at: ["outputs", "level"]),
         Place(.table, YearConditionKey.self, at: ["rules", 0, "when", "ma_expires"]),
+        Place(.table, ValueConditionKey.self, at: ["rules", 0, "when", "service"]),
         Place(.table, DateComparisonKey.self, at: ["rules", 0, "when", "as_of"]),
         Place(.table, DateComparisonKey.self, at: ["derived", "current", "as_of"]),
         Place(.expectations, ExpectationsKey.self, at: []),
@@ -149,6 +154,7 @@ struct FormatDescriptionTests {
         Place(.expectations, ExpectedDeadlineKey.self, at: ["expectations", 0, "expect", "deadlines", 0]),
         Place(.expectations, ExpectedBoolKey.self, at: ["expectations", 0, "expect", "current"]),
         Place(.expectations, YearConditionKey.self, at: ["expectations", 0, "when", "ma_expires"]),
+        Place(.expectations, ValueConditionKey.self, at: ["expectations", 0, "when", "service"]),
         Place(.expectations, DateComparisonKey.self, at: ["expectations", 0, "when", "as_of"]),
     ]
 
@@ -176,6 +182,9 @@ struct FormatDescriptionTests {
         "inputs": [
             "ma_expires": ["type": "year", "label": "MA", "domain": ["from": "cycle - 1", "to": "cycle + 1"]],
             "nr_expires": ["type": "year", "domain": ["from": "cycle - 1", "to": "cycle + 1"], "none": "true"],
+            "level": ["type": "enum", "label": "Level", "values": ["emt", "paramedic"]],
+            "service": ["type": "integer", "label": "Years", "domain": ["from": "0", "to": "2"]],
+            "employed": ["type": "boolean", "label": "Employed"],
             "as_of": ["type": "date", "label": "Date"],
         ],
         "certifications": ["ma": ["input": "ma_expires", "expires": "03-31", "label": "MA"]],
@@ -192,7 +201,11 @@ struct FormatDescriptionTests {
         "actions": ["act": "Do the thing."],
         "rules": [
             [
-                "id": "early", "when": ["ma_expires": ["from": "cycle"], "as_of": ["by": "early"]],
+                "id": "early",
+                "when": [
+                    "ma_expires": ["from": "cycle"], "service": ["in": ["1", "2"]], "level": "paramedic",
+                    "employed": "true", "as_of": ["by": "early"],
+                ],
                 "then": ["cohort": "a", "status": "early", "fee": "base", "deadlines": ["early"], "actions": ["act"]],
                 "note": "A note.",
             ]
@@ -207,7 +220,10 @@ struct FormatDescriptionTests {
         "defaults": ["cohort": "b", "status": "other", "fee": "none", "deadlines": ["2026-02-15"]],
         "expectations": [
             [
-                "id": "e1", "when": ["ma_expires": ["from": "cycle"], "as_of": ["before": "2026-02-01"]],
+                "id": "e1",
+                "when": [
+                    "ma_expires": ["from": "cycle"], "service": ["not_in": ["0"]], "as_of": ["before": "2026-02-01"],
+                ],
                 "expect": [
                     "cohort": "a",
                     "fee": ["amount": "10.00", "currency": "USD"],

@@ -12,6 +12,11 @@ func load2026() -> CompiledTable? {
     (try? TableLoader.load(path: path("rules/2026.yaml")))?.table
 }
 
+/// The typed fixture: an enum, a boolean, an integer and a year input beside the date.
+func loadLevels() -> CompiledTable? {
+    (try? TableLoader.load(path: path("Tests/Fixtures/policies/levels-state.yaml")))?.table
+}
+
 /// One evaluation per inner iteration, round-robin over 4,096 prepared inputs.
 private func evaluationBenchmarks(_ name: String, table: @escaping @Sendable () -> CompiledTable?) {
     let configuration = Benchmark.Configuration(
@@ -52,6 +57,7 @@ let benchmarks: @Sendable () -> Void = {
     batchBenchmarks()
     historyBenchmarks()
     evaluationBenchmarks("2026 table", table: load2026)
+    evaluationBenchmarks("typed table (enum, boolean, integer, year)", table: loadLevels)
     evaluationBenchmarks("1k rules", table: { TableCache.shared.table1k })
     evaluationBenchmarks("10k rules", table: { TableCache.shared.table10k })
 

@@ -46,6 +46,10 @@ public struct RosterGenerator: Sendable {
             var previous: Int?
             for input in yearInputs {
                 line.append(0x2C)
+                guard input.isYear else {
+                    CSVField.append(input.text(input.domain.lowerBound + random.next(input.domain.count)), to: &line)
+                    continue
+                }
                 let value = year(for: input, previous: previous, &random)
                 line += Array((value.map { String($0) } ?? "none").utf8)
                 previous = value ?? previous

@@ -13,7 +13,14 @@ extension RosterProcessor {
         for index in 0..<decision.years.count {
             if index > 0 { try writer.write(byte: 0x2C) }
             try writer.write(layout.inputKeys[index])
-            if let year = decision.years[index] { try writer.write(String(year)) } else { try writer.write("null") }
+            let input = decision.table.definition.yearInputs[index]
+            if !input.isYear {
+                try writer.write(input.json(decision.years[index]).rendered())
+            } else if let year = decision.years[index] {
+                try writer.write(String(year))
+            } else {
+                try writer.write("null")
+            }
         }
         try writer.write(byte: 0x2C)
         try writer.write(layout.inputKeys[decision.years.count])

@@ -147,6 +147,15 @@ public struct RosterProcessor: Sendable {
         var years = emptyYears
         for input in 0..<layout.yearColumns.count {
             let cell = reader.field(layout.yearColumns[input])
+            guard tables.inputs[input].isYear else {
+                let text = Self.text(cell)
+                guard !text.isEmpty else { return .bad(RosterMessages.missingValue(tables.yearInputNames[input])) }
+                switch tables.inputs[input].parse(text) {
+                case .success(let value): years[input] = value
+                case .failure(let error): return .bad(error.description)
+                }
+                continue
+            }
             switch RosterValue.year(cell) {
             case .year(let value): years[input] = value
             case .none: years[input] = nil

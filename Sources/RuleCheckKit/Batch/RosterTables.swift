@@ -8,6 +8,8 @@ public struct RosterTables: Sendable {
     public let tables: [CompiledTable]
     /// The year inputs' names, which are the roster's required columns.
     public let yearInputNames: [String]
+    /// The discrete inputs (year, integer, boolean, enum), whose cells are read in their own terms.
+    public let inputs: [DiscreteInput]
     /// Whether each year input takes `none`, so that an empty cell means `none`.
     let allowsNone: [Bool]
     /// The date input's name, the roster's optional per-row as-of column.
@@ -39,6 +41,7 @@ public struct RosterTables: Sendable {
         self.tables = history.tables
         let first = history.tables[0]
         yearInputNames = first.definition.yearInputs.map(\.name)
+        inputs = first.definition.yearInputs
         allowsNone = first.definition.yearInputs.map(\.allowsNone)
         dateInputName = first.definition.dateInputName
         derivedNames = first.definition.derived.map(\.name)

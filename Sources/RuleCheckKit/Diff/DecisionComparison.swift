@@ -15,10 +15,12 @@ struct DecisionComparison {
         self.shiftYears = shiftYears
         self.dates = dates
         let union = zip(old.definition.yearInputs, new.definition.yearInputs).map { oldInput, newInput in
-            let lower = min(oldInput.domain.lowerBound, newInput.domain.lowerBound - shiftYears)
-            let upper = max(oldInput.domain.upperBound, newInput.domain.upperBound - shiftYears)
-            return YearInput(
-                name: oldInput.name, label: oldInput.label, domain: lower...upper,
+            // Only years move with --shift-years; other kinds compare value for value.
+            let shift = oldInput.isYear ? shiftYears : 0
+            let lower = min(oldInput.domain.lowerBound, newInput.domain.lowerBound - shift)
+            let upper = max(oldInput.domain.upperBound, newInput.domain.upperBound - shift)
+            return DiscreteInput(
+                name: oldInput.name, label: oldInput.label, kind: oldInput.kind, domain: lower...upper,
                 allowsNone: oldInput.allowsNone || newInput.allowsNone, location: oldInput.location)
         }
         space = CellSpace(union)
@@ -44,7 +46,7 @@ struct DecisionComparison {
         var memo: [OutcomePair: [[String]]] = [:]
         for cell in 0..<space.count {
             let years = space.values(of: cell)
-            let shifted = years.shifted(by: shiftYears)
+            let shifted = old.definition.shifted(years, by: shiftYears)
             var day = dates.lowerBound
             while day <= dates.upperBound {
                 let pair = OutcomePair(

@@ -11,8 +11,15 @@ struct ItemComparison {
         var changes = policy()
         changes += compare("input", old.yearInputs, new.yearInputs, id: \.name, location: \.location) { before, after in
             var details: [String] = []
-            let shifted = (before.domain.lowerBound + shiftYears)...(before.domain.upperBound + shiftYears)
-            if shifted != after.domain {
+            let shift = before.isYear ? shiftYears : 0
+            let shifted = (before.domain.lowerBound + shift)...(before.domain.upperBound + shift)
+            if before.kind != after.kind {
+                details.append("type \(before.kind.typeName) → \(after.kind.typeName)")
+                if case .enumeration(let words) = before.kind, case .enumeration(let others) = after.kind {
+                    details[details.count - 1] =
+                        "values \(words.joined(separator: ", ")) → \(others.joined(separator: ", "))"
+                }
+            } else if shifted != after.domain {
                 details.append("domain \(range(before.domain)) → \(range(after.domain))")
             }
             if before.allowsNone != after.allowsNone {

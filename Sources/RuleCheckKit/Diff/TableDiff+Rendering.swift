@@ -2,7 +2,8 @@ import RuleEngine
 
 extension TableDiff {
     private func describe(_ input: HarnessInput, shift: Int) -> String {
-        old.definition.assignments(years: input.years.shifted(by: shift), asOf: input.asOf.adding(years: shift))
+        old.definition.assignments(
+            years: old.definition.shifted(input.years, by: shift), asOf: input.asOf.adding(years: shift))
     }
 
     private func place(_ location: SourceLocation?) -> String {

@@ -66,7 +66,7 @@ public struct TableDiff: Sendable {
 public enum TableDiffError: Error, Sendable, CustomStringConvertible {
     /// The windows do not overlap (after shifting).
     case noCommonDates(old: String, new: String)
-    /// The tables have different numbers of year inputs.
+    /// The tables have different numbers of inputs, or inputs of different types or enum values.
     case differentInputs(old: [String], new: [String])
 
     /// One line for the user.
@@ -91,7 +91,8 @@ public enum TableDiffer {
     {
         let oldInputs = old.definition.yearInputs
         let newInputs = new.definition.yearInputs
-        guard oldInputs.count == newInputs.count else {
+        // Enum values are compared by position, so both tables must list the same values.
+        guard oldInputs.count == newInputs.count, oldInputs.map(\.kind) == newInputs.map(\.kind) else {
             throw .differentInputs(old: oldInputs.map(\.name), new: newInputs.map(\.name))
         }
         let oldWindow = old.policy.windowStart...old.policy.windowEnd

@@ -11,6 +11,8 @@ extension JSONSchema {
             ("year", year),
             definition(.yearValue),
             definition(.yearCondition),
+            definition(.discreteValue),
+            definition(.discreteCondition),
         ] + definition(DateComparisonKey.self) + [definition(.conditions)] + definition(CertificationKey.self) + [
             ("amount", amount),
             ("currency", string("An ISO 4217 currency code such as USD.", pattern: Pattern.currency)),

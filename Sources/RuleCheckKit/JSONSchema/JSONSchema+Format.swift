@@ -97,7 +97,8 @@ extension JSONSchema {
         let properties = type.spec.keys.map { key -> (String, JSONValue) in
             switch key {
             case .type: return (key.rawValue, constant("`\(type.rawValue)`.", type.rawValue))
-            case .label, .domain, .allowsNone: return (key.rawValue, schema(key.spec.value, key.spec.doc))
+            case .domain: return (key.rawValue, schema(type.domainValue, key.spec.doc))
+            case .label, .allowsNone, .values: return (key.rawValue, schema(key.spec.value, key.spec.doc))
             }
         }
         return object(type.spec.doc, properties: properties, required: type.spec.required.map(\.rawValue))

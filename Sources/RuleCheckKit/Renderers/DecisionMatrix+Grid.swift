@@ -1,10 +1,15 @@
 import RuleEngine
 
-/// The grid of outcomes on one date: the first year input down, the second across.
+/// The grid of outcomes on one date: one input down (by default the first), another across
+/// (by default the second), every other input fixed.
 public struct DecisionGrid: Sendable {
-    /// The row values (the first year input).
+    /// The input down the rows.
+    public let rowInput: DiscreteInput
+    /// The input across the columns, if any.
+    public let columnInput: DiscreteInput?
+    /// The row values (codes of ``rowInput``).
     public let rowValues: [Int?]
-    /// The column values (the second year input; one column when there is none).
+    /// The column values (codes of ``columnInput``; one column when there is none).
     public let columnValues: [Int?]
     /// `decisions[row][column]`.
     public let decisions: [[Decision]]
@@ -28,25 +33,35 @@ extension DecisionMatrix {
         /// One line for the user.
         public var description: String {
             switch self {
-            case .tooManyInputs(let count): return "a grid shows two year inputs; the table has \(count)"
+            case .tooManyInputs(let count):
+                return
+                    "a grid shows two inputs; the table has \(count): choose them with --rows and --columns and fix the others with --input"
             case .evaluation(let error): return error.description
             }
         }
     }
 
-    /// The grid on one date.
+    /// The grid on one date, along ``axes`` (by default the first input down, the second across).
     public func grid(asOf date: LocalDate) throws(GridError) -> DecisionGrid {
         let inputs = table.definition.yearInputs
-        guard inputs.count <= 2 else { throw .tooManyInputs(inputs.count) }
-        let rows = inputs[0].values
-        let columns: [Int?] = inputs.count == 2 ? inputs[1].values : [nil]
+        let axes: GridAxes
+        if let chosen = self.axes {
+            axes = chosen
+        } else {
+            guard inputs.count <= 2 else { throw .tooManyInputs(inputs.count) }
+            axes = GridAxes(rows: 0, columns: inputs.count == 2 ? 1 : nil, fixed: YearValues(inputs.map { _ in nil }))
+        }
+        let rows = inputs[axes.rows].values
+        let columns: [Int?] = axes.columns.map { inputs[$0].values } ?? [nil]
         var decisions: [[Decision]] = []
         var legend: [(rule: Int, letter: String)] = []
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         for row in rows {
             var line: [Decision] = []
             for column in columns {
-                let years = inputs.count == 2 ? YearValues(row, column) : YearValues([row])
+                var years = axes.fixed
+                years[axes.rows] = row
+                if let across = axes.columns { years[across] = column }
                 let decision: Decision
                 do { decision = try table.evaluate(years, asOf: date) } catch { throw .evaluation(error) }
                 if !legend.contains(where: { $0.rule == decision.ruleIndex }) {
@@ -58,20 +73,22 @@ extension DecisionMatrix {
             }
             decisions.append(line)
         }
-        return DecisionGrid(rowValues: rows, columnValues: columns, decisions: decisions, legend: legend)
+        return DecisionGrid(
+            rowInput: inputs[axes.rows], columnInput: axes.columns.map { inputs[$0] }, rowValues: rows,
+            columnValues: columns, decisions: decisions, legend: legend)
     }
 
     /// The grid as text: one letter per cell, lowercase where the first derived output
     /// (such as `can_staff_ambulance`) is false, then the legend.
     public func gridText(asOf date: LocalDate) throws(GridError) -> String {
         let grid = try grid(asOf: date)
-        let inputs = table.definition.yearInputs
-        let label = { (value: Int?) in value.map(String.init) ?? "none" }
-        let corner = inputs.count == 2 ? "\(inputs[0].name) \\ \(inputs[1].name)" : inputs[0].name
+        let label = { (value: Int?) in grid.rowInput.text(value) }
+        let columnLabel = { (value: Int?) in grid.columnInput?.text(value) ?? "" }
+        let corner = grid.columnInput.map { "\(grid.rowInput.name) \\ \($0.name)" } ?? grid.rowInput.name
         let width = max(corner.count, 4)
         var lines = ["\(table.policy.title) (version \(table.policy.version)) as of \(date)", ""]
-        let header = grid.columnValues.map { label($0).padding(5) }.joined()
-        lines.append(corner.padding(width + 2) + (inputs.count == 2 ? header : ""))
+        let header = grid.columnValues.map { columnLabel($0).padding(5) }.joined()
+        lines.append(corner.padding(width + 2) + (grid.columnInput != nil ? header : ""))
         for (row, value) in grid.rowValues.enumerated() {
             let cells = grid.decisions[row].map { decision -> String in
                 let letter = grid.letter(of: decision.ruleIndex)
@@ -101,5 +118,22 @@ extension String {
     /// The string padded with spaces to at least `width` characters.
     func padding(_ width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}
+
+/// Which inputs a grid shows: one down, optionally one across, and the values of the others.
+public struct GridAxes: Sendable {
+    /// The index of the input down the rows.
+    public let rows: Int
+    /// The index of the input across the columns, if any.
+    public let columns: Int?
+    /// The values of every input (those of `rows` and `columns` are replaced cell by cell).
+    public let fixed: YearValues
+
+    /// Creates the axes of a grid.
+    public init(rows: Int, columns: Int?, fixed: YearValues) {
+        self.rows = rows
+        self.columns = columns
+        self.fixed = fixed
     }
 }

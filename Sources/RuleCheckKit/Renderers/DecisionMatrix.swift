@@ -18,9 +18,13 @@ public struct DecisionMatrix: Sendable {
     /// The table.
     public let table: CompiledTable
 
-    /// Creates the views of a table.
-    public init(table: CompiledTable) {
+    /// The inputs the grid shows, or `nil` for the first down and the second across.
+    public let axes: GridAxes?
+
+    /// Creates the views of a table; `axes` chooses the grid's inputs.
+    public init(table: CompiledTable, axes: GridAxes? = nil) {
         self.table = table
+        self.axes = axes
     }
 
     /// The segments of one cell's timeline, merging neighbouring intervals with the same
@@ -76,7 +80,7 @@ public struct DecisionMatrix: Sendable {
     /// The timeline of every year combination, grouped, as reviewable text.
     public func timelineText() -> String {
         let policy = table.policy
-        let names = table.definition.yearInputs.map(\.name)
+        let inputs = table.definition.yearInputs
         var lines = [
             "# Timeline of \(policy.id) version \(policy.version): \(policy.title)",
             "# Window \(policy.windowStart) to \(policy.windowEnd), dates in \(policy.timeZone).",
@@ -86,7 +90,7 @@ public struct DecisionMatrix: Sendable {
         for group in timelineGroups() {
             lines.append("")
             for region in group.regions {
-                var parts = zip(names, region.values).map { "\($0) \(InputRegion.describe($1))" }
+                var parts = zip(inputs, region.values).map { "\($0.name) \($0.describe($1))" }
                 if parts.isEmpty { parts = ["every input"] }
                 lines.append(parts.joined(separator: ", "))
             }

@@ -57,9 +57,8 @@ public struct MatrixHTML: Sendable {
     }
 
     private func gridSection(_ grid: DecisionGrid, date: LocalDate) -> [String] {
-        let inputs = matrix.table.definition.yearInputs
-        let rowInput = inputs[0]
-        let columnInput = inputs.count > 1 ? inputs[1] : nil
+        let rowInput = grid.rowInput
+        let columnInput = grid.columnInput
         var lines = [
             "<section class=\"grid-section\">",
             "<h2>Decisions on \(date)</h2>",
@@ -73,12 +72,12 @@ public struct MatrixHTML: Sendable {
                 + (columnInput.map { "<br>\(HTML.escape($0.name)) →" } ?? "") + "</th>",
         ]
         for value in grid.columnValues where columnInput != nil {
-            lines.append("<th scope=\"col\">\(Self.label(value))</th>")
+            lines.append("<th scope=\"col\">\(HTML.escape(columnInput?.text(value) ?? ""))</th>")
         }
         lines.append("</tr></thead>")
         lines.append("<tbody>")
         for (row, value) in grid.rowValues.enumerated() {
-            lines.append("<tr><th scope=\"row\">\(Self.label(value))</th>")
+            lines.append("<tr><th scope=\"row\">\(HTML.escape(rowInput.text(value)))</th>")
             for decision in grid.decisions[row] { lines.append(cell(decision, grid: grid)) }
             lines.append("</tr>")
         }
@@ -183,10 +182,5 @@ public struct MatrixHTML: Sendable {
         let rules = matrix.table.definition.rules
         let used = Set(matrix.timelineGroups().flatMap { $0.segments.map { rules[$0.rule].outcome.cohort } })
         return palette.cohorts.filter { used.contains($0) }
-    }
-
-    /// A year or `none`.
-    static func label(_ value: Int?) -> String {
-        value.map(String.init) ?? "none"
     }
 }

@@ -16,28 +16,28 @@ public struct MatrixMarkdown: Sendable {
         let grid = try matrix.grid(asOf: date)
         let table = matrix.table.definition
         let policy = table.policy
-        let inputs = table.yearInputs
-        let twoInputs = inputs.count == 2
+        let rowInput = grid.rowInput
         var lines = [
             "# \(Self.escape(policy.title)) (version \(Self.escape(policy.version)))",
             "",
             "Decisions on \(date) · policy `\(policy.id)` from `\(Self.code(table.file))`"
                 + " · window \(policy.windowStart) to \(policy.windowEnd) · dates in \(policy.timeZone)",
             "",
-            "Rows: `\(inputs[0].name)` (\(Self.escape(inputs[0].label)))"
-                + (twoInputs ? "; columns: `\(inputs[1].name)` (\(Self.escape(inputs[1].label)))." : ".")
+            "Rows: `\(rowInput.name)` (\(Self.escape(rowInput.label)))"
+                + (grid.columnInput.map { "; columns: `\($0.name)` (\(Self.escape($0.label)))." } ?? ".")
                 + " Each cell gives its legend key and status" + (table.derived.isEmpty ? "." : "; \(markLegend())."),
             "",
         ]
-        let corner = twoInputs ? "\(inputs[0].name) ↓ / \(inputs[1].name) →" : inputs[0].name
-        let columns = twoInputs ? grid.columnValues.map(Self.label) : ["decision"]
+        let corner = grid.columnInput.map { "\(rowInput.name) ↓ / \($0.name) →" } ?? rowInput.name
+        let columns =
+            grid.columnInput.map { input in grid.columnValues.map { Self.escape(input.text($0)) } } ?? ["decision"]
         lines.append("| " + ([corner] + columns).joined(separator: " | ") + " |")
         lines.append("|" + String(repeating: " --- |", count: columns.count + 1))
         for (row, value) in grid.rowValues.enumerated() {
             let cells = grid.decisions[row].map { decision in
                 "\(grid.letter(of: decision.ruleIndex)) \(decision.outcome.status)\(marks(decision.flags))"
             }
-            lines.append("| **\(Self.label(value))** | " + cells.joined(separator: " | ") + " |")
+            lines.append("| **\(Self.escape(rowInput.text(value)))** | " + cells.joined(separator: " | ") + " |")
         }
         lines += ["", "## Legend", ""]
         lines += legend(grid)
@@ -69,7 +69,7 @@ public struct MatrixMarkdown: Sendable {
 
     private func timeline() -> [String] {
         let rules = matrix.table.definition.rules
-        let names = matrix.table.definition.yearInputs.map(\.name)
+        let inputs = matrix.table.definition.yearInputs
         let derived = matrix.table.definition.derived.map(\.name)
         var lines = [
             "| Year combinations | Dates | Cohort / status | Fee |" + derived.map { " \($0) |" }.joined() + " Rule |",
@@ -77,7 +77,7 @@ public struct MatrixMarkdown: Sendable {
         ]
         for group in matrix.timelineGroups() {
             let years = group.regions.map { region in
-                zip(names, region.values).map { "\($0) \(InputRegion.describe($1))" }.joined(separator: ", ")
+                zip(inputs, region.values).map { "\($0.name) \($0.describe($1))" }.joined(separator: ", ")
             }
             .joined(separator: "; ")
             for (index, segment) in group.segments.enumerated() {
@@ -106,11 +106,6 @@ public struct MatrixMarkdown: Sendable {
         let names = matrix.table.definition.derived.map(\.name)
         if names.count == 1 { return "✗ marks cells where `\(names[0])` is false" }
         return names.enumerated().map { "✗\($0.offset + 1): `\($0.element)` is false" }.joined(separator: ", ")
-    }
-
-    /// A year or `none`.
-    static func label(_ value: Int?) -> String {
-        value.map(String.init) ?? "none"
     }
 
     /// Free text with Markdown's active characters escaped, safe inside a table cell: see

@@ -67,6 +67,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case dateOutsideWindow = "RC219"
     /// RC220: a value outside a field's fixed set (such as `hit_policy`).
     case unknownValue = "RC220"
+    /// RC221: an integer or enum input's domain is larger than its limit.
+    case domainTooLarge = "RC221"
+    /// RC222: a value its input does not take.
+    case invalidValue = "RC222"
     /// RC230: fees of one outcome in different currencies.
     case mixedCurrencies = "RC230"
     /// RC231: a typed output's value that does not fit its type.
@@ -152,6 +156,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .dateOutsideWindow:
             ("DateOutsideWindow", "a deadline or literal date outside the table's own window", .error)
         case .unknownValue: ("UnknownValue", "value outside a field's fixed set (such as `hit_policy`)", .error)
+        case .domainTooLarge:
+            ("DomainTooLarge", "an integer or enum input's domain is larger than its limit", .error)
+        case .invalidValue: ("InvalidValue", "a value its input does not take", .error)
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)

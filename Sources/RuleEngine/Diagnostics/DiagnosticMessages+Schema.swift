@@ -82,6 +82,17 @@ extension DiagnosticMessage {
             help: "use letters, digits, `-`, `_` and `.`, starting with a letter or digit")
     }
 
+    package static func domainTooLarge(_ what: String) -> DiagnosticMessage {
+        DiagnosticMessage(code: .domainTooLarge, text: what)
+    }
+
+    package static func invalidValue(_ error: InputValueError) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .invalidValue, text: "`\(error.text)` is not a value of `\(error.input)`",
+            help: error.suggestion.map { "did you mean `\($0)`? `\(error.input)` takes \(error.allowed)" }
+                ?? "`\(error.input)` takes \(error.allowed)")
+    }
+
     package static func domainReversed(from: Int, to: Int) -> DiagnosticMessage {
         DiagnosticMessage(
             code: .dateOrder, text: "the year domain runs backwards: from \(from) to \(to)",

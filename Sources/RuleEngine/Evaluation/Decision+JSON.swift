@@ -57,11 +57,11 @@ extension Decision {
         return .object(members)
     }
 
-    /// The `input` member: each year input by name (`null` for `none`), then the as-of date.
+    /// The `input` member: each discrete input by name in its own type (`null` for `none`), then the as-of date.
     public var inputJSON: JSONValue {
         let table = self.table.definition
         var input: [(String, JSONValue)] = table.yearInputs.enumerated().map { index, year in
-            (year.name, years[index].map { .int($0) } ?? .null)
+            (year.name, year.json(years[index]))
         }
         input.append((table.dateInputName, .string(asOf.description)))
         return .object(input)

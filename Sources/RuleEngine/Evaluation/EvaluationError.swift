@@ -10,6 +10,12 @@ public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible 
     case noRule
     /// No table of a policy history is in force on the date; `windows` lists theirs.
     case noTableInForce(date: LocalDate, windows: String)
+    /// An input the table does not have was given.
+    case unknownInput(String, inputs: [String])
+    /// An input of the table was not given.
+    case missingInput(String, allowed: String)
+    /// A value its input does not take.
+    case invalidValue(InputValueError)
 
     /// One line for the user.
     public var description: String {
@@ -25,6 +31,12 @@ public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible 
             return "no rule decides this input"
         case .noTableInForce(let date, let windows):
             return "no table is in force on \(date); windows: \(windows)"
+        case .unknownInput(let name, let inputs):
+            return "unknown input `\(name)`; the table's inputs are \(inputs.joined(separator: ", "))"
+        case .missingInput(let name, let allowed):
+            return "missing input `\(name)`, which takes \(allowed)"
+        case .invalidValue(let error):
+            return error.description
         }
     }
 }

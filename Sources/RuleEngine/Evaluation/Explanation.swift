@@ -63,14 +63,14 @@ extension CompiledTable {
         switch condition.test {
         case .year(let input, let test):
             let name = definition.yearInputs[input].name
-            let value = years[input].map(String.init) ?? "none"
+            let value = definition.yearInputs[input].text(years[input])
             if case .equals(let other, let offset) = test {
                 let otherValue = years[other].map { String($0 + offset) } ?? "none"
                 let sign = offset == 0 ? "" : offset > 0 ? " + \(offset)" : " - \(-offset)"
                 detail =
                     "\(name) \(value) \(holds ? "=" : "≠") \(definition.yearInputs[other].name)\(sign) (\(otherValue))"
             } else if case .member(let set) = test, !holds {
-                let wanted = InputRegion.describe(
+                let wanted = definition.yearInputs[input].describe(
                     set.ranges.flatMap { $0.map { Optional($0) } } + (set.includesNone ? [nil] : []))
                 detail = "\(name) is \(value), not \(wanted)"
             } else {

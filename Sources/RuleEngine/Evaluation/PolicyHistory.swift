@@ -111,6 +111,7 @@ extension RuleTable {
     package func sharesInputs(with other: RuleTable) -> Bool {
         yearInputs.map(\.name) == other.yearInputs.map(\.name)
             && yearInputs.map(\.allowsNone) == other.yearInputs.map(\.allowsNone)
+            && yearInputs.map(\.kind) == other.yearInputs.map(\.kind)
             && dateInputName == other.dateInputName
             && derived.map(\.name) == other.derived.map(\.name)
             && outputs.map(\.name) == other.outputs.map(\.name)

@@ -96,42 +96,68 @@ public struct Condition: Sendable, Hashable {
     public let location: SourceLocation
 }
 
-/// The values of a table's year inputs for one decision, stored inline so that building and
-/// passing them allocates nothing. At most ``RuleTable/maxYearInputs`` values.
+/// The general name of ``YearValues``: the codes of every discrete input's value.
+public typealias InputValues = YearValues
+
+/// The values of a table's discrete inputs (years, integers, booleans, enum values as codes)
+/// for one decision, stored inline in 32 bits each so that building and passing them allocates
+/// nothing and stays small. At most ``RuleTable/maxYearInputs`` values. A value beyond
+/// ±2,147,483,646 (outside every domain a table may declare) reads back as 2,147,483,647.
 public struct YearValues: Sendable, Hashable {
-    private var storage: (Int?, Int?, Int?, Int?) = (nil, nil, nil, nil)
+    private static let noneCode = Int32.min
+    private static let outsideCode = Int32.max
+    private var storage: (Int32, Int32, Int32, Int32, Int32, Int32) = (
+        noneCode, noneCode, noneCode, noneCode, noneCode, noneCode
+    )
     /// The number of values.
     public private(set) var count: Int
 
-    /// Creates values from a list; values past the fourth are ignored.
+    /// Creates values from a list; values past the sixth are ignored.
     public init(_ values: [Int?]) {
-        count = min(values.count, 4)
-        for (index, value) in values.prefix(4).enumerated() { self[index] = value }
+        count = min(values.count, RuleTable.maxYearInputs)
+        for (index, value) in values.prefix(RuleTable.maxYearInputs).enumerated() { self[index] = value }
     }
 
     /// Creates two values, the common case.
     public init(_ first: Int?, _ second: Int?) {
-        storage = (first, second, nil, nil)
         count = 2
+        self[0] = first
+        self[1] = second
+    }
+
+    @inline(__always)
+    private static func encode(_ value: Int?) -> Int32 {
+        guard let value else { return noneCode }
+        return value > Int(noneCode) && value < Int(outsideCode) ? Int32(truncatingIfNeeded: value) : outsideCode
+    }
+
+    @inline(__always)
+    private static func decode(_ code: Int32) -> Int? {
+        code == noneCode ? nil : Int(code)
     }
 
     /// The value at an index; `nil` means `none`.
     public subscript(index: Int) -> Int? {
         get {
             switch index {
-            case 0: return storage.0
-            case 1: return storage.1
-            case 2: return storage.2
-            case 3: return storage.3
+            case 0: return Self.decode(storage.0)
+            case 1: return Self.decode(storage.1)
+            case 2: return Self.decode(storage.2)
+            case 3: return Self.decode(storage.3)
+            case 4: return Self.decode(storage.4)
+            case 5: return Self.decode(storage.5)
             default: return nil
             }
         }
         set {
+            let code = Self.encode(newValue)
             switch index {
-            case 0: storage.0 = newValue
-            case 1: storage.1 = newValue
-            case 2: storage.2 = newValue
-            case 3: storage.3 = newValue
+            case 0: storage.0 = code
+            case 1: storage.1 = code
+            case 2: storage.2 = code
+            case 3: storage.3 = code
+            case 4: storage.4 = code
+            case 5: storage.5 = code
             default: break
             }
         }

@@ -23,6 +23,13 @@ public struct InputRegion: Sendable, Hashable {
         return parts.joined(separator: ", ")
     }
 
+    /// Renders the region in the inputs' own terms: `level aemt, paramedic, as_of 2026-01-01`.
+    public func describe(inputs: [DiscreteInput], dateName: String) -> String {
+        var parts = zip(inputs, values).map { input, values in "\(input.name) \(input.describe(values))" }
+        parts.append("\(dateName) " + dates.map(InputRegion.describe).joined(separator: ", "))
+        return parts.joined(separator: ", ")
+    }
+
     /// `2022–2025, 2027, none`.
     public static func describe(_ values: [Int?]) -> String {
         var parts: [String] = []

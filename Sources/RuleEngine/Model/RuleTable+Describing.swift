@@ -7,14 +7,23 @@ extension RuleTable {
 
     /// Year values with the inputs' names: `ma_expires 2026, nr_expires none`.
     public func describe(years: YearValues) -> String {
-        yearInputs.enumerated().map { index, input in "\(input.name) \(years[index].map(String.init) ?? "none")" }
+        yearInputs.enumerated().map { index, input in "\(input.name) \(input.text(years[index]))" }
             .joined(separator: ", ")
+    }
+
+    /// The same values `years` later: year inputs move, `none` and other kinds stay.
+    public func shifted(_ values: YearValues, by years: Int) -> YearValues {
+        var result = values
+        for (index, input) in yearInputs.enumerated() where input.isYear && index < values.count {
+            result[index] = values[index].map { $0 + years }
+        }
+        return result
     }
 
     /// One input as assignments: `ma_expires=2026, nr_expires=none, as_of=2026-01-10`.
     public func assignments(years: YearValues, asOf: LocalDate) -> String {
         var parts = yearInputs.enumerated().map { index, input in
-            "\(input.name)=\(years[index].map(String.init) ?? "none")"
+            "\(input.name)=\(input.text(years[index]))"
         }
         parts.append("\(dateInputName)=\(asOf)")
         return parts.joined(separator: ", ")
@@ -24,6 +33,6 @@ extension RuleTable {
 extension RuleTable {
     /// A region of this table's inputs as compact ranges with the inputs' names.
     public func describe(region: InputRegion) -> String {
-        region.describe(names: yearInputs.map(\.name), dateName: dateInputName)
+        region.describe(inputs: yearInputs, dateName: dateInputName)
     }
 }

@@ -18,40 +18,6 @@ public struct PolicyInfo: Sendable, Hashable {
     public let windowEnd: LocalDate
 }
 
-/// A year input, such as `ma_expires`, with the finite domain that analysis works over.
-public struct YearInput: Sendable, Hashable {
-    /// The input's name, as used in conditions, CLI flags and roster columns.
-    public let name: String
-    /// A human label.
-    public let label: String
-    /// The years the table answers for.
-    public let domain: ClosedRange<Int>
-    /// Whether `none` (never held) is a value of the input.
-    public let allowsNone: Bool
-    /// Where the input is declared.
-    public let location: SourceLocation
-
-    package init(name: String, label: String, domain: ClosedRange<Int>, allowsNone: Bool, location: SourceLocation) {
-        self.name = name
-        self.label = label
-        self.domain = domain
-        self.allowsNone = allowsNone
-        self.location = location
-    }
-
-    /// The number of values: every year of the domain, plus one for `none` when allowed.
-    public var valueCount: Int { domain.count + (allowsNone ? 1 : 0) }
-
-    /// Every value, years first and `none` (`nil`) last.
-    public var values: [Int?] { domain.map { Optional($0) } + (allowsNone ? [nil] : []) }
-
-    /// The value's position in ``values``, or `nil` when it is outside the domain.
-    public func index(of value: Int?) -> Int? {
-        guard let year = value else { return allowsNone ? domain.count : nil }
-        return domain.contains(year) ? year - domain.lowerBound : nil
-    }
-}
-
 /// A certification whose expiry date is computed from a year input.
 public struct Certification: Sendable, Hashable {
     /// The identifier used in conditions, such as `ma` in `ma.expiry`.
@@ -177,8 +143,9 @@ public struct RuleTable: Sendable {
     public let cycle: Int
     /// How overlapping rules are resolved.
     public let hitPolicy: HitPolicy
-    /// The year inputs, in declaration order (at most ``RuleTable/maxYearInputs``).
-    public let yearInputs: [YearInput]
+    /// The discrete inputs (years, integers, booleans, enums), in declaration order (at most
+    /// ``RuleTable/maxYearInputs``); each is an axis of the input space.
+    public let yearInputs: [DiscreteInput]
     /// The name of the date input.
     public let dateInputName: String
     /// The certifications.
@@ -202,12 +169,15 @@ public struct RuleTable: Sendable {
     /// Where `policy.version` is written.
     package var versionLocation: SourceLocation?
 
-    /// The most year inputs a table may declare.
-    public static let maxYearInputs = 4
+    /// The most discrete inputs (year, integer, boolean and enum) a table may declare.
+    public static let maxYearInputs = 6
     /// The most derived outputs a table may declare.
     public static let maxDerivedOutputs = 32
 
-    /// The year input with this name.
+    /// The discrete inputs, in declaration order: the same as ``yearInputs``, by its general name.
+    public var discreteInputs: [DiscreteInput] { yearInputs }
+
+    /// The discrete input with this name.
     public func yearInputIndex(named name: String) -> Int? {
         yearInputs.firstIndex { $0.name == name }
     }

@@ -32,7 +32,10 @@ package struct ConditionReader {
             }
             let read: [Condition]?
             if let index = yearInputs.firstIndex(where: { $0.name == name }) {
-                read = readYear(entry.value, input: index, reader: &reader)
+                read =
+                    yearInputs[index].isYear
+                    ? readYear(entry.value, input: index, reader: &reader)
+                    : readDiscrete(entry.value, input: index, reader: &reader)
             } else if name == dateInput {
                 read = readDate(entry.value, reader: &reader)
             } else if reader.declared["year input"]?.contains(name) ?? false {
@@ -155,7 +158,7 @@ package struct ConditionReader {
     private func equals(_ node: Node, input: Int, reader: inout SchemaReader) -> YearTest? {
         guard let text = reader.text(node, what: "an input name or a year") else { return nil }
         if case .some(.relative(let base, let offset)) = YearExpression.parse(text), base != "cycle" {
-            guard let other = yearInputs.firstIndex(where: { $0.name == base }), other != input else {
+            guard let other = yearInputs.firstIndex(where: { $0.name == base && $0.isYear }), other != input else {
                 let names = yearInputs.map(\.name).filter { $0 != yearInputs[input].name }
                 reader.reportUndefined("year input", base, candidates: names, at: node)
                 return nil
@@ -245,7 +248,7 @@ package struct ConditionReader {
 
     // MARK: - Helpers
 
-    private func condition(_ test: Condition.Test, _ text: String, _ node: Node, _ reader: SchemaReader) -> Condition {
+    func condition(_ test: Condition.Test, _ text: String, _ node: Node, _ reader: SchemaReader) -> Condition {
         Condition(test: test, text: text, location: reader.location(node))
     }
 

@@ -165,15 +165,25 @@ package struct RuleTableLoader {
                     YearInput(
                         name: name, label: label, domain: from...to, allowsNone: allowsNone,
                         location: reader.location(key)))
+            case .integer, .boolean, .enumeration:
+                guard let (kind, domain) = discreteDomain(type, fields: fields) else { continue }
+                years.append(
+                    DiscreteInput(
+                        name: name, label: label, kind: kind, domain: domain, allowsNone: false,
+                        location: reader.location(key)))
             }
         }
         guard !years.isEmpty, years.count <= RuleTable.maxYearInputs else {
-            reader.report(.limitExceeded("a table declares from 1 to \(RuleTable.maxYearInputs) year inputs"), at: node)
+            reader.report(
+                .limitExceeded(
+                    "a table declares from 1 to \(RuleTable.maxYearInputs) year, integer, boolean or enum inputs"),
+                at: node)
             return nil
         }
         let cells = years.reduce(1) { $0 * $1.valueCount }
         guard cells <= 1_000_000 else {
-            reader.report(.limitExceeded("the year inputs have \(cells) combinations, more than 1,000,000"), at: node)
+            let what = years.allSatisfy(\.isYear) ? "year inputs" : "year, integer, boolean and enum inputs"
+            reader.report(.limitExceeded("the \(what) have \(cells) combinations, more than 1,000,000"), at: node)
             return nil
         }
         guard let dateInput else {

@@ -12,8 +12,9 @@ extension SchemaReader {
                 let expiresNode = fields[.expires], let expiresText = text(expiresNode, what: "a month and day")
             else { continue }
             _ = fields[.label].map { text($0, what: "a label") }
-            guard let inputIndex = inputs.firstIndex(where: { $0.name == inputName }) else {
-                reportUndefined("year input", inputName, candidates: inputs.map(\.name), at: inputNode)
+            guard let inputIndex = inputs.firstIndex(where: { $0.name == inputName && $0.isYear }) else {
+                let years = inputs.filter(\.isYear).map(\.name)
+                reportUndefined("year input", inputName, candidates: years, at: inputNode)
                 continue
             }
             guard let expires = Self.monthDay(expiresText) else {

@@ -30,6 +30,18 @@ struct Matrix: ParsableCommand {
     @Option(help: "Write the output to this file (atomically) instead of printing it.", completion: .file())
     var output: String?
 
+    @Option(help: "The input down the grid's rows (default: the table's first input).")
+    var rows: String?
+
+    @Option(help: "The input across the grid's columns (default: the table's second input, if any).")
+    var columns: String?
+
+    @Option(
+        name: .customLong("input"),
+        help: ArgumentHelp(
+            "The value of an input the grid does not show, NAME=VALUE; repeat for each.", valueName: "name=value"))
+    var inputs: [String] = []
+
     @Flag(help: "Print each year combination's timeline over the window instead of the grid (text only).")
     var timeline = false
 
@@ -52,7 +64,7 @@ struct Matrix: ParsableCommand {
         let files = try TableSelection.tableFiles(at: rules)
         if files.count > 1 { return try runHistory(files) }
         let table = try TableSelection.loadClean(files[0])
-        let matrix = DecisionMatrix(table: table)
+        let matrix = DecisionMatrix(table: table, axes: try axes(of: table))
         if timeline {
             let text = UntrustedText.terminal(matrix.timelineText(), keepingLineBreaks: true)
             try OutputDestination.emit(text, to: updateGolden ?? output, inputs: [rules])
@@ -99,5 +111,48 @@ struct Matrix: ParsableCommand {
             throw CLIError(error.description)
         }
         try OutputDestination.emit(text, to: output)
+    }
+
+    /// The grid's inputs from `--rows`, `--columns` and `--input`, or `nil` for the defaults.
+    private func axes(of table: CompiledTable) throws -> GridAxes? {
+        guard rows != nil || columns != nil || !inputs.isEmpty else { return nil }
+        let all = table.definition.yearInputs
+        func index(_ name: String, flag: String) throws -> Int {
+            guard let index = table.definition.yearInputIndex(named: name) else {
+                let hint = Suggestion.closest(to: name, in: all.map(\.name)).map { " (did you mean `\($0)`?)" } ?? ""
+                throw CLIError(
+                    "\(flag): unknown input `\(name)`\(hint); the grid can show \(all.map(\.name).joined(separator: ", "))"
+                )
+            }
+            return index
+        }
+        let down = try rows.map { try index($0, flag: "--rows") } ?? 0
+        let across = try columns.map { try index($0, flag: "--columns") } ?? (rows == nil && all.count > 1 ? 1 : nil)
+        if across == down { throw CLIError("--rows and --columns name the same input `\(all[down].name)`") }
+        var values = YearValues(all.map { _ in nil })
+        var given: Set<Int> = []
+        for text in inputs {
+            let assignment = try InputAssignment.parse(flag: text)
+            let position = try index(assignment.name, flag: "--input")
+            guard position != down, position != across else {
+                throw CLIError("--input \(assignment.name)=: `\(assignment.name)` is an axis of the grid; drop it")
+            }
+            guard given.insert(position).inserted else {
+                throw CLIError("input `\(assignment.name)` is given twice; give each input once")
+            }
+            guard case .text(let value) = assignment.value else { continue }
+            switch all[position].parse(value) {
+            case .success(let code): values[position] = code
+            case .failure(let error): throw CLIError(error.description)
+            }
+        }
+        for (position, input) in all.enumerated() where position != down && position != across {
+            guard given.contains(position) else {
+                throw CLIError(
+                    "missing input `\(input.name)`, which takes \(input.allowedValues); fix it with --input \(input.name)=VALUE"
+                )
+            }
+        }
+        return GridAxes(rows: down, columns: across, fixed: values)
     }
 }

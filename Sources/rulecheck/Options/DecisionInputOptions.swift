@@ -1,54 +1,88 @@
 import ArgumentParser
+import Foundation
 import RuleEngine
 
-/// `--ma`, `--nr` and `--as-of`: one person's input. `--ma` and `--nr` set the table's first
-/// and second year inputs (`ma_expires` and `nr_expires` in the shipped tables).
+/// One person's input: `--input NAME=VALUE` for any input (repeatable), `--input-json`, and the
+/// shorthands `--ma` and `--nr` (the table's first and second year inputs) and `--as-of` (the
+/// date input).
 struct DecisionInputOptions: ParsableArguments {
     @Option(
-        name: .customLong("ma"), help: "Year the Massachusetts certification expires (the table's first year input).")
-    var ma: String
+        name: .customLong("input"),
+        help: ArgumentHelp(
+            "An input's value, NAME=VALUE, such as ma_expires=2026, level=paramedic or as_of=2026-02-16; repeat for each input.",
+            valueName: "name=value"))
+    var inputs: [String] = []
+
+    @Option(
+        name: .customLong("input-json"),
+        help: ArgumentHelp(
+            "A JSON object of input values, the shape of `input` in the JSON output; `-` reads standard input.",
+            valueName: "file"))
+    var inputJSON: String?
+
+    @Option(
+        name: .customLong("ma"),
+        help: "Shorthand for --input FIRST=YEAR: the table's first year input (`ma_expires` in the shipped tables).")
+    var ma: String?
 
     @Option(
         name: .customLong("nr"),
-        help: "Year the NREMT certification expires, or `none` (the table's second year input).")
+        help:
+            "Shorthand for --input SECOND=YEAR: the table's second year input (`nr_expires` in the shipped tables), or `none`."
+    )
     var nr: String?
 
     @Option(
         name: .customLong("as-of"),
-        help: "The date to decide for, YYYY-MM-DD (default: today in the table's time zone).")
+        help:
+            "Shorthand for the date input: the date to decide for, YYYY-MM-DD (default: today in the table's time zone)."
+    )
     var asOf: String?
 
     /// Checks the flags' syntax before any table is loaded.
     func validate() throws {
-        _ = try parsedYears()
-        _ = try parsedDate()
+        if let ma { _ = try Self.year(ma, flag: "--ma") }
+        if let nr { _ = try Self.year(nr, flag: "--nr") }
+        if let asOf { _ = try Self.date(asOf, flag: "--as-of") }
+        for input in inputs { _ = try InputAssignment.parse(flag: input) }
     }
 
-    /// The year values given, in input order.
-    func parsedYears() throws -> [Int?] {
-        var values = [try Self.year(ma, flag: "--ma")]
-        if let nr { values.append(try Self.year(nr, flag: "--nr")) }
-        return values
-    }
-
-    /// The as-of date, if given.
-    func parsedDate() throws -> LocalDate? {
-        guard let asOf else { return nil }
-        return try Self.date(asOf, flag: "--as-of")
-    }
-
-    /// The year values for a table: `--ma` and `--nr` in the order of its year inputs.
-    func years(for table: CompiledTable) throws -> YearValues {
-        let values = try parsedYears()
-        let expected = table.definition.yearInputs.count
-        if values.count < expected {
+    /// Every value given, by input name, for the tables of a history (whose first table names
+    /// the shorthands' inputs). `--input-json -` reads standard input here.
+    func assignments(for history: PolicyHistory) throws -> [InputAssignment] {
+        let table = history.tables[0].definition
+        let years = table.yearInputs.filter(\.isYear).map(\.name)
+        var result: [InputAssignment] = []
+        if years.isEmpty, ma != nil || nr != nil {
             throw ValidationError(
-                "missing --nr: the table's second year input is `\(table.definition.yearInputs[1].name)`")
+                "the table has no year input for --ma or --nr; give its inputs with --input NAME=VALUE")
         }
-        if values.count > expected {
-            throw ValidationError("the table has one year input (`\(table.definition.yearInputs[0].name)`); drop --nr")
+        if let ma { result.append(InputAssignment(name: years[0], value: .text(ma), source: "--ma")) }
+        if let nr {
+            guard years.count > 1 else {
+                throw ValidationError("the table has one year input (`\(years[0])`); drop --nr")
+            }
+            result.append(InputAssignment(name: years[1], value: .text(nr), source: "--nr"))
+        } else if ma != nil, years.count > 1, inputs.isEmpty, inputJSON == nil {
+            throw ValidationError("missing --nr: the table's second year input is `\(years[1])`")
         }
-        return YearValues(values)
+        if let asOf {
+            result.append(InputAssignment(name: table.dateInputName, value: .text(asOf), source: "--as-of"))
+        }
+        result += try inputs.map(InputAssignment.parse(flag:))
+        if let inputJSON {
+            let data: Data
+            if inputJSON == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                guard let contents = FileManager.default.contents(atPath: inputJSON) else {
+                    throw CLIError("--input-json: cannot read \(inputJSON)")
+                }
+                data = contents
+            }
+            result += try InputAssignment.parse(jsonObject: data, source: "--input-json")
+        }
+        return result
     }
 
     /// A year (four digits) or `none`.

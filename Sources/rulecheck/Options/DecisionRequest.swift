@@ -9,9 +9,12 @@ struct DecisionRequest: ParsableArguments {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    /// The policy history, and the years and date to decide.
+    /// The policy history, and the inputs' values and date to decide, read against the newest
+    /// table in force on the date.
     func resolve() throws -> (history: PolicyHistory, years: YearValues, asOf: LocalDate) {
-        let (history, asOf) = try selection.select(asOf: try input.parsedDate())
-        return (history, try input.years(for: history.tables[0]), asOf)
+        let history = try selection.history()
+        let (_, years, asOf) = try InputResolver(history: history, rules: selection.rules)
+            .resolve(try input.assignments(for: history))
+        return (history, years, asOf)
     }
 }

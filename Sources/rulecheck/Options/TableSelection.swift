@@ -44,6 +44,14 @@ struct TableSelection: ParsableArguments {
     /// of the newest table in force today), failing when no table is in force on it.
     func select(asOf: LocalDate?) throws -> (history: PolicyHistory, asOf: LocalDate) {
         let history = try history()
+        return (history, try Self.select(asOf: asOf, in: history, rules: rules).asOf)
+    }
+
+    /// The newest table of `history` in force on an as-of date (`nil` means today), whose inputs
+    /// a request is read against, and the date it resolves to.
+    static func select(asOf: LocalDate?, in history: PolicyHistory, rules: String) throws(CLIError) -> (
+        table: CompiledTable, asOf: LocalDate
+    ) {
         guard let date = asOf ?? history.today() else {
             throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
         }
@@ -55,7 +63,7 @@ struct TableSelection: ParsableArguments {
             throw CLIError(
                 Self.todayOutside(date, windows: "\(table.policy.windowStart) to \(table.policy.windowEnd)"))
         }
-        return (history, date)
+        return (table, date)
     }
 
     /// The message for a default as-of date (today) that no window holds.

@@ -28,6 +28,26 @@ package enum YearConditionKey: String, FormatKey {
     }
 }
 
+/// The keys of a condition on an integer, boolean or enum input written as a mapping; several
+/// keys all apply.
+package enum ValueConditionKey: String, FormatKey {
+    case inSet = "in"
+    case notIn = "not_in"
+    case from, to
+
+    package static var requiresSomeKey: Bool { true }
+
+    package var spec: KeySpec {
+        let value = FormatElement(.shape(.discreteValue), "One value.")
+        switch self {
+        case .inSet: return .optional(.list(value), "A set of values, any of which matches.")
+        case .notIn: return .optional(.list(value), "A set of values, none of which matches.")
+        case .from: return .optional(.integer, "An integer input's least matching value (default: its domain's).")
+        case .to: return .optional(.integer, "An integer input's greatest matching value (default: its domain's).")
+        }
+    }
+}
+
 /// The comparisons of a condition on the date input; several all apply.
 package enum DateComparisonKey: String, FormatKey {
     case on, before

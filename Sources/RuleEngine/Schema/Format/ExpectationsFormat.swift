@@ -12,7 +12,7 @@ package enum ExpectationsFormat {
     package static let mappings: [any FormatKey.Type] = [
         ExpectationsKey.self, CertificationKey.self, ExpectationRowKey.self, ExpectedFieldKey.self,
         ExpectedFeeKey.self, ExpectedDeadlineKey.self, ExpectedBoolKey.self, YearConditionKey.self,
-        DateComparisonKey.self,
+        ValueConditionKey.self, DateComparisonKey.self,
     ]
 }
 

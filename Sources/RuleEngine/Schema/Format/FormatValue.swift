@@ -64,6 +64,10 @@ package enum FormatShape: String, CaseIterable, Sendable {
     case yearValue
     /// A condition on a year input.
     case yearCondition
+    /// A value of an integer, boolean or enum input.
+    case discreteValue
+    /// A condition on an integer, boolean or enum input.
+    case discreteCondition
     /// Conditions by input name.
     case conditions
     /// The fields an expectation row compares.
@@ -81,6 +85,11 @@ package enum FormatShape: String, CaseIterable, Sendable {
         case .yearCondition:
             return
                 "A condition on a year input: a value, a list of values, or a mapping with `from`, `to`, `in`, `equals` or `not`."
+        case .discreteValue:
+            return "A value of an integer, boolean or enum input, or `any` (every value)."
+        case .discreteCondition:
+            return
+                "A condition on an integer, boolean or enum input: a value, a list of values, or a mapping with `in`, `not_in`, `from` or `to`."
         case .conditions:
             return
                 "Conditions by input name, all of which must hold: year inputs take values, lists or ranges; the date input takes comparisons. `{}` matches everything."
@@ -112,9 +121,22 @@ package enum FormatShape: String, CaseIterable, Sendable {
                     .mapping(YearConditionKey.self),
                     "A condition on a year input written as a mapping; several keys all apply."),
             ])
+        case .discreteValue:
+            return .anyOf([
+                FormatElement(.integer, "An integer."), FormatElement(.boolean, "A boolean."),
+                FormatElement(.identifier, "An enum value, or `any`."),
+            ])
+        case .discreteCondition:
+            return .anyOf([
+                FormatElement(.shape(.discreteValue), "Exactly this value."),
+                FormatElement(
+                    .list(FormatElement(.shape(.discreteValue), "One value of the set.")), "Any of these values."),
+                FormatElement(.mapping(ValueConditionKey.self), "A condition written as a mapping."),
+            ])
         case .conditions:
             let condition = FormatValue.anyOf([
                 FormatElement(.shape(.yearCondition), "A condition on a year input."),
+                FormatElement(.shape(.discreteCondition), "A condition on an integer, boolean or enum input."),
                 FormatElement(.mapping(DateComparisonKey.self), "A condition on the date input."),
             ])
             return .named(FormatElement(condition, "A condition on one input."))

@@ -11,9 +11,9 @@ package enum TableFormat {
 
     /// Every mapping with fixed keys in a rule table.
     package static let mappings: [any FormatKey.Type] = [
-        TableKey.self, PolicyKey.self, WindowKey.self, InputKey.self, YearDomainKey.self, CertificationKey.self,
-        FeeKey.self, DeadlineKey.self, RuleKey.self, OtherwiseKey.self, OutcomeKey.self, YearConditionKey.self,
-        DateComparisonKey.self, OutputKey.self,
+        TableKey.self, PolicyKey.self, WindowKey.self, InputKey.self, YearDomainKey.self, IntegerDomainKey.self,
+        CertificationKey.self, FeeKey.self, DeadlineKey.self, RuleKey.self, OtherwiseKey.self, OutcomeKey.self,
+        YearConditionKey.self, ValueConditionKey.self, DateComparisonKey.self, OutputKey.self,
     ]
 }
 
@@ -43,7 +43,7 @@ package enum TableKey: String, FormatKey {
         case .inputs:
             return .required(
                 .named(FormatElement(.input, "An input."), minimum: 2, maximum: RuleTable.maxYearInputs + 1),
-                "The inputs by name: 1 to \(RuleTable.maxYearInputs) of `type: year` and exactly one of `type: date` (its domain is the window)."
+                "The inputs by name: 1 to \(RuleTable.maxYearInputs) discrete inputs (`type: year`, `integer`, `boolean` or `enum`) and exactly one of `type: date` (its domain is the window)."
             )
         case .certifications:
             return .certifications
@@ -113,11 +113,38 @@ package enum WindowKey: String, FormatKey {
 
 /// The kinds of input (`type:`), each with the keys its declaration takes: one entry per type.
 package enum InputType: String, CaseIterable, Sendable {
-    case year, date
+    case year, date, integer, boolean
+    case enumeration = "enum"
+
+    /// The most values an enum input may declare.
+    package static let maxEnumValues = 64
+    /// The most values an integer input's domain may span.
+    package static let maxIntegerValues = 1_000
+
+    /// The shape of `domain:` for this type, if it takes one.
+    package var domainValue: FormatValue {
+        self == .integer ? .mapping(IntegerDomainKey.self) : .mapping(YearDomainKey.self)
+    }
 
     /// The keys it takes, which of them it requires, and what it is.
     package var spec: InputTypeSpec {
         switch self {
+        case .integer:
+            return InputTypeSpec(
+                keys: [.type, .label, .domain], required: [.type, .domain],
+                doc:
+                    "An input whose values are whole numbers in a range, such as years of service (at most \(Self.maxIntegerValues) values).",
+                summary: "An integer input.")
+        case .boolean:
+            return InputTypeSpec(
+                keys: [.type, .label], required: [.type], doc: "An input that is `true` or `false`.",
+                summary: "A boolean input.")
+        case .enumeration:
+            return InputTypeSpec(
+                keys: [.type, .label, .values], required: [.type, .values],
+                doc:
+                    "An input that is one of a list of words, such as a certification level (at most \(Self.maxEnumValues) values).",
+                summary: "An enum input.")
         case .year:
             return InputTypeSpec(
                 keys: [.type, .label, .domain, .allowsNone], required: [.type, .domain],
@@ -147,14 +174,22 @@ package struct InputTypeSpec: Sendable {
 package enum InputKey: String, FormatKey {
     case type, label, domain
     case allowsNone = "none"
+    case values
 
     package var spec: KeySpec {
         switch self {
         case .type: return .required(.oneOf(InputType.allCases.map(\.rawValue)), "The input's type.")
         case .label: return .optional(.text, "A human label.")
         case .domain:
-            return .optional(.mapping(YearDomainKey.self), "The years the table answers for (at most 200).")
+            return .optional(
+                .mapping(YearDomainKey.self),
+                "The values the table answers for: years (at most 200) for a year input, integers (at most \(InputType.maxIntegerValues)) for an integer input."
+            )
         case .allowsNone: return .optional(.boolean, "Whether `none` (never held) is a value of the input.")
+        case .values:
+            return .optional(
+                .list(FormatElement(.identifier, "One value.")),
+                "An enum input's values, in order: distinct identifiers such as `[emt, aemt, paramedic]`.")
         }
     }
 }
@@ -167,6 +202,18 @@ package enum YearDomainKey: String, FormatKey {
         switch self {
         case .from: return .required(.year, "The first year.")
         case .to: return .required(.year, "The last year.")
+        }
+    }
+}
+
+/// The keys of an integer input's `domain:`.
+package enum IntegerDomainKey: String, FormatKey {
+    case from, to
+
+    package var spec: KeySpec {
+        switch self {
+        case .from: return .required(.integer, "The least value.")
+        case .to: return .required(.integer, "The greatest value.")
         }
     }
 }

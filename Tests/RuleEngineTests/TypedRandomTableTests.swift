@@ -1,0 +1,130 @@
+import Testing
+
+@testable import RuleEngine
+
+/// Random tables over every discrete input type (year with `none`, enum, boolean, integer) and
+/// the date: the decision tree agrees with the linear scan on every input, and gaps and
+/// overlaps are exactly the inputs the scan finds.
+@Suite("Random tables with every input type")
+struct TypedRandomTableTests {
+    typealias Generator = RandomTableTests.Generator
+
+    static func condition(_ generator: inout Generator, input: String) -> String {
+        switch input {
+        case "a":
+            return generator.pick([
+                "a: \(2020 + generator.next(6))",
+                "a: {from: \(2020 + generator.next(3)), to: \(2023 + generator.next(3))}",
+                "a: none", "a: [\(2020 + generator.next(6)), none]", "a: {not: none}",
+            ])
+        case "e":
+            return generator.pick([
+                "e: \(generator.pick(["p", "q", "r"]))", "e: [p, \(generator.pick(["q", "r"]))]",
+                "e: {in: [\(generator.pick(["p", "q", "r"]))]}", "e: {not_in: [\(generator.pick(["p", "q", "r"]))]}",
+                "e: any",
+            ])
+        case "f":
+            return generator.pick(["f: true", "f: false", "f: any"])
+        default:
+            return generator.pick([
+                "n: \(generator.next(5))", "n: {from: \(generator.next(3)), to: \(2 + generator.next(3))}",
+                "n: {not_in: [\(generator.next(5))]}", "n: [0, \(generator.next(5))]", "n: {from: 3}",
+            ])
+        }
+    }
+
+    static func table(seed: UInt64, hitPolicy: String, otherwise: Bool) -> String {
+        var generator = Generator(state: seed &* 7919 &+ 17)
+        var lines = [
+            "format: rulecheck/1",
+            "policy: {id: typed, version: \"\(seed)\", title: typed, source: test, time_zone: UTC, window: {from: 2024-01-01, to: 2024-09-30}}",
+            "cycle: 2022",
+            "hit_policy: \(hitPolicy)",
+            "inputs:",
+            "  a: {type: year, domain: {from: 2020, to: 2025}, none: true}",
+            "  e: {type: enum, values: [p, q, r]}",
+            "  f: {type: boolean}",
+            "  n: {type: integer, domain: {from: 0, to: 4}}",
+            "  d: {type: date}",
+            "certifications:",
+            "  ca: {input: a, expires: 03-31}",
+            "deadlines:",
+            "  d0: {date: 2024-05-1\(generator.next(9)), kind: k, inclusive: true}",
+            "derived:",
+            "  x: {e: {not_in: [q]}, f: true}",
+            "actions: {z: Z.}",
+            "rules:",
+        ]
+        for rule in 0..<(3 + generator.next(6)) {
+            var conditions: [String] = []
+            for input in ["a", "e", "f", "n"] where generator.next(3) > 0 {
+                conditions.append(condition(&generator, input: input))
+            }
+            if generator.next(3) == 0 {
+                conditions.append(generator.pick(["d: {before: ca.expiry}", "d: {by: d0}", "d: {past: d0}"]))
+            }
+            lines.append(
+                "  - {id: r\(rule), when: {\(conditions.joined(separator: ", "))}, then: {cohort: c\(rule), status: s, actions: [z]}}"
+            )
+        }
+        if otherwise { lines.append("otherwise: {id: rest, then: {cohort: rest, status: s, actions: [z]}}") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("the tree agrees with the linear scan (hit policy first)", arguments: 0..<16)
+    func treeAgrees(seed: UInt64) throws {
+        let text = Self.table(seed: seed, hitPolicy: "first", otherwise: true)
+        let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "typed-\(seed).yaml"))
+        let reference = ReferenceEvaluator(table: table.definition)
+        var mismatches = 0
+        for (values, day) in RandomTableTests.everyInput(table.definition) {
+            let decision = try table.evaluate(values, asOf: day)
+            let expected = reference.decide(values, on: day)
+            if expected?.rule != decision.ruleIndex || expected?.flags != decision.flags { mismatches += 1 }
+        }
+        #expect(mismatches == 0, "\(text)")
+    }
+
+    @Test("the generated tables do have gaps and overlaps")
+    func generatorIsInteresting() {
+        var withGaps = 0
+        var withOverlaps = 0
+        for seed in 0..<16 {
+            let text = Self.table(seed: UInt64(seed), hitPolicy: "unique", otherwise: false)
+            let codes = Set(TableLoader.load(yaml: text, file: "typed.yaml").diagnostics.map(\.code))
+            if codes.contains(.gap) { withGaps += 1 }
+            if codes.contains(.overlap) { withOverlaps += 1 }
+        }
+        #expect(withGaps >= 3)
+        #expect(withOverlaps >= 3)
+    }
+
+    @Test("gaps and overlaps are exactly the inputs the scan finds (hit policy unique)", arguments: 0..<16)
+    func analysisIsExact(seed: UInt64) throws {
+        let text = Self.table(seed: seed, hitPolicy: "unique", otherwise: false)
+        var loader = RuleTableLoader(file: "typed.yaml")
+        let root = try #require(YAMLReaderAccess.root(text))
+        let loaded = loader.load(root)
+        let typed = try #require(loaded, "\(loader.reader.diagnostics.map(\.message))")
+        let context = AnalysisContext(table: typed, coverage: TableCompiler.coverage(of: typed))
+        let reference = ReferenceEvaluator(table: typed)
+        var gaps: Set<[Int]> = []
+        var overlaps: [[Int32]: Set<[Int]>] = [:]
+        for (values, day) in RandomTableTests.everyInput(typed) {
+            let matching = reference.matchingRules(values, on: day)
+            let key = (0..<values.count).map { values[$0] ?? -1 } + [day.dayNumber]
+            if matching.isEmpty { gaps.insert(key) }
+            for (position, first) in matching.enumerated() {
+                for second in matching[(position + 1)...] {
+                    overlaps[[Int32(first), Int32(second)], default: []].insert(key)
+                }
+            }
+        }
+        #expect(AnalysisTests.expand(GapCheck.regions(context)) == gaps)
+        var found: [[Int32]: Set<[Int]>] = [:]
+        for (pair, regions) in OverlapCheck.pairs(context) {
+            found[[pair.first, pair.second]] = AnalysisTests.expand(regions)
+        }
+        #expect(found == overlaps)
+    }
+}
