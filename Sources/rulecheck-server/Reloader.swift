@@ -18,13 +18,13 @@ actor Reloader {
         case rejected
     }
 
-    /// Watches `folder`, whose current contents are already in `source`.
-    init(folder: TableFolder, source: TableSource, metrics: ServerMetrics, logger: Logger) {
+    /// Watches `folder`, whose contents with `fingerprint` (from the load) are already in `source`.
+    init(folder: TableFolder, fingerprint: String, source: TableSource, metrics: ServerMetrics, logger: Logger) {
         self.folder = folder
         self.source = source
         self.metrics = metrics
         self.logger = logger
-        lastFingerprint = folder.fingerprint()
+        lastFingerprint = fingerprint
     }
 
     /// Reloads when a table's name, size, modification time or bytes changed since the last
@@ -35,7 +35,8 @@ actor Reloader {
         guard force || fingerprint != lastFingerprint else { return .unchanged }
         lastFingerprint = fingerprint
         switch folder.load() {
-        case .loaded(let snapshot):
+        case .loaded(let snapshot, let loadedFingerprint):
+            lastFingerprint = loadedFingerprint
             let previous = source.tables
             source.replace(with: snapshot)
             let tables = snapshot.tables

@@ -36,8 +36,11 @@ enum ServerApplication {
     ) throws(StartError) -> some ApplicationProtocol {
         let folder = TableFolder(path: settings.rules)
         let snapshot: TableSource.Snapshot
+        let fingerprint: String
         switch folder.load() {
-        case .loaded(let loaded): snapshot = loaded
+        case .loaded(let loaded, let loadedFingerprint):
+            snapshot = loaded
+            fingerprint = loadedFingerprint
         case .failed(let problems):
             throw StartError(
                 message: (problems + ["\(settings.rules) has errors; nothing is served"]).joined(separator: "\n"))
@@ -61,7 +64,8 @@ enum ServerApplication {
         TableRoutes(state: state).register(on: router)
         EMTPage(state: state, contact: settings.contact).register(on: router)
         StaffPage(state: state).register(on: router)
-        let reloader = Reloader(folder: folder, source: source, metrics: metrics, logger: logger)
+        let reloader = Reloader(
+            folder: folder, fingerprint: fingerprint, source: source, metrics: metrics, logger: logger)
         var app = Application(
             router: router,
             configuration: .init(
