@@ -8,7 +8,7 @@ import Synchronization
 /// from exactly one complete set of versions.
 ///
 /// Reloads are ordered by when they start: each takes a ticket before it reads the files, and
-/// its result is put in force only if no reload that started later (nor a ``replace(with:)``)
+/// its result is put in force only if no reload that started later (nor a `replace(with:)` call)
 /// has been put in force already, so a slow reload of older content never replaces a newer one.
 public final class TableStore: Sendable {
     private struct State {
