@@ -179,7 +179,7 @@ public struct RosterProcessor: Sendable {
             }
         }
         guard tables.hasTable(for: date) else {
-            return .bad(RosterMessages.noTableInForce(date, windows: tables.windows))
+            return .bad(RosterMessages.noTableInForce(date, windows: tables.history.windows))
         }
         do {
             let decision = try tables.history.evaluate(years, asOf: date)

@@ -79,12 +79,6 @@ public struct RosterTables: Sendable {
         return 0
     }
 
-    /// The tables' windows, for a message.
-    var windows: String { history.windows }
-
-    /// The date rows without one are decided on: the history's today.
-    public func today() -> LocalDate? { history.today() }
-
     /// The position of the first deadline of rule `rule` in table `table` whose last day in time
     /// is on or after `day`, counted within the rule's deadlines, or -1 when none is.
     @inline(__always)

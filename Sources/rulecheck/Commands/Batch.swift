@@ -116,7 +116,9 @@ struct Batch: ParsableCommand {
     /// `--as-of`, or today in the time zone of the table in force.
     private func defaultDate(_ tables: RosterTables) throws -> LocalDate {
         if let asOf { return try DecisionInputOptions.date(asOf, flag: "--as-of") }
-        guard let today = tables.today() else { throw CLIError("cannot tell today's date in the tables' time zone") }
+        guard let today = tables.history.today() else {
+            throw CLIError("cannot tell today's date in the tables' time zone")
+        }
         return today
     }
 

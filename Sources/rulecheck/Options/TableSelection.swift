@@ -40,13 +40,6 @@ struct TableSelection: ParsableArguments {
         do { return try PolicyHistory(tables) } catch { throw CLIError(error.description) }
     }
 
-    /// The policy history to decide with and the as-of date (`nil` means today in the time zone
-    /// of the newest table in force today), failing when no table is in force on it.
-    func select(asOf: LocalDate?) throws -> (history: PolicyHistory, asOf: LocalDate) {
-        let history = try history()
-        return (history, try Self.select(asOf: asOf, in: history, rules: rules).asOf)
-    }
-
     /// The newest table of `history` in force on an as-of date (`nil` means today), whose inputs
     /// a request is read against, and the date it resolves to.
     static func select(asOf: LocalDate?, in history: PolicyHistory, rules: String) throws(CLIError) -> (
