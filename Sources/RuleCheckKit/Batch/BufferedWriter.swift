@@ -2,7 +2,8 @@ import Foundation
 import RuleEngine
 
 /// Collects output in a 64 KiB buffer and writes it to a file descriptor with `write(2)` when
-/// the buffer fills, so that a million small rows cost a few hundred system calls.
+/// the buffer fills, so that a million small rows cost a few hundred system calls; or hands
+/// each full buffer to a closure instead (chunks out, for a caller that streams elsewhere).
 public final class BufferedWriter {
     /// Why writing failed.
     public struct WriteError: Error, Sendable, CustomStringConvertible {
@@ -11,6 +12,7 @@ public final class BufferedWriter {
     }
 
     private let fileDescriptor: Int32
+    private let sink: ((UnsafeBufferPointer<UInt8>) throws(WriteError) -> Void)?
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     // Used from one thread at a time (not `Sendable`): no dynamic exclusivity checks on the
@@ -23,6 +25,19 @@ public final class BufferedWriter {
     /// Writes to `fileDescriptor` (not closed by the writer) through a buffer of `capacity` bytes.
     public init(fileDescriptor: Int32, capacity: Int = 65_536) {
         self.fileDescriptor = fileDescriptor
+        sink = nil
+        self.capacity = max(capacity, 64)
+        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    /// Hands the output to `sink` in chunks of at most `capacity` bytes (each chunk valid only
+    /// during the call), when the buffer fills and at ``flush()``; an error `sink` throws is
+    /// the writer's error.
+    public init(
+        capacity: Int = 65_536, sink: @escaping (UnsafeBufferPointer<UInt8>) throws(WriteError) -> Void
+    ) {
+        fileDescriptor = -1
+        self.sink = sink
         self.capacity = max(capacity, 64)
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
@@ -79,6 +94,10 @@ public final class BufferedWriter {
     }
 
     private func writeAll(_ start: UnsafeRawPointer, _ length: Int) throws(WriteError) {
+        if let sink {
+            try sink(UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: length))
+            return
+        }
         var offset = 0
         while offset < length {
             let written = Foundation.write(fileDescriptor, start + offset, length - offset)

@@ -61,6 +61,15 @@ struct RosterOutcomeCache {
         return entry
     }
 
+    /// Writes entry `entry`'s CSV result columns and line feed.
+    @inline(__always)
+    func writeSuffix(_ entry: Int, to writer: BufferedWriter) throws(BufferedWriter.WriteError) {
+        let range = suffixStart[entry]..<suffixStart[entry + 1]
+        try suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
+            try writer.write(UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+    }
+
     /// The key in 64 bits (never 0), or `nil` when a part does not fit: table < 256,
     /// rule < 2^15, next deadline + 1 < 256, flags < 2^32.
     @inline(__always)

@@ -76,38 +76,63 @@ public struct RosterProcessor: Sendable {
         reader: CSVReader, writer: BufferedWriter, onBadRow: (RosterBadRow) -> Void,
         onProgress: (_ rows: Int, _ bytesRead: Int) -> Void
     ) throws(RosterError) -> RosterSummary {
+        let layout = try readHeader(reader, writer: writer)
+        var cache = RosterOutcomeCache(delimiter: options.outputDelimiter)
+        var tally = RosterTally()
+        try decideRows(
+            reader: reader, layout: layout, writer: writer, cache: &cache, tally: &tally, onBadRow: onBadRow,
+            onProgress: onProgress)
+        try Self.writing { () throws(BufferedWriter.WriteError) in try writer.flush() }
+        onProgress(tally.rows, reader.bytesRead)
+        return Self.summary(rows: tally.rows, badRows: tally.badRows, counts: [(tally.counts, cache.outcomes)])
+    }
+
+    /// Reads the header row, finds the columns and writes the output's header (CSV only).
+    func readHeader(_ reader: CSVReader, writer: BufferedWriter) throws(RosterError) -> RosterLayout {
         guard try Self.advance(reader) else { throw .header(RosterMessages.emptyInput) }
         let layout = try RosterLayout(header: reader.record, tables: tables, options: options)
-        let delimiter = options.outputDelimiter
-        var cache = RosterOutcomeCache(delimiter: delimiter)
-        var counts: [Int] = []
-        var rows = 0
-        var badRows = 0
         if format == .csv {
             try Self.writing { () throws(BufferedWriter.WriteError) in
-                try writer.write(layout.csvHeader(delimiter: delimiter, excelSafe: excelSafe))
+                try writer.write(layout.csvHeader(delimiter: options.outputDelimiter, excelSafe: excelSafe))
             }
         }
+        return layout
+    }
+
+    /// Decides every row left in `reader` and writes each one's output; `cache` and `tally`
+    /// carry over from one call to the next (one per thread in a parallel run).
+    func decideRows(
+        reader: CSVReader, layout: RosterLayout, writer: BufferedWriter, cache: inout RosterOutcomeCache,
+        tally: inout RosterTally, onBadRow: (RosterBadRow) -> Void,
+        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void
+    ) throws(RosterError) {
+        let delimiter = options.outputDelimiter
+        // A record whose fields need no quotes goes out as the bytes it came in, in one copy,
+        // when the delimiters agree and no cell needs the `'` of `--excel-safe`.
+        let copiesRecords = reader.delimiter == delimiter
         let errorPrefix = [UInt8](repeating: delimiter, count: layout.resultColumnNames.count)
+        let interval = max(progressInterval, 1)
         while try Self.advance(reader) {
-            rows += 1
+            tally.rows += 1
+            let record = copiesRecords ? plainRecord(reader, layout) : nil
             switch decide(reader, layout) {
             case .decided(let decision, let table):
                 let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: decision.asOf.dayNumber)
                 let entry = cache.entry(
                     for: decision, table: table, deadline: deadline, listsFees: tables.listsFees)
-                if entry == counts.count { counts.append(0) }
-                counts[entry] += 1
+                if entry == tally.counts.count { tally.counts.append(0) }
+                tally.counts[entry] += 1
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(
-                            reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe, to: writer)
-                        try cache.suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
-                            try writer.write(
-                                UnsafeBufferPointer(
-                                    rebasing: bytes[cache.suffixStart[entry]..<cache.suffixStart[entry + 1]]))
+                        if let record {
+                            try writer.write(record)
+                        } else {
+                            try Self.writeFields(
+                                reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe,
+                                to: writer)
                         }
+                        try cache.writeSuffix(entry, to: writer)
                     case .jsonl:
                         var parts = cache.jsonParts[entry]
                         if cache.jsonPerRow[entry] { parts.tail = RosterOutcomeCache.tail(of: decision) }
@@ -116,13 +141,18 @@ public struct RosterProcessor: Sendable {
                     }
                 }
             case .bad(let message):
-                badRows += 1
+                tally.badRows += 1
                 onBadRow(RosterBadRow(line: reader.line, message: message))
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(
-                            reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe, to: writer)
+                        if let record {
+                            try writer.write(record)
+                        } else {
+                            try Self.writeFields(
+                                reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe,
+                                to: writer)
+                        }
                         try writer.write(errorPrefix)
                         try writer.writeCSVField(message, delimiter: delimiter, excelSafe: excelSafe)
                         try writer.write(byte: 0x0A)
@@ -131,11 +161,22 @@ public struct RosterProcessor: Sendable {
                     }
                 }
             }
-            if rows % max(progressInterval, 1) == 0 { onProgress(rows, reader.bytesRead) }
+            if tally.rows % interval == 0 { onProgress(tally.rows, reader.bytesRead) }
         }
-        try Self.writing { () throws(BufferedWriter.WriteError) in try writer.flush() }
-        onProgress(rows, reader.bytesRead)
-        return Self.summary(rows: rows, badRows: badRows, counts: counts, outcomes: cache.outcomes)
+    }
+
+    /// The current record's bytes when writing them back unchanged gives the same output as
+    /// writing its fields one by one: no field needs quotes, the record has the header's number
+    /// of fields, and with `--excel-safe` no field looks like a formula.
+    @inline(__always)
+    private func plainRecord(_ reader: CSVReader, _ layout: RosterLayout) -> UnsafeBufferPointer<UInt8>? {
+        guard format == .csv, reader.fieldCount == layout.columnCount, let record = reader.plainRecord else {
+            return nil
+        }
+        if excelSafe {
+            for index in 0..<reader.fieldCount where CSVField.looksLikeFormula(reader.field(index)) { return nil }
+        }
+        return record
     }
 
     /// Decides the current record, or says why it cannot be decided.
@@ -193,11 +234,11 @@ public struct RosterProcessor: Sendable {
         String(decoding: RosterValue.trimmed(cell), as: UTF8.self)
     }
 
-    private static func advance(_ reader: CSVReader) throws(RosterError) -> Bool {
+    static func advance(_ reader: CSVReader) throws(RosterError) -> Bool {
         do { return try reader.next() } catch { throw .malformed(error) }
     }
 
-    private static func writing(_ body: () throws(BufferedWriter.WriteError) -> Void) throws(RosterError) {
+    static func writing(_ body: () throws(BufferedWriter.WriteError) -> Void) throws(RosterError) {
         do { try body() } catch { throw .write("cannot write the output: \(error.description)") }
     }
 
@@ -221,13 +262,16 @@ public struct RosterProcessor: Sendable {
         }
     }
 
-    private static func summary(
-        rows: Int, badRows: Int, counts: [Int], outcomes: [(cohort: String, status: String)]
+    /// The counts per cohort and status, from each cache's counts per outcome.
+    static func summary(
+        rows: Int, badRows: Int, counts: [(counts: [Int], outcomes: [(cohort: String, status: String)])]
     ) -> RosterSummary {
         var totals: [String: (cohort: String, status: String, rows: Int)] = [:]
-        for (entry, count) in counts.enumerated() {
-            let (cohort, status) = outcomes[entry]
-            totals["\(cohort)\u{0}\(status)", default: (cohort, status, 0)].rows += count
+        for (entries, outcomes) in counts {
+            for (entry, count) in entries.enumerated() {
+                let (cohort, status) = outcomes[entry]
+                totals["\(cohort)\u{0}\(status)", default: (cohort, status, 0)].rows += count
+            }
         }
         let groups = totals.values.sorted { ($0.cohort, $0.status) < ($1.cohort, $1.status) }
             .map { RosterSummary.Group(cohort: $0.cohort, status: $0.status, rows: $0.rows) }
