@@ -19,8 +19,7 @@ extension CSVReader {
                 let byte = buffer[at]
                 if byte == delimiter {
                     if returns == 0 {
-                        bounds.append(fieldStart)
-                        bounds.append(at)
+                        bounds.append(fieldStart, at)
                     } else {
                         appendUnquoted(from: fieldStart, to: at)
                     }

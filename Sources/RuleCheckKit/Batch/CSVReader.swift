@@ -60,17 +60,17 @@ public final class CSVReader {
     private var source: any ByteSource
     let options: Options
     @exclusivity(unchecked) var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    @exclusivity(unchecked) private var capacity: Int
     // The reader is used from one thread at a time (it is not `Sendable`), so the hot stored
     // properties skip the runtime's dynamic exclusivity checks, which cost about a sixth of
     // the time of `rulecheck batch`.
     /// The first byte not yet parsed, and the end of the bytes read.
     @exclusivity(unchecked) var start = 0
     @exclusivity(unchecked) var end = 0
-    private var sourceEnded = false
-    private var checkedByteOrderMark = false
+    @exclusivity(unchecked) private var sourceEnded = false
+    @exclusivity(unchecked) private var checkedByteOrderMark = false
     /// Each field's start and end in `buffer`, two entries per field.
-    @exclusivity(unchecked) var bounds: [Int] = []
+    @exclusivity(unchecked) var bounds = FieldBounds(fields: 32)
     @exclusivity(unchecked) var nextLine = 1
     @exclusivity(unchecked) var blank = false
     /// The current record's bytes before its line end when no field is quoted and no CR is
@@ -79,9 +79,9 @@ public final class CSVReader {
     @exclusivity(unchecked) var plainEnd = -1
 
     /// The 1-based physical line on which the current record starts.
-    public private(set) var line = 0
+    @exclusivity(unchecked) public private(set) var line = 0
     /// The bytes read from the source so far.
-    public private(set) var bytesRead = 0
+    @exclusivity(unchecked) public private(set) var bytesRead = 0
 
     /// Reads `source` with `options`.
     public init(source: any ByteSource, options: Options = Options()) {
@@ -89,7 +89,6 @@ public final class CSVReader {
         self.options = options
         capacity = options.chunkSize * 2
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        bounds.reserveCapacity(64)
     }
 
     /// Reads `source`, a part of a file that starts at a record boundary on physical line
@@ -116,15 +115,19 @@ public final class CSVReader {
         plainEnd < 0 ? nil : UnsafeBufferPointer(start: buffer + plainStart, count: plainEnd - plainStart)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        bounds.deallocate()
+    }
 
     /// The number of fields in the current record.
-    public var fieldCount: Int { bounds.count / 2 }
+    public var fieldCount: Int { bounds.fieldCount }
 
     /// A field's bytes, without quotes; valid until the next call to ``next()``.
     public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let first = bounds[2 * index]
-        return UnsafeBufferPointer(start: buffer + first, count: bounds[2 * index + 1] - first)
+        guard index >= 0, index < bounds.fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let first = bounds.start(index)
+        return UnsafeBufferPointer(start: buffer + first, count: bounds.end(index) - first)
     }
 
     /// A field as text (invalid UTF-8 is replaced with U+FFFD).
@@ -147,7 +150,7 @@ public final class CSVReader {
     /// buffer so that a refill can move the partial record to the front.
     private func readRecord() throws(CSVError) -> Bool {
         if !checkedByteOrderMark { try skipByteOrderMark() }
-        bounds.removeAll(keepingCapacity: true)
+        bounds.removeAll()
         let delimiter = options.delimiter
         line = nextLine
         plainEnd = -1
@@ -164,11 +167,10 @@ public final class CSVReader {
                     start = position
                     switch state {
                     case .quoted: throw CSVError(kind: .unclosedQuote, line: quoteLine)
-                    case .fieldStart where position == recordStart && bounds.isEmpty: return false
+                    case .fieldStart where position == recordStart && bounds.count == 0: return false
                     case .fieldStart, .unquoted: appendUnquoted(from: fieldStart, to: position)
                     case .afterQuote, .afterQuoteCR:
-                        bounds.append(fieldStart)
-                        bounds.append(write)
+                        bounds.append(fieldStart, write)
                     }
                     blank = isBlank(from: recordStart, to: position)
                     return true
@@ -190,13 +192,11 @@ public final class CSVReader {
                     fieldStart = position
                     write = position
                 } else if byte == delimiter {
-                    bounds.append(position - 1)
-                    bounds.append(position - 1)
+                    bounds.append(position - 1, position - 1)
                     fieldStart = position
                 } else if byte == Self.lineFeed {
                     blank = isBlank(from: recordStart, to: position - 1)
-                    bounds.append(position - 1)
-                    bounds.append(position - 1)
+                    bounds.append(position - 1, position - 1)
                     return finish(at: position)
                 } else {
                     state = .unquoted
@@ -239,13 +239,11 @@ public final class CSVReader {
                     write += 1
                     state = .quoted
                 } else if byte == delimiter {
-                    bounds.append(fieldStart)
-                    bounds.append(write)
+                    bounds.append(fieldStart, write)
                     state = .fieldStart
                     fieldStart = position
                 } else if byte == Self.lineFeed {
-                    bounds.append(fieldStart)
-                    bounds.append(write)
+                    bounds.append(fieldStart, write)
                     blank = false
                     return finish(at: position)
                 } else if byte == Self.carriageReturn {
@@ -260,8 +258,7 @@ public final class CSVReader {
                     throw CSVError(
                         kind: .textAfterClosingQuote(Self.carriageReturn), line: nextLine, delimiter: delimiter)
                 }
-                bounds.append(fieldStart)
-                bounds.append(write)
+                bounds.append(fieldStart, write)
                 blank = false
                 return finish(at: position)
             }
@@ -272,8 +269,7 @@ public final class CSVReader {
     @inline(__always)
     func appendUnquoted(from first: Int, to last: Int) {
         let trimmed = last > first && buffer[last - 1] == Self.carriageReturn ? last - 1 : last
-        bounds.append(first)
-        bounds.append(trimmed)
+        bounds.append(first, trimmed)
     }
 
     /// Whether a record's bytes before its line feed are nothing, or only a CR.
@@ -294,7 +290,7 @@ public final class CSVReader {
         let kept = end - recordStart
         if recordStart > 0 {
             if kept > 0 { memmove(buffer, buffer + recordStart, kept) }
-            for index in bounds.indices { bounds[index] -= recordStart }
+            bounds.shift(by: recordStart)
             end = kept
             start = 0
         }

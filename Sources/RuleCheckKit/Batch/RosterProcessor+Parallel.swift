@@ -92,7 +92,7 @@ extension RosterProcessor {
     private func decideParts(
         board: RosterPartBoard, fileDescriptor: Int32, readerOptions: CSVReader.Options, layout: RosterLayout
     ) {
-        var cache = RosterOutcomeCache(delimiter: options.outputDelimiter)
+        var cache = RosterOutcomeCache(delimiter: options.outputDelimiter, format: format)
         var tally = RosterTally()
         while let next = board.take() {
             let (index, part) = next

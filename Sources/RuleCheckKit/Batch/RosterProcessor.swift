@@ -77,7 +77,7 @@ public struct RosterProcessor: Sendable {
         onProgress: (_ rows: Int, _ bytesRead: Int) -> Void
     ) throws(RosterError) -> RosterSummary {
         let layout = try readHeader(reader, writer: writer)
-        var cache = RosterOutcomeCache(delimiter: options.outputDelimiter)
+        var cache = RosterOutcomeCache(delimiter: options.outputDelimiter, format: format)
         var tally = RosterTally()
         try decideRows(
             reader: reader, layout: layout, writer: writer, cache: &cache, tally: &tally, onBadRow: onBadRow,
@@ -188,7 +188,7 @@ public struct RosterProcessor: Sendable {
         var years = emptyYears
         for input in 0..<layout.yearColumns.count {
             let cell = reader.field(layout.yearColumns[input])
-            guard tables.inputs[input].isYear else {
+            guard tables.isYear[input] else {
                 let text = Self.text(cell)
                 guard !text.isEmpty else { return .bad(RosterMessages.missingValue(tables.yearInputNames[input])) }
                 switch tables.inputs[input].parse(text) {
