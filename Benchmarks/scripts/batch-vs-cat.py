@@ -123,19 +123,26 @@ def main():
         base = callgrind_total(build, header, build_jobs, profile + ".base")
         print(f"callgrind {name}: {(total - base) / options.callgrind_rows:.0f} instructions per row "
               f"({total:,} for {options.callgrind_rows:,} rows, {base:,} for the header alone)")
-    callgrind_total(binary, small, 1, profile)
-    annotated = subprocess.run(["callgrind_annotate", "--threshold=95", profile], capture_output=True,
+    # The row loop alone: callgrind collects only inside RosterProcessor.decideRows.
+    loop = os.path.join(folder, "loop.out")
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={loop}", "--toggle-collect=*decideRows*",
+                    binary, "batch", small, "--as-of", "2026-01-15", "--jobs", "1"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    annotated = subprocess.run(["callgrind_annotate", "--threshold=99", loop], capture_output=True,
                                text=True).stdout
-    print("profile (--jobs 1, instructions per function, top):")
-    shown = 0
+    total = next(int(line.split()[0].replace(",", "")) for line in annotated.splitlines()
+                 if line.strip().endswith("PROGRAM TOTALS"))
+    print(f"row loop alone (--jobs 1): {total / options.callgrind_rows:.0f} instructions per row; "
+          "self cost per function, per row:")
+    names = []
     for line in annotated.splitlines():
         match = re.match(r"\s*([\d,]+) \(\s*([\d.]+)%\)\s+(.*)", line)
-        if match and shown < 16:
-            name = match.group(3)
-            name = subprocess.run(["swift", "demangle", "--simplified", "--compact", name.split(" [")[0]],
-                                  capture_output=True, text=True).stdout.strip() or name
-            print(f"  {match.group(2):>5}%  {name[:150]}")
-            shown += 1
+        if match and "PROGRAM TOTALS" not in line and len(names) < 20:
+            names.append((int(match.group(1).replace(",", "")), match.group(3)))
+    demangled = subprocess.run(["swift", "demangle", "--simplified", "--compact"], input="\n".join(n for _, n in names),
+                               capture_output=True, text=True).stdout.splitlines()
+    for (count, _), name in zip(names, demangled):
+        print(f"  {count / options.callgrind_rows:7.1f}  {name[:140]}")
     subprocess.run(["rm", "-rf", folder])
 
 
