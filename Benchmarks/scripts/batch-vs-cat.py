@@ -4,9 +4,9 @@
     python3 Benchmarks/scripts/batch-vs-cat.py [--rows 1000000] [--runs 11] [--binary B] [--before B]
 
 1. Alternating runs, the file in the page cache: `batch ROSTER --as-of ... | cat > /dev/null`
-   beside `cat ROSTER ROSTER | cat > /dev/null` (about as many bytes as batch writes, through the
-   same pipe); medians of wall and CPU time (user + system of every process of the pipeline),
-   and their ratios. Then `batch --output FILE` (which fsyncs) and the fsync of a file of the
+   (default --jobs, --jobs 1, and the --before build) beside `cat ROSTER ROSTER | cat > /dev/null`
+   (about as many bytes as batch writes, through the same pipe); medians of wall and CPU time
+   (user + system of every process of the pipeline), and their ratios to cat's. Then `batch --output FILE` (which fsyncs) and the fsync of a file of the
    output's size alone, reported apart.
 2. Peak resident memory of `batch` (`/usr/bin/time -v`).
 3. Instructions per row under `valgrind --tool=callgrind` (user space only, so no write
@@ -73,18 +73,22 @@ def main():
     print("load before:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
 
     batch = f"{binary} batch {roster} --as-of 2026-01-15{jobs} | cat > /dev/null"
-    copy = f"cat {roster} {roster} | cat > /dev/null"
-    sh(batch), sh(copy)  # warm the page cache and the binary
-    times = {"batch": [], "cat": []}
+    commands = {"cat": f"cat {roster} {roster} | cat > /dev/null", "batch": batch,
+                "batch --jobs 1": f"{binary} batch {roster} --as-of 2026-01-15 --jobs 1 | cat > /dev/null"}
+    if options.before:
+        commands["before"] = f"{os.path.abspath(options.before)} batch {roster} --as-of 2026-01-15 | cat > /dev/null"
+    for command in commands.values():
+        sh(command)  # warm the page cache and the binaries
+    times = {name: [] for name in commands}
     for _ in range(options.runs):
-        times["batch"].append(sh(batch))
-        times["cat"].append(sh(copy))
+        for name, command in commands.items():
+            times[name].append(sh(command))
     medians = {name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
                for name, runs in times.items()}
+    cat_wall, cat_cpu = medians["cat"]
     for name, (wall, cpu) in medians.items():
-        print(f"{name:5}: median wall {wall * 1000:7.1f} ms, CPU {cpu * 1000:7.1f} ms ({options.runs} runs)")
-    (batch_wall, batch_cpu), (cat_wall, cat_cpu) = medians["batch"], medians["cat"]
-    print(f"ratio batch / cat: wall {batch_wall / cat_wall:.2f}x, CPU {batch_cpu / cat_cpu:.2f}x")
+        print(f"{name:15}: median wall {wall * 1000:7.1f} ms, CPU {cpu * 1000:7.1f} ms ({options.runs} runs); "
+              f"÷ cat: wall {wall / cat_wall:.2f}x, CPU {cpu / cat_cpu:.2f}x")
 
     output = os.path.join(folder, "out.csv")
     to_file = [sh(f"{binary} batch {roster} --as-of 2026-01-15{jobs} --output {output}")[0] for _ in range(3)]

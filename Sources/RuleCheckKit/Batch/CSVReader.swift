@@ -99,6 +99,21 @@ public final class CSVReader {
         checkedByteOrderMark = true
     }
 
+    /// Reads `source` next, a part of a file that starts at a record boundary on physical line
+    /// `startingLine`, keeping the buffer (and forgetting the current record).
+    func restart(source: any ByteSource, startingLine: Int) {
+        self.source = source
+        start = 0
+        end = 0
+        sourceEnded = false
+        checkedByteOrderMark = true
+        bytesRead = 0
+        nextLine = startingLine
+        line = 0
+        bounds.removeAll()
+        plainEnd = -1
+    }
+
     /// The field delimiter.
     var delimiter: UInt8 { options.delimiter }
 

@@ -29,6 +29,25 @@ final class RosterPartBoard: @unchecked Sendable {
     private var cancelled = false
     private var running = 0
     private var retired: [(counts: [Int], outcomes: [(cohort: String, status: String)])] = []
+    /// Output buffers already written, kept for the next parts: a fresh buffer of a few MiB
+    /// per part would cost a page fault per 4 KiB written.
+    private var spare: [[UInt8]] = []
+
+    /// An empty output buffer, with the capacity of one used before when there is one.
+    func outputBuffer() -> [UInt8] {
+        condition.lock()
+        defer { condition.unlock() }
+        return spare.popLast() ?? []
+    }
+
+    /// Takes back an output buffer that has been written, for a later part.
+    func recycle(_ buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        condition.lock()
+        spare.append(buffer)
+        condition.unlock()
+        buffer = []
+    }
 
     /// Adds a part to decide.
     func add(_ part: RosterSplitter.Part, index: Int) {

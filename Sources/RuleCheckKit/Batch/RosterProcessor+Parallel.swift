@@ -25,8 +25,8 @@ extension RosterProcessor {
         }
         let jobs = min(max(jobs, 1), 64)
         let window = 2 * jobs + 1
-        // JSON lines are about ten times the input; keep the parts in memory under a few MiB.
-        let target = max(partBytes ?? (format == .csv ? 1 << 20 : 1 << 17), 1)
+        // JSON lines are about ten times the input; keep the parts in memory to a few MiB.
+        let target = max(partBytes ?? (format == .csv ? 1 << 18 : 1 << 16), 1)
         var splitter = RosterSplitter(
             fileDescriptor: fileDescriptor, start: header.consumedBytes, end: size, line: header.nextLineNumber)
         defer { splitter.close() }
@@ -63,7 +63,7 @@ extension RosterProcessor {
                 produced += 1
             }
             guard written < produced else { break }
-            let result = board.result(written)
+            var result = board.result(written)
             written += 1
             rows += result.rows
             badRows += result.badRows.count
@@ -74,6 +74,7 @@ extension RosterProcessor {
                 board.cancel()
                 throw error
             }
+            board.recycle(&result.output)
             if let error = result.error {
                 board.cancel()
                 if case .malformed = error { try? writer.flush() }
@@ -94,15 +95,21 @@ extension RosterProcessor {
     ) {
         var cache = RosterOutcomeCache(delimiter: options.outputDelimiter, format: format)
         var tally = RosterTally()
+        // One reader and one writer for all the thread's parts: buffers allocated and freed per
+        // part would be handed back to the system and faulted in again, page by page.
+        let reader = CSVReader(
+            source: FileRangeSource(fileDescriptor: fileDescriptor, start: 0, end: 0), options: readerOptions,
+            startingLine: 1)
+        var output: [UInt8] = []
+        let writer = BufferedWriter { bytes in output.append(contentsOf: bytes) }
         while let next = board.take() {
             let (index, part) = next
             var result = RosterPartResult(end: part.end)
-            let reader = CSVReader(
+            reader.restart(
                 source: FileRangeSource(fileDescriptor: fileDescriptor, start: part.start, end: part.end),
-                options: readerOptions, startingLine: part.line)
-            var output: [UInt8] = []
+                startingLine: part.line)
+            output = board.outputBuffer()
             output.reserveCapacity((part.end - part.start) * 3)
-            let writer = BufferedWriter { bytes in output.append(contentsOf: bytes) }
             let before = tally.rows
             do throws(RosterError) {
                 try decideRows(
@@ -114,6 +121,7 @@ extension RosterProcessor {
             try? writer.flush()
             result.rows = tally.rows - before
             result.output = output
+            output = []  // the only reference left is the result's, so that the buffer can be reused
             board.finish(index, result)
         }
         board.leave(counts: tally.counts, outcomes: cache.outcomes)
