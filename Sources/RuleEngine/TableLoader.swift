@@ -72,7 +72,7 @@ extension CompiledTable {
         return regions(decidedBy: index).map { region in
             Diagnostic(
                 .otherwiseRegion(
-                    rule.id, definition.describe(region: region), count: region.count),
+                    rule.id, definition.describe(region: region), count: definition.count(of: region)),
                 at: rule.location)
         }
     }

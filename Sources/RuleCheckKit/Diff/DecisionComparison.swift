@@ -19,11 +19,41 @@ struct DecisionComparison {
             let shift = oldInput.isYear ? shiftYears : 0
             let lower = min(oldInput.domain.lowerBound, newInput.domain.lowerBound - shift)
             let upper = max(oldInput.domain.upperBound, newInput.domain.upperBound - shift)
-            return DiscreteInput(
+            var input = DiscreteInput(
                 name: oldInput.name, label: oldInput.label, kind: oldInput.kind, domain: lower...upper,
                 allowsNone: oldInput.allowsNone || newInput.allowsNone, location: oldInput.location)
+            if input.isDate {
+                // Per-person dates: the classes of both tables, so that both decide each class.
+                input.classStarts = Set([lower] + oldInput.classStarts + newInput.classStarts).filter {
+                    $0 >= lower && $0 <= upper
+                }.sorted()
+            }
+            return input
         }
-        space = CellSpace(union)
+        space = CellSpace(union, pairs: Self.pairs(old.definition.datePairs + new.definition.datePairs, union))
+    }
+
+    /// The compared pairs of per-person dates of both tables, each with the cuts of both, over
+    /// the union of the domains; an input compared in different pairs by the two tables keeps
+    /// the first pair only.
+    static func pairs(_ pairs: [DatePair], _ inputs: [DiscreteInput]) -> [DatePair] {
+        var merged: [DatePair] = []
+        for pair in pairs where pair.first < inputs.count && pair.second < inputs.count {
+            let range =
+                (inputs[pair.first].domain.lowerBound - inputs[pair.second].domain.upperBound)...(inputs[pair.first]
+                .domain.upperBound - inputs[pair.second].domain.lowerBound)
+            if let index = merged.firstIndex(where: { $0.first == pair.first && $0.second == pair.second }) {
+                let starts = Set(merged[index].differenceStarts + pair.differenceStarts).filter(range.contains).sorted()
+                merged[index] = DatePair(
+                    first: pair.first, second: pair.second, differenceStarts: starts, maxDifference: range.upperBound)
+            } else if !merged.contains(where: { [$0.first, $0.second].contains(pair.first) || [$0.first, $0.second].contains(pair.second) }) {
+                let starts = Set([range.lowerBound] + pair.differenceStarts).filter(range.contains).sorted()
+                merged.append(
+                    DatePair(
+                        first: pair.first, second: pair.second, differenceStarts: starts, maxDifference: range.upperBound))
+            }
+        }
+        return merged
     }
 
     var dayCount: Int { dates.upperBound.dayNumber - dates.lowerBound.dayNumber + 1 }
@@ -44,7 +74,7 @@ struct DecisionComparison {
         var groups: [[String]: Group] = [:]
         var order: [[String]] = []
         var memo: [OutcomePair: [[String]]] = [:]
-        for cell in 0..<space.count {
+        for cell in 0..<space.count where space.isRealisable(cell) {
             let years = space.values(of: cell)
             let shifted = old.definition.shifted(years, by: shiftYears)
             var day = dates.lowerBound

@@ -33,7 +33,7 @@ extension DiscreteInput {
         case .enumeration(let words): return "one of \(words.joined(separator: ", "))\(none)"
         case .date:
             return
-                "a date YYYY-MM-DD from \(LocalDate(dayNumber: domain.lowerBound)) to \(LocalDate(dayNumber: domain.upperBound))"
+                "a date from \(LocalDate(dayNumber: domain.lowerBound)) to \(LocalDate(dayNumber: domain.upperBound)) (YYYY-MM-DD)"
         }
     }
 
