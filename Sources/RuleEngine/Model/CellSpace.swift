@@ -121,6 +121,9 @@ public struct CellSpace: Sendable, Hashable {
         return YearValues(values)
     }
 
+    /// The first value of each class of an axis (empty for an axis of single values).
+    package func classStarts(of axis: Int) -> [Int] { classStarts[axis] }
+
     /// Whether some values fall in a cell (see ``representative(_:)``).
     package func isRealisable(_ cell: Int) -> Bool { pairs.isEmpty || representative(valueIndices(of: cell)) != nil }
 

@@ -17,7 +17,7 @@ extension Condition {
 extension DateBound {
     /// The day number the bound compares with, or `nil` for the expiry of a certification
     /// whose input is `none`.
-    func day(years: YearValues, certifications: [Certification]) -> Int? {
+    package func day(years: YearValues, certifications: [Certification]) -> Int? {
         switch operand {
         case .fixed(let date):
             return date.dayNumber + shift

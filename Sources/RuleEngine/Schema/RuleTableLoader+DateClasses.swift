@@ -7,38 +7,13 @@ extension RuleTableLoader {
     mutating func cutDateClasses(_ table: inout RuleTable) {
         let inputs = table.yearInputs
         guard inputs.contains(where: \.isDate) else { return }
-        var cuts = inputs.map { _ in Set<Int>() }
-        var pairCuts: [[Int]: Set<Int>] = [:]
-        var pairLocations: [[Int]: SourceLocation] = [:]
-        let window = table.policy.windowStart.dayNumber...table.policy.windowEnd.dayNumber
-        for condition in table.rules.flatMap(\.conditions) + table.derived.flatMap(\.conditions) {
-            switch condition.test {
-            case .year:
-                continue
-            case .date(let bound):
-                // The question's date against a per-person date: every day whose shifted
-                // value falls in the window is a class of its own.
-                guard case .input(let input) = bound.operand else { continue }
-                cuts[input].formUnion((window.lowerBound - bound.shift)...(window.upperBound + 1 - bound.shift))
-            case .personDate(let input, let bound):
-                switch bound.operand {
-                case .fixed(let date):
-                    cuts[input].insert(date.dayNumber + bound.shift)
-                case .expiry(let index):
-                    let certification = table.certifications[index]
-                    for year in inputs[certification.inputIndex].domain {
-                        cuts[input].insert(certification.expires.date(in: year).dayNumber + bound.shift)
-                    }
-                case .input(let other):
-                    // value(input) - value(other) >= shift, cut in the pair's own order.
-                    let key = [min(input, other), max(input, other)]
-                    pairCuts[key, default: []].insert(input < other ? bound.shift : 1 - bound.shift)
-                    pairLocations[key] = pairLocations[key] ?? condition.location
-                }
-            }
-        }
+        var cuts = DateCuts(
+            inputs: inputs, window: table.policy.windowStart.dayNumber...table.policy.windowEnd.dayNumber)
+        cuts.add(
+            table.rules.flatMap(\.conditions) + table.derived.flatMap(\.conditions),
+            certifications: table.certifications)
         for (index, input) in inputs.enumerated() where input.isDate {
-            let starts = [input.domain.lowerBound] + cuts[index].filter { input.domain.contains($0) && $0 > input.domain.lowerBound }.sorted()
+            let starts = cuts.classStarts(of: index)
             guard starts.count <= InputType.maxDateClasses else {
                 reader.report(
                     Diagnostic(
@@ -48,31 +23,31 @@ extension RuleTableLoader {
             }
             table.yearInputs[index].classStarts = starts
         }
-        var paired: [Int: [Int]] = [:]
-        for key in pairCuts.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            if let other = paired[key[0]] ?? paired[key[1]], let location = pairLocations[key] {
-                let names = (Set(other + key)).sorted().map { "`\(inputs[$0].name)`" }.joined(separator: ", ")
-                reader.report(
-                    Diagnostic(
-                        .dateComparisonLimit(
-                            "per-person dates \(names) are compared in more than one pair; a per-person date may be compared with one other at most"
-                        ), at: location))
-                continue
-            }
-            paired[key[0]] = key
-            paired[key[1]] = key
-            let first = inputs[key[0]].domain
-            let second = inputs[key[1]].domain
-            let range = (first.lowerBound - second.upperBound)...(first.upperBound - second.lowerBound)
-            let starts = [range.lowerBound] + (pairCuts[key] ?? []).filter { range.contains($0) && $0 > range.lowerBound }.sorted()
-            table.datePairs.append(
-                DatePair(first: key[0], second: key[1], differenceStarts: starts, maxDifference: range.upperBound))
+        let pairs = cuts.pairs()
+        for refused in pairs.refused {
+            let names = refused.inputs.map { "`\(inputs[$0].name)`" }.joined(separator: ", ")
+            reader.report(
+                Diagnostic(
+                    .dateComparisonLimit(
+                        "per-person dates \(names) are compared in more than one pair; a per-person date may be compared with one other at most"
+                    ), at: refused.location))
         }
-        let cells = CellSpace(table.yearInputs, pairs: table.datePairs).count
+        for pair in pairs.kept where pair.differenceStarts.count > InputType.maxDateClasses {
+            reader.report(
+                Diagnostic(
+                    .dateClassLimit(
+                        "\(inputs[pair.first].name) − \(inputs[pair.second].name)", classes: pair.differenceStarts.count,
+                        limit: InputType.maxDateClasses), at: inputs[pair.first].location))
+        }
+        table.datePairs = pairs.kept
+        // The product stops growing past the limit, so that it cannot overflow.
+        let counts = CellSpace(table.yearInputs, pairs: table.datePairs).valueCounts
+        let cells = counts.reduce(1) { min($0 * $1, 1_000_001) }
         if cells > 1_000_000, let location = inputs.first(where: \.isDate)?.location {
             reader.report(
                 Diagnostic(
-                    .limitExceeded("the inputs and the classes of their per-person dates have \(cells) combinations, more than 1,000,000"),
+                    .limitExceeded(
+                        "the inputs and the classes of their per-person dates have more than 1,000,000 combinations"),
                     at: location))
         }
     }
