@@ -8,6 +8,8 @@ struct DecisionComparison {
     let dates: ClosedRange<LocalDate>
     /// The union of the two domains, in the old table's terms.
     let space: CellSpace
+    /// The inputs of that union (per-person dates with the classes of both tables).
+    let inputs: [DiscreteInput]
 
     init(old: CompiledTable, new: CompiledTable, shiftYears: Int, dates: ClosedRange<LocalDate>) {
         self.old = old
@@ -30,6 +32,7 @@ struct DecisionComparison {
             }
             return input
         }
+        inputs = union
         space = CellSpace(union, pairs: Self.pairs(old.definition.datePairs + new.definition.datePairs, union))
     }
 
@@ -57,7 +60,20 @@ struct DecisionComparison {
     }
 
     var dayCount: Int { dates.upperBound.dayNumber - dates.lowerBound.dayNumber + 1 }
-    var inputCount: Int { space.count * dayCount }
+    /// The old table with the union's inputs, to put regions into words and count them.
+    var union: RuleTable {
+        var table = old.definition
+        table.yearInputs = inputs
+        table.datePairs = space.pairs
+        return table
+    }
+
+    /// The number of inputs compared: every value of each input (every day of a per-person
+    /// date's domain) on every day compared.
+    var inputCount: Int {
+        guard inputs.contains(where: \.isDate) else { return space.count * dayCount }
+        return inputs.reduce(dayCount) { $0 * ($1.isDate ? $1.domain.count : $1.valueCount) }
+    }
 
     /// One field's value on one side: what is compared, and what is shown.
     struct Value: Hashable {
@@ -94,6 +110,7 @@ struct DecisionComparison {
                 day = day.adding(days: 1)
             }
         }
+        let table = union
         let rank = ["coverage", "cohort", "status", "fee", "deadlines"]
         let sorted = order.enumerated().sorted { lhs, rhs in
             let left =
@@ -104,9 +121,12 @@ struct DecisionComparison {
         }.map(\.element)
         return sorted.compactMap { key in
             guard let group = groups[key] else { return nil }
+            let regions = InputRegion.compact(group.pieces, space: space)
+            let dates = inputs.contains(where: \.isDate)
             return DecisionChange(
-                field: key[0], old: key[1], new: key[2], regions: InputRegion.compact(group.pieces, space: space),
-                count: group.count, example: group.example)
+                field: key[0], old: key[1], new: key[2], regions: regions,
+                count: dates ? regions.reduce(0) { $0 + table.count(of: $1) } : group.count, example: group.example,
+                descriptions: regions.map { table.describe(region: $0) })
         }
     }
 
