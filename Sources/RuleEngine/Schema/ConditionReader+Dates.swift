@@ -27,6 +27,12 @@ extension ConditionReader {
             }
             return (.input(index), days)
         }
+        // An input declared but not read (a per-person date without its domain): already reported.
+        if reader.declared["year input"]?.contains(base) ?? false, base != dateInput,
+            !yearInputs.contains(where: { $0.name == base })
+        {
+            return nil
+        }
         if subject != nil, let date = LocalDate(iso: base) {
             // A per-person date's bound is any day, not one of the window's: neither checked
             // against the window nor moved by roll-forward.
