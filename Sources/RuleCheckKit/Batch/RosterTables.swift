@@ -14,6 +14,8 @@ public struct RosterTables: Sendable {
     let allowsNone: [Bool]
     /// Whether each input is a year (read from four digits) rather than another discrete type.
     let isYear: [Bool]
+    /// Whether each input is a per-person date (read in the roster's date format).
+    let isDate: [Bool]
     /// The date input's name, the roster's optional per-row as-of column.
     public let dateInputName: String
     /// The derived outputs' names, one output column each.
@@ -49,6 +51,7 @@ public struct RosterTables: Sendable {
         inputs = first.definition.yearInputs
         allowsNone = first.definition.yearInputs.map(\.allowsNone)
         isYear = first.definition.yearInputs.map(\.isYear)
+        isDate = first.definition.yearInputs.map(\.isDate)
         dateInputName = first.definition.dateInputName
         derivedNames = first.definition.derived.map(\.name)
         outputNames = first.definition.outputs.map(\.name)
