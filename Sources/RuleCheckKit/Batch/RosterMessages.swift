@@ -69,6 +69,10 @@ enum RosterMessages {
         "the header holds a carriage return: the file's lines seem to end in CR alone (classic Mac OS); "
         + "save it with LF or CRLF line ends"
 
+    static func streamStopped(_ reason: String, line: Int) -> String {
+        "stopped at line \(line): \(reason); nothing after it was read"
+    }
+
     static let emptyInput = "the roster is empty; a header row is required"
 
     static func tablesDisagree(_ first: String, _ other: String) -> String {
