@@ -75,6 +75,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case mixedCurrencies = "RC230"
     /// RC231: a typed output's value that does not fit its type.
     case invalidOutputValue = "RC231"
+    /// RC235: a label for a cohort that no rule decides.
+    case unknownCohortLabel = "RC235"
+    /// RC236: a label for a status that no rule decides.
+    case unknownStatusLabel = "RC236"
+    /// RC237: a `policy.source_url` that is not an http(s) URL.
+    case invalidSourceURL = "RC237"
     /// RC301: inputs that no rule decides.
     case gap = "RC301"
     /// RC302: rules that overlap under hit policy `unique`.
@@ -161,6 +167,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .invalidValue: ("InvalidValue", "a value its input does not take", .error)
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
+        case .unknownCohortLabel: ("UnknownCohortLabel", "a label for a cohort that no rule decides", .error)
+        case .unknownStatusLabel: ("UnknownStatusLabel", "a label for a status that no rule decides", .error)
+        case .invalidSourceURL: ("InvalidSourceURL", "a `policy.source_url` that is not an http or https URL", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)
         case .overlap: ("Overlap", "rules that overlap under hit policy `unique`", .error)
         case .unreachableRule: ("UnreachableRule", "rule that decides no input", .warning)
