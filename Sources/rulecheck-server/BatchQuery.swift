@@ -60,6 +60,7 @@ struct BatchQuery: Sendable {
             }
         }
         options.outputDelimiter = outputDelimiter ?? options.inputDelimiter
+        options.spelling = .queryParameters
         options.columns = columns
         format = try BatchFormat.negotiate(accept: request.headers[values: .accept])
         try Self.checkContentType(request.headers[.contentType])

@@ -142,7 +142,17 @@ struct BatchAPITests {
             }
             let unknownColumn = try await server.batch(query: "column=level%3DLevel", body: roster)
             #expect(unknownColumn.status == 400)
-            #expect((try unknownColumn.object()["error"] as? String)?.contains("`level` is not an input") == true)
+            #expect(
+                (try unknownColumn.object()["error"] as? String)?.hasPrefix("column: `level` is not an input") == true)
+
+            // The hints name the query parameters, not the command line's flags.
+            let semicolons = try await server.batch(
+                query: "", body: Array("id;ma_expires;nr_expires\n1;2026;2027\n".utf8))
+            let hint = try #require(try semicolons.object()["error"] as? String)
+            #expect(hint.contains("try the query parameter delimiter=%3B") && !hint.contains("--"))
+            let renamed = try await server.batch(query: "", body: Array("id,MA,nr_expires\n1,2026,2027\n".utf8))
+            let columnHint = try #require(try renamed.object()["error"] as? String)
+            #expect(columnHint.contains("the query parameter column=ma_expires%3DHEADER") && !columnHint.contains("--"))
         }
     }
 }
