@@ -42,13 +42,18 @@ struct BatchRoutes: Sendable {
             await pump.value
             return Self.refusal(error, limit: limit).response
         case nil:
+            run.output.close()
             run.input.close()
             await pump.value
             return APIError(status: .internalServerError, message: "the roster was not read", input: nil).response
         }
+        // Should the body never be written (the connection gone first), releasing the response
+        // releases the guard, which stops the processor's thread.
+        let guardian = BatchRun.Guardian(run)
         return Response(
             status: .ok, headers: [.contentType: query.format.contentType],
             body: ResponseBody { writer in
+                _ = guardian
                 do {
                     while let chunk = await run.output.receive() { try await writer.write(chunk) }
                 } catch {

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import RuleCheckKit
 import RuleEngine
+import Synchronization
 
 /// One roster classified for `POST /v1/batch`: `rulecheck batch`'s processor on a thread of
 /// its own (it reads and writes synchronously), reading the body from ``input`` and writing
@@ -13,6 +14,23 @@ final class BatchRun: Sendable {
         case streaming
         case refused(RosterError)
     }
+
+    /// Closes both queues when released, so that a run whose response is dropped unwritten
+    /// does not leave its thread waiting; after a run that has ended, closing changes nothing.
+    final class Guardian: Sendable {
+        private let run: BatchRun
+
+        /// Guards `run`.
+        init(_ run: BatchRun) { self.run = run }
+
+        deinit {
+            run.output.close()
+            run.input.close()
+        }
+    }
+
+    /// How many processor threads are running, in this process.
+    static let running = Atomic<Int>(0)
 
     /// The body's chunks, in.
     let input = HandOff<ByteBuffer>(capacity: 4)
@@ -34,8 +52,11 @@ final class BatchRun: Sendable {
 
     /// Starts the processor's thread.
     func begin() {
-        let thread = Thread { [self] in self.run() }
-        thread.name = "rulecheck-batch"
+        Self.running.add(1, ordering: .relaxed)
+        let thread = Thread { [self] in
+            self.run()
+            Self.running.subtract(1, ordering: .relaxed)
+        }
         thread.start()
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// processor runs on a thread of its own and reads the request body, and writes the response,
 /// through two of these. Each side waits while the queue is full (sender) or empty (receiver),
 /// the thread on a condition variable, the task on a continuation, so at most `capacity`
-/// items are held whatever the speeds of client and processor.
+/// items are held whatever the speeds of client and processor. One sender and one receiver.
 final class HandOff<Element: Sendable>: @unchecked Sendable {
     // Every stored property below is read and written only with `condition` locked.
     private let condition = NSCondition()

@@ -175,4 +175,36 @@ struct BatchStreamTests {
             #expect(metricValue(metrics, "rulecheck_decision_log_failures_total") == "1")
         }
     }
+
+    @Test("a client that goes away mid-roster or mid-answer leaves no processor thread behind")
+    func abandonedBatches() async throws {
+        let body = Self.roster(rows: 50_000)
+        try await TestServer.with { server in
+            let port = server.port
+            let started = try await onThread { () throws -> Int in
+                // Gone while sending: half the roster, then the connection closes.
+                let sending = try RawHTTP(port: port)
+                try sending.send(RawHTTP.head("/v1/batch?as_of=2026-02-16", accept: nil))
+                try sending.sendChunk(Array(body[0..<(body.count / 2)]))
+                sending.receive(timeout: 2)
+                // Gone while answered: the whole roster sent, the answer never read.
+                let reading = try RawHTTP(port: port)
+                try reading.send(RawHTTP.head("/v1/batch?as_of=2026-02-16", accept: "application/x-ndjson"))
+                try reading.sendChunk(body)
+                try reading.sendChunk([])
+                reading.receive(timeout: 2)
+                return BatchRun.running.load(ordering: .relaxed)
+            }
+            #expect(started >= 2, "both batches were running before their clients went away")
+            // Other suites' batches may run in parallel in this process: wait for all to end.
+            var alive = BatchRun.running.load(ordering: .relaxed)
+            for _ in 0..<600 where alive > 0 {
+                try await Task.sleep(for: .milliseconds(50))
+                alive = BatchRun.running.load(ordering: .relaxed)
+            }
+            #expect(alive == 0, "\(alive) processor threads still running")
+            let health = try await server.get("/healthz")
+            #expect(health.status == 200)
+        }
+    }
 }
