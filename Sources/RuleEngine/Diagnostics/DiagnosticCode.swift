@@ -79,6 +79,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case dateClassLimit = "RC225"
     /// RC226: a comparison between per-person dates that the analysis cannot keep exact.
     case dateComparisonLimit = "RC226"
+    /// RC227: a `domain` on the question's date, whose domain is the window.
+    case asOfDomain = "RC227"
     /// RC230: fees of one outcome in different currencies.
     case mixedCurrencies = "RC230"
     /// RC231: a typed output's value that does not fit its type.
@@ -173,7 +175,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .dateClassLimit:
             ("DateClassLimit", "a per-person date cut into more classes of days than the limit", .error)
         case .dateComparisonLimit:
-            ("DateComparisonLimit", "a comparison between per-person dates beyond what the analysis keeps exact", .error)
+            (
+                "DateComparisonLimit", "a comparison between per-person dates beyond what the analysis keeps exact",
+                .error
+            )
+        case .asOfDomain: ("AsOfDomain", "a `domain` on the question's date, whose domain is the window", .error)
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)

@@ -184,7 +184,8 @@ package struct RuleTableLoader {
             }
         }
         guard !years.isEmpty, years.count <= RuleTable.maxYearInputs else {
-            let what = persons.isEmpty ? "year, integer, boolean or enum" : "year, integer, boolean, enum or per-person date"
+            let what =
+                persons.isEmpty ? "year, integer, boolean or enum" : "year, integer, boolean, enum or per-person date"
             reader.report(
                 .limitExceeded("a table declares from 1 to \(RuleTable.maxYearInputs) \(what) inputs"), at: node)
             return nil

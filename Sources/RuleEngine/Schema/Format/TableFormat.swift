@@ -12,7 +12,8 @@ package enum TableFormat {
     /// Every mapping with fixed keys in a rule table.
     package static let mappings: [any FormatKey.Type] = [
         TableKey.self, PolicyKey.self, WindowKey.self, InputKey.self, YearDomainKey.self, IntegerDomainKey.self,
-        DateDomainKey.self, CertificationKey.self, FeeKey.self, DeadlineKey.self, RuleKey.self, OtherwiseKey.self, OutcomeKey.self,
+        DateDomainKey.self, CertificationKey.self, FeeKey.self, DeadlineKey.self, RuleKey.self, OtherwiseKey.self,
+        OutcomeKey.self,
         YearConditionKey.self, ValueConditionKey.self, DateComparisonKey.self, OutputKey.self,
     ]
 }
@@ -199,7 +200,8 @@ package enum InputKey: String, FormatKey {
         case .role:
             return .optional(
                 .oneOf([DateRole.asOf.rawValue]),
-                "A date input's role: `as_of` marks the question's date when a table has several date inputs (the others are per-person dates).")
+                "A date input's role: `as_of` marks the question's date when a table has several date inputs (the others are per-person dates)."
+            )
         case .allowsNone: return .optional(.boolean, "Whether `none` (never held) is a value of the input.")
         case .values:
             return .optional(
