@@ -1,18 +1,26 @@
 import Foundation
 import RuleEngine
 
-/// Collects output in a 64 KiB buffer and writes it to a file descriptor with `write(2)` when
-/// the buffer fills, so that a million small rows cost a few hundred system calls; or hands
-/// each full buffer to a closure instead (chunks out, for a caller that streams elsewhere).
+/// Collects output in a 64 KiB buffer and writes it to a file descriptor with `write(2)` (or
+/// hands it to a sink) when the buffer fills, so that a million small rows cost a few hundred
+/// system calls.
 public final class BufferedWriter {
     /// Why writing failed.
     public struct WriteError: Error, Sendable, CustomStringConvertible {
         /// One line for the user, such as `No space left on device`.
         public let description: String
+
+        /// An error that says `description`.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
+    /// Where a full buffer goes instead of a file descriptor: a stream, such as an HTTP response.
+    public typealias Sink = (UnsafeRawBufferPointer) throws(WriteError) -> Void
+
     private let fileDescriptor: Int32
-    private let sink: ((UnsafeBufferPointer<UInt8>) throws(WriteError) -> Void)?
+    private let sink: Sink?
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     // Used from one thread at a time (not `Sendable`): no dynamic exclusivity checks on the
@@ -30,12 +38,9 @@ public final class BufferedWriter {
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
 
-    /// Hands the output to `sink` in chunks of at most `capacity` bytes (each chunk valid only
-    /// during the call), when the buffer fills and at ``flush()``; an error `sink` throws is
-    /// the writer's error.
-    public init(
-        capacity: Int = 65_536, sink: @escaping (UnsafeBufferPointer<UInt8>) throws(WriteError) -> Void
-    ) {
+    /// Hands each full buffer of `capacity` bytes (and the rest at ``flush()``) to `sink`, which
+    /// must copy the bytes it keeps.
+    public init(capacity: Int = 65_536, sink: @escaping Sink) {
         fileDescriptor = -1
         self.sink = sink
         self.capacity = max(capacity, 64)
@@ -95,7 +100,7 @@ public final class BufferedWriter {
 
     private func writeAll(_ start: UnsafeRawPointer, _ length: Int) throws(WriteError) {
         if let sink {
-            try sink(UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: length))
+            try sink(UnsafeRawBufferPointer(start: start, count: length))
             return
         }
         var offset = 0

@@ -59,12 +59,17 @@ public struct RosterProcessor: Sendable {
     /// reporting each bad row to `onBadRow` and, every ``progressInterval`` rows and at the end,
     /// the rows done and bytes read to `onProgress`. Throws when the header is unusable, the CSV
     /// structure is broken or the output cannot be written; flushes `writer` before returning.
+    /// A stream learns from `onHeader` that the header was accepted (before anything is written)
+    /// and sees each decision in `onDecision` before its row is written.
     public func run(
         reader: CSVReader, writer: BufferedWriter, onBadRow: (RosterBadRow) -> Void,
-        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void = { _, _ in }
+        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void = { _, _ in },
+        onHeader: (RosterLayout) -> Void = { _ in }, onDecision: ((Decision) -> Void)? = nil
     ) throws(RosterError) -> RosterSummary {
         do throws(RosterError) {
-            return try process(reader: reader, writer: writer, onBadRow: onBadRow, onProgress: onProgress)
+            return try process(
+                reader: reader, writer: writer, onBadRow: onBadRow, onProgress: onProgress, onHeader: onHeader,
+                onDecision: onDecision)
         } catch {
             // What was decided before a broken record still goes out; the caller decides its fate.
             if case .malformed = error { try? writer.flush() }
@@ -74,23 +79,28 @@ public struct RosterProcessor: Sendable {
 
     private func process(
         reader: CSVReader, writer: BufferedWriter, onBadRow: (RosterBadRow) -> Void,
-        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void
+        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void, onHeader: (RosterLayout) -> Void,
+        onDecision: ((Decision) -> Void)?
     ) throws(RosterError) -> RosterSummary {
-        let layout = try readHeader(reader, writer: writer)
+        let layout = try readHeader(reader, writer: writer, onHeader: onHeader)
         var cache = RosterOutcomeCache(delimiter: options.outputDelimiter, format: format)
         var tally = RosterTally()
         try decideRows(
             reader: reader, layout: layout, writer: writer, cache: &cache, tally: &tally, onBadRow: onBadRow,
-            onProgress: onProgress)
+            onProgress: onProgress, onDecision: onDecision)
         try Self.writing { () throws(BufferedWriter.WriteError) in try writer.flush() }
         onProgress(tally.rows, reader.bytesRead)
         return Self.summary(rows: tally.rows, badRows: tally.badRows, counts: [(tally.counts, cache.outcomes)])
     }
 
-    /// Reads the header row, finds the columns and writes the output's header (CSV only).
-    func readHeader(_ reader: CSVReader, writer: BufferedWriter) throws(RosterError) -> RosterLayout {
+    /// Reads the header row, finds the columns, tells `onHeader` and writes the output's header
+    /// (CSV only).
+    func readHeader(
+        _ reader: CSVReader, writer: BufferedWriter, onHeader: (RosterLayout) -> Void = { _ in }
+    ) throws(RosterError) -> RosterLayout {
         guard try Self.advance(reader) else { throw .header(RosterMessages.emptyInput) }
         let layout = try RosterLayout(header: reader.record, tables: tables, options: options)
+        onHeader(layout)
         if format == .csv {
             try Self.writing { () throws(BufferedWriter.WriteError) in
                 try writer.write(layout.csvHeader(delimiter: options.outputDelimiter, excelSafe: excelSafe))
@@ -104,7 +114,7 @@ public struct RosterProcessor: Sendable {
     func decideRows(
         reader: CSVReader, layout: RosterLayout, writer: BufferedWriter, cache: inout RosterOutcomeCache,
         tally: inout RosterTally, onBadRow: (RosterBadRow) -> Void,
-        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void
+        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void, onDecision: ((Decision) -> Void)? = nil
     ) throws(RosterError) {
         let delimiter = options.outputDelimiter
         // A record whose fields need no quotes goes out as the bytes it came in, in one copy,
@@ -117,6 +127,7 @@ public struct RosterProcessor: Sendable {
             let record = copiesRecords ? plainRecord(reader, layout) : nil
             switch decide(reader, layout) {
             case .decided(let decision, let table):
+                if let onDecision { onDecision(decision) }
                 let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: decision.asOf.dayNumber)
                 let entry = cache.entry(
                     for: decision, table: table, deadline: deadline, listsFees: tables.listsFees)
@@ -200,7 +211,8 @@ public struct RosterProcessor: Sendable {
                     return .bad(RosterMessages.missingValue(tables.yearInputNames[input]))
                 case .invalid:
                     return .bad(
-                        RosterMessages.notADate(tables.yearInputNames[input], Self.text(cell), format: options.dateFormat))
+                        RosterMessages.notADate(
+                            tables.yearInputNames[input], Self.text(cell), format: options.dateFormat))
                 }
                 continue
             }
