@@ -132,6 +132,21 @@ struct RosterParallelTests {
             roster, tables: tables, partSizes: [1, 13, 64, 1000], format: .jsonl, excelSafe: true, name: "generated")
     }
 
+    @Test(
+        "a generated roster for every fixture table (typed inputs, per-person dates, several fees)",
+        arguments: ["2027-example", "dates-state", "example-state", "levels-state", "outcomes-example"])
+    func fixtureTables(name: String) throws {
+        let table = try TestSupport.compiled(
+            TableLoader.load(path: TestSupport.path("Tests/Fixtures/policies/\(name).yaml")))
+        let tables = try RosterTables([table])
+        var roster: [UInt8] = []
+        let writer = BufferedWriter { roster.append(contentsOf: $0) }
+        try RosterGenerator(table: table, seed: 15).write(rows: 150, to: writer)
+        for format in RosterFormat.allCases {
+            try Self.check(roster, tables: tables, partSizes: [1, 37, 500], format: format, name: name)
+        }
+    }
+
     @Test("a malformed record stops every path at the same line with the same output before it")
     func malformed() throws {
         let tables = try RosterTables([TestSupport.table2026()])
