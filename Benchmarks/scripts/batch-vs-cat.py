@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Issue 15's measurement, in one go: `rulecheck batch` on a generated roster against `cat`.
 
-    python3 Benchmarks/scripts/batch-vs-cat.py [--rows 1000000] [--runs 11] [--binary B] [--before B]
+    python3 Benchmarks/scripts/batch-vs-cat.py [--rows 1000000] [--runs 11] [--binary B] [--before B] [--rules T]
 
 1. Alternating runs, the file in the page cache: `batch ROSTER --as-of ... | cat > /dev/null`
    (default --jobs, --jobs 1, and the --before build) beside `cat ROSTER ROSTER | cat > /dev/null`
@@ -39,9 +39,9 @@ def sh(command):
     return wall, cpu
 
 
-def callgrind_total(binary, roster, jobs, out):
+def callgrind_total(binary, roster, jobs, out, rules):
     args = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary, "batch", roster,
-            "--as-of", "2026-01-15"]
+            "--as-of", "2026-01-15"] + (["--rules", rules] if rules else [])
     if jobs is not None:
         args += ["--jobs", str(jobs)]
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -60,9 +60,11 @@ def main():
     parser.add_argument("--binary", default=".build/release/rulecheck")
     parser.add_argument("--before", help="a build from before issue 15, for the callgrind comparison")
     parser.add_argument("--jobs", type=int, help="--jobs for the timed runs (default: the binary's own)")
+    parser.add_argument("--rules", help="--rules for every batch run (a table both builds read)")
     options = parser.parse_args()
     os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
     binary = os.path.abspath(options.binary)
+    rules = f" --rules {os.path.abspath(options.rules)}" if options.rules else ""
     jobs = f" --jobs {options.jobs}" if options.jobs else ""
     folder = tempfile.mkdtemp(prefix="batch-vs-cat-")
     roster = os.path.join(folder, "roster.csv")
@@ -72,11 +74,11 @@ def main():
     print(f"roster: {options.rows:,} rows, {size / 1e6:.1f} MB; binary {binary}; cores {os.cpu_count()}")
     print("load before:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
 
-    batch = f"{binary} batch {roster} --as-of 2026-01-15{jobs} | cat > /dev/null"
+    batch = f"{binary} batch {roster} --as-of 2026-01-15{rules}{jobs} | cat > /dev/null"
     commands = {"cat": f"cat {roster} {roster} | cat > /dev/null", "batch": batch,
-                "batch --jobs 1": f"{binary} batch {roster} --as-of 2026-01-15 --jobs 1 | cat > /dev/null"}
+                "batch --jobs 1": f"{binary} batch {roster} --as-of 2026-01-15{rules} --jobs 1 | cat > /dev/null"}
     if options.before:
-        commands["before"] = f"{os.path.abspath(options.before)} batch {roster} --as-of 2026-01-15 | cat > /dev/null"
+        commands["before"] = f"{os.path.abspath(options.before)} batch {roster} --as-of 2026-01-15{rules} | cat > /dev/null"
     for command in commands.values():
         sh(command)  # warm the page cache and the binaries
     times = {name: [] for name in commands}
@@ -91,7 +93,7 @@ def main():
               f"÷ cat: wall {wall / cat_wall:.2f}x, CPU {cpu / cat_cpu:.2f}x")
 
     output = os.path.join(folder, "out.csv")
-    to_file = [sh(f"{binary} batch {roster} --as-of 2026-01-15{jobs} --output {output}")[0] for _ in range(3)]
+    to_file = [sh(f"{binary} batch {roster} --as-of 2026-01-15{rules}{jobs} --output {output}")[0] for _ in range(3)]
     written = os.path.getsize(output)
     syncs = []
     for _ in range(3):
@@ -106,7 +108,7 @@ def main():
     print(f"batch --output FILE (with fsync): median {statistics.median(to_file) * 1000:.1f} ms; "
           f"fsync of {written / 1e6:.0f} MB alone: median {statistics.median(syncs) * 1000:.1f} ms")
 
-    peak = subprocess.run(["bash", "-c", f"/usr/bin/time -v {binary} batch {roster} --as-of 2026-01-15{jobs} "
+    peak = subprocess.run(["bash", "-c", f"/usr/bin/time -v {binary} batch {roster} --as-of 2026-01-15{rules}{jobs} "
                            "2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'"],
                           capture_output=True, text=True, check=True).stdout.strip()
     print(f"peak resident memory: {int(peak) / 1024:.1f} MiB")
@@ -123,14 +125,16 @@ def main():
         builds.insert(0, ("before", os.path.abspath(options.before), None))
     profile = os.path.join(folder, "profile.out")
     for name, build, build_jobs in builds:
-        total = callgrind_total(build, small, build_jobs, profile)
-        base = callgrind_total(build, header, build_jobs, profile + ".base")
+        rules_path = os.path.abspath(options.rules) if options.rules else None
+        total = callgrind_total(build, small, build_jobs, profile, rules_path)
+        base = callgrind_total(build, header, build_jobs, profile + ".base", rules_path)
         print(f"callgrind {name}: {(total - base) / options.callgrind_rows:.0f} instructions per row "
               f"({total:,} for {options.callgrind_rows:,} rows, {base:,} for the header alone)")
     # The row loop alone: callgrind collects only inside RosterProcessor.decideRows.
     loop = os.path.join(folder, "loop.out")
     subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={loop}", "--toggle-collect=*decideRows*",
-                    binary, "batch", small, "--as-of", "2026-01-15", "--jobs", "1"],
+                    binary, "batch", small, "--as-of", "2026-01-15", "--jobs", "1"]
+                   + (["--rules", os.path.abspath(options.rules)] if options.rules else []),
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     annotated = subprocess.run(["callgrind_annotate", "--threshold=99", loop], capture_output=True,
                                text=True).stdout
