@@ -57,7 +57,7 @@ public final class CSVReader {
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    private var source: any ByteSource
+    var source: any ByteSource
     let options: Options
     @exclusivity(unchecked) var buffer: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
@@ -67,8 +67,8 @@ public final class CSVReader {
     /// The first byte not yet parsed, and the end of the bytes read.
     @exclusivity(unchecked) var start = 0
     @exclusivity(unchecked) var end = 0
-    @exclusivity(unchecked) private var sourceEnded = false
-    @exclusivity(unchecked) private var checkedByteOrderMark = false
+    @exclusivity(unchecked) var sourceEnded = false
+    @exclusivity(unchecked) var checkedByteOrderMark = false
     /// Each field's start and end in `buffer`, two entries per field.
     @exclusivity(unchecked) var bounds = FieldBounds(fields: 32)
     @exclusivity(unchecked) var nextLine = 1
@@ -79,9 +79,9 @@ public final class CSVReader {
     @exclusivity(unchecked) var plainEnd = -1
 
     /// The 1-based physical line on which the current record starts.
-    @exclusivity(unchecked) public private(set) var line = 0
+    @exclusivity(unchecked) public internal(set) var line = 0
     /// The bytes read from the source so far.
-    @exclusivity(unchecked) public private(set) var bytesRead = 0
+    @exclusivity(unchecked) public internal(set) var bytesRead = 0
 
     /// Reads `source` with `options`.
     public init(source: any ByteSource, options: Options = Options()) {
@@ -89,45 +89,6 @@ public final class CSVReader {
         self.options = options
         capacity = options.chunkSize * 2
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    }
-
-    /// Reads `source`, a part of a file that starts at a record boundary on physical line
-    /// `startingLine` (after the header), so no byte-order mark is looked for.
-    convenience init(source: any ByteSource, options: Options, startingLine: Int) {
-        self.init(source: source, options: options)
-        nextLine = startingLine
-        checkedByteOrderMark = true
-    }
-
-    /// Reads `source` next, a part of a file that starts at a record boundary on physical line
-    /// `startingLine`, keeping the buffer (and forgetting the current record).
-    func restart(source: any ByteSource, startingLine: Int) {
-        self.source = source
-        start = 0
-        end = 0
-        sourceEnded = false
-        checkedByteOrderMark = true
-        bytesRead = 0
-        nextLine = startingLine
-        line = 0
-        bounds.removeAll()
-        plainEnd = -1
-    }
-
-    /// The field delimiter.
-    var delimiter: UInt8 { options.delimiter }
-
-    /// The bytes of the source consumed up to the end of the current record.
-    var consumedBytes: Int { bytesRead - (end - start) }
-
-    /// The physical line after the current record.
-    var nextLineNumber: Int { nextLine }
-
-    /// The current record's bytes without its line end, when writing them back as they are is
-    /// the same as writing each field quoted per RFC 4180 as needed: no field was quoted and no
-    /// field holds a CR. Valid until the next call to ``next()``.
-    var plainRecord: UnsafeBufferPointer<UInt8>? {
-        plainEnd < 0 ? nil : UnsafeBufferPointer(start: buffer + plainStart, count: plainEnd - plainStart)
     }
 
     deinit {

@@ -176,20 +176,6 @@ public struct RosterProcessor: Sendable {
         }
     }
 
-    /// The current record's bytes when writing them back unchanged gives the same output as
-    /// writing its fields one by one: no field needs quotes, the record has the header's number
-    /// of fields, and with `--excel-safe` no field looks like a formula.
-    @inline(__always)
-    private func plainRecord(_ reader: CSVReader, _ layout: RosterLayout) -> UnsafeBufferPointer<UInt8>? {
-        guard format == .csv, reader.fieldCount == layout.columnCount, let record = reader.plainRecord else {
-            return nil
-        }
-        if excelSafe {
-            for index in 0..<reader.fieldCount where CSVField.looksLikeFormula(reader.field(index)) { return nil }
-        }
-        return record
-    }
-
     /// Decides the current record, or says why it cannot be decided.
     @inline(__always)
     func decide(_ reader: CSVReader, _ layout: RosterLayout) -> RowResult {
@@ -268,26 +254,6 @@ public struct RosterProcessor: Sendable {
 
     static func writing(_ body: () throws(BufferedWriter.WriteError) -> Void) throws(RosterError) {
         do { try body() } catch { throw .write("cannot write the output: \(error.description)") }
-    }
-
-    /// Writes the input's fields, as many as the header has (missing ones empty).
-    @inline(__always)
-    private static func writeFields(
-        _ reader: CSVReader, count: Int, delimiter: UInt8, excelSafe: Bool, to writer: BufferedWriter
-    )
-        throws(BufferedWriter.WriteError)
-    {
-        let present = min(count, reader.fieldCount)
-        for index in 0..<count {
-            if index > 0 { try writer.write(byte: delimiter) }
-            guard index < present else { continue }
-            let field = reader.field(index)
-            if excelSafe, CSVField.looksLikeFormula(field) {
-                try writer.writeCSVField(String(decoding: field, as: UTF8.self), delimiter: delimiter, excelSafe: true)
-            } else {
-                try writer.writeCSVField(field, delimiter: delimiter)
-            }
-        }
     }
 
     /// The counts per cohort and status, from each cache's counts per outcome.
