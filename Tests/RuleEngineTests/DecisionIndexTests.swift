@@ -3,8 +3,9 @@ import Testing
 @testable import RuleEngine
 
 /// The flat decision index against the linear scan: runs of every length from 1 to 41 (the
-/// branch-free search), the last day of each decision's interval, and the refusals at every
-/// edge of the domains and the window, in their documented order.
+/// search of the date cuts), and the refusals at every edge of the domains and the window, in
+/// their documented order. The random-table suites compare every input, the last day of each
+/// decision's interval included (``ScanComparison/mismatches(_:)``).
 @Suite("Decision index")
 struct DecisionIndexTests {
     /// Year `2020 + j` has `41 - j` intervals: rule `k` (for `k >= j`) decides from deadline `k`,
@@ -35,49 +36,12 @@ struct DecisionIndexTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Every input of the window: the rule and flags agree with the scan, and the decision
-    /// holds through the last day before the scan's answer changes (or the window's end).
-    static func checkAgainstScan(_ table: CompiledTable) throws -> Int {
-        let reference = ReferenceEvaluator(table: table.definition)
-        let space = CellSpace(table.definition.yearInputs)
-        let window = table.policy.windowStart.dayNumber...table.policy.windowEnd.dayNumber
-        var mismatches = 0
-        for cell in 0..<space.count {
-            let years = space.values(of: cell)
-            let expected = window.map { reference.decide(years, on: LocalDate(dayNumber: $0)) }
-            // The last day of each day's run of equal answers, from the end backwards.
-            var runEnd = Array(window)
-            for offset in expected.indices.dropLast().reversed()
-            where expected[offset]?.rule == expected[offset + 1]?.rule
-                && expected[offset]?.flags == expected[offset + 1]?.flags
-            {
-                runEnd[offset] = runEnd[offset + 1]
-            }
-            for (offset, day) in window.enumerated() {
-                let decision = try table.evaluate(years, asOf: LocalDate(dayNumber: day))
-                if decision.ruleIndex != expected[offset]?.rule || decision.flags != expected[offset]?.flags
-                    || decision.validThrough.dayNumber != runEnd[offset]
-                {
-                    mismatches += 1
-                }
-            }
-        }
-        return mismatches
-    }
-
     @Test("runs of 1 to 41 intervals: every day agrees with the scan")
     func staircaseAgrees() throws {
         let table = try TestSupport.compiled(TableLoader.load(yaml: Self.staircase(cuts: 40), file: "stairs.yaml"))
         let lengths = (0..<table.decisionIndex.space.count).map { table.decisionIndex.intervals(of: $0).count }
         #expect(Set(lengths) == Set(1...41))
-        #expect(try Self.checkAgainstScan(table) == 0)
-    }
-
-    @Test("random tables: rule, flags and the interval's last day agree with the scan", arguments: 0..<12)
-    func validThroughAgrees(seed: UInt64) throws {
-        let text = RandomTableTests.table(seed: seed, hitPolicy: "first", otherwise: true)
-        let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "random-\(seed).yaml"))
-        #expect(try Self.checkAgainstScan(table) == 0, "\(text)")
+        #expect(try ScanComparison.mismatches(table) == 0)
     }
 
     /// The error the documented order gives: the first input whose value is outside its
