@@ -5,13 +5,22 @@ import Testing
 /// What the linear scan (``ReferenceEvaluator``) finds on every input of a table, for the suites
 /// that compare it with the decision tree and the analysis on generated tables.
 enum ScanComparison {
+    /// Every combination of the inputs' values: each value of a discrete input (`none` included
+    /// where allowed), each day of a per-person date's domain.
+    static func allValues(_ table: RuleTable) -> [YearValues] {
+        var combinations: [[Int?]] = [[]]
+        for input in table.yearInputs {
+            let values = input.isDate ? input.domain.map { Optional($0) } : input.values
+            combinations = combinations.flatMap { prefix in values.map { prefix + [$0] } }
+        }
+        return combinations.map { YearValues($0) }
+    }
+
     /// Every input of the window: the values, the day, and a key of the values (`none` as -1)
     /// followed by the day number.
     static func everyInput(_ table: RuleTable) -> [(values: YearValues, day: LocalDate, key: [Int])] {
-        let space = CellSpace(table.yearInputs)
         var inputs: [(values: YearValues, day: LocalDate, key: [Int])] = []
-        for cell in 0..<space.count {
-            let values = space.values(of: cell)
+        for values in allValues(table) {
             let key = (0..<values.count).map { values[$0] ?? -1 }
             var day = table.policy.windowStart
             while day <= table.policy.windowEnd {
@@ -50,10 +59,12 @@ enum ScanComparison {
     }
 
     /// The overlapping pairs the analysis finds, each with the inputs of its regions.
-    static func foundOverlaps(_ context: AnalysisContext) -> [[Int32]: Set<[Int]>] {
+    static func foundOverlaps(
+        _ context: AnalysisContext, expand: ([InputRegion]) -> Set<[Int]> = AnalysisTests.expand
+    ) -> [[Int32]: Set<[Int]>] {
         var found: [[Int32]: Set<[Int]>] = [:]
         for (pair, regions) in OverlapCheck.pairs(context) {
-            found[[pair.first, pair.second]] = AnalysisTests.expand(regions)
+            found[[pair.first, pair.second]] = expand(regions)
         }
         return found
     }
@@ -63,11 +74,9 @@ enum ScanComparison {
     /// day before the scan's answer changes (or the window's end).
     static func mismatches(_ table: CompiledTable) throws -> Int {
         let reference = ReferenceEvaluator(table: table.definition)
-        let space = CellSpace(table.definition.yearInputs)
         let window = table.policy.windowStart.dayNumber...table.policy.windowEnd.dayNumber
         var mismatches = 0
-        for cell in 0..<space.count {
-            let values = space.values(of: cell)
+        for values in allValues(table.definition) {
             let expected = window.map { reference.decide(values, on: LocalDate(dayNumber: $0)) }
             // The last day of each day's run of equal answers, from the end backwards.
             var runEnd = Array(window)

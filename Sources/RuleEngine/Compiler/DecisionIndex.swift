@@ -8,7 +8,7 @@ package struct DecisionIndex: Sendable {
     static let gap: Int32 = -1
 
     package let space: CellSpace
-    /// One step per input, in input order.
+    /// One step per input, in input order (none when the space has classes).
     let axes: [Axis]
     /// Each cell's run in ``days`` and ``leaves``.
     let runs: [Run]
@@ -30,7 +30,7 @@ package struct DecisionIndex: Sendable {
         space = coverage.space
         self.windowStart = windowStart
         windowEnd = coverage.windowEnd
-        axes = Axis.steps(of: coverage.space)
+        axes = coverage.space.hasClasses ? [] : Axis.steps(of: coverage.space)
         var days: [Int32] = []
         var leaves: [Leaf] = []
         let regionRuns = coverage.regions.map { region in
@@ -67,12 +67,19 @@ package struct DecisionIndex: Sendable {
     }
 
     /// The cell of the values, or `nil` when their number is wrong or one is outside its domain.
+    /// A space with an axis of classes (a per-person date) or hidden axes (compared pairs of
+    /// them) takes the cell space's own search; the others take the flat steps.
     @inline(__always)
     func cell(of values: YearValues) -> Int? {
-        guard values.count == axes.count else { return nil }
+        guard values.count == space.inputCount else { return nil }
+        guard !space.hasClasses else {
+            guard case .success(let cell) = space.cell(of: values) else { return nil }
+            return cell
+        }
         return values.withCodes { codes in
             axes.withUnsafeBufferPointer { axes in
-                // `codes` holds at least as many entries as `values.count`, checked equal above.
+                // Without classes there is one axis per input, and `codes` holds at least as many
+                // entries as `values.count`, checked equal to the number of inputs above.
                 var cell = 0
                 for input in axes.indices {
                     let index = axes[input].index(of: codes[input])
