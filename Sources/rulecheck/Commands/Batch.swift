@@ -130,11 +130,7 @@ struct Batch: ParsableCommand {
 
     /// `--as-of`, or today in the time zone of the table in force.
     private func defaultDate(_ tables: RosterTables) throws -> LocalDate {
-        if let asOf { return try DecisionInputOptions.date(asOf, flag: "--as-of") }
-        guard let today = tables.history.today() else {
-            throw CLIError("cannot tell today's date in the tables' time zone")
-        }
-        return today
+        try tables.history.date(orToday: asOf.map { try DecisionInputOptions.date($0, flag: "--as-of") })
     }
 
     /// The error to end with: usage and I/O problems exit 2, a malformed roster exits 1.
