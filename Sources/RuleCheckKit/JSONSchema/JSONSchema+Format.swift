@@ -25,7 +25,9 @@ extension JSONSchema {
                 ("allOf", .array([ref("text", "Text."), string("Placeholders.", pattern: Pattern.template)])),
             ])
         case .inputOffset: return string(doc, pattern: Pattern.inputExpression)
-        case .dateOperand, .deadlineID: return string(doc, pattern: Pattern.identifier)
+        case .dateOperand: return string(doc, pattern: Pattern.dateOperand)
+        case .relativeDate: return string(doc, pattern: Pattern.relativeDate)
+        case .deadlineID: return string(doc, pattern: Pattern.identifier)
         case .constant(let word): return constant(doc, word)
         case .oneOf(let words): return choice(doc, words)
         case .shape(let shape): return ref(shape.rawValue, doc)

@@ -71,10 +71,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case domainTooLarge = "RC221"
     /// RC222: a value its input does not take.
     case invalidValue = "RC222"
+    /// RC228: an offset after a date that cannot be read (`+ 30 weeks`).
+    case invalidDateOffset = "RC228"
+    /// RC229: an expiry chosen by an input that is not an enum, or that leaves values without a day.
+    case invalidExpiryChoice = "RC229"
     /// RC230: fees of one outcome in different currencies.
     case mixedCurrencies = "RC230"
     /// RC231: a typed output's value that does not fit its type.
     case invalidOutputValue = "RC231"
+    /// RC232: a deadline's date relative to a certification's expiry or to a deadline declared below it.
+    case deadlineNotFixed = "RC232"
     /// RC301: inputs that no rule decides.
     case gap = "RC301"
     /// RC302: rules that overlap under hit policy `unique`.
@@ -159,6 +165,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .domainTooLarge:
             ("DomainTooLarge", "an integer or enum input's domain is larger than its limit", .error)
         case .invalidValue: ("InvalidValue", "a value its input does not take", .error)
+        case .invalidDateOffset:
+            ("InvalidDateOffset", "an offset after a date that cannot be read (such as `+ 30 weeks`)", .error)
+        case .invalidExpiryChoice:
+            (
+                "InvalidExpiryChoice",
+                "an expiry chosen by an input that is not an enum, or leaving values without a day", .error
+            )
+        case .deadlineNotFixed:
+            (
+                "DeadlineNotFixed", "a deadline's date relative to a certification's expiry or a deadline below it",
+                .error
+            )
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)

@@ -85,8 +85,26 @@ extension CompiledTable {
             let comparison =
                 bound.isLower
                 ? "on or after \(LocalDate(dayNumber: limit))" : "on or before \(LocalDate(dayNumber: limit - 1))"
-            detail = "\(name) \(day) is \(holds ? "" : "not ")\(comparison)"
+            detail = "\(name) \(day) is \(holds ? "" : "not ")\(comparison)" + expiryNote(bound, years)
         }
         return ConditionCheck(condition: condition, holds: holds, detail: detail)
+    }
+
+    /// Which expiry day a bound compared with, and why, where the compared day alone does not
+    /// say: ` (cert.expiry is 2026-09-30: level emr expires 09-30)` for an expiry chosen by an
+    /// enum input, ` (cert.expiry is 2026-03-31)` for an offset such as `+ 1 month`.
+    private func expiryNote(_ bound: DateBound, _ years: YearValues) -> String {
+        guard case .expiry(let index) = bound.operand else { return "" }
+        let certification = definition.certifications[index]
+        guard let expiry = certification.expiry(for: years) else { return "" }
+        guard let choice = certification.expiresBy else {
+            let hasOffset = bound.months != 0 || !(0...1).contains(bound.shift)
+            return hasOffset ? " (\(certification.id).expiry is \(expiry))" : ""
+        }
+        let input = definition.yearInputs[choice.input]
+        let value = years[choice.input]
+        let byOtherwise = value.map { choice.byOtherwise.indices.contains($0) && choice.byOtherwise[$0] } ?? false
+        return " (\(certification.id).expiry is \(expiry): \(input.name) \(input.text(value)) expires "
+            + "\(certification.monthDay(for: years))\(byOtherwise ? " by `otherwise`" : ""))"
     }
 }

@@ -207,23 +207,27 @@ package struct ConditionReader {
             }
             let shift = deadline.inclusive ? 1 : 0
             return [DateBound(isLower: key == .past, operand: .fixed(deadline.date), shift: shift)]
-        case .on:
-            return operand(text, node, reader: &reader).map {
-                [DateBound(isLower: true, operand: $0, shift: 0), DateBound(isLower: false, operand: $0, shift: 1)]
+        case .on, .before, .onOrBefore, .after, .onOrAfter:
+            guard let (operand, offset) = offsetOperand(text, node, reader: &reader) else { return nil }
+            // Each comparison as half-open bounds: (lower?, days past the operand).
+            let bounds: [(Bool, Int)]
+            switch key {
+            case .on: bounds = [(true, 0), (false, 1)]
+            case .before: bounds = [(false, 0)]
+            case .onOrBefore: bounds = [(false, 1)]
+            case .after: bounds = [(true, 1)]
+            case .onOrAfter: bounds = [(true, 0)]
+            case .by, .past: return nil  // read above
+
             }
-        case .before:
-            return operand(text, node, reader: &reader).map { [DateBound(isLower: false, operand: $0, shift: 0)] }
-        case .onOrBefore:
-            return operand(text, node, reader: &reader).map { [DateBound(isLower: false, operand: $0, shift: 1)] }
-        case .after:
-            return operand(text, node, reader: &reader).map { [DateBound(isLower: true, operand: $0, shift: 1)] }
-        case .onOrAfter:
-            return operand(text, node, reader: &reader).map { [DateBound(isLower: true, operand: $0, shift: 0)] }
+            return bounds.map {
+                DateBound(isLower: $0.0, operand: operand, shift: $0.1 + offset.days, months: offset.months)
+            }
         }
     }
 
     /// A deadline's date, a certification's expiry or a literal date.
-    private func operand(_ text: String, _ node: Node, reader: inout SchemaReader) -> DateOperand? {
+    func operand(_ text: String, _ node: Node, reader: inout SchemaReader) -> DateOperand? {
         if let deadline = deadlines.first(where: { $0.id == text }) { return .fixed(deadline.date) }
         if text.hasSuffix(".expiry"), let index = certifications.firstIndex(where: { "\($0.id).expiry" == text }) {
             return .expiry(certification: index)
@@ -237,7 +241,8 @@ package struct ConditionReader {
             return nil
         }
         if reader.declared["deadline"]?.contains(text) ?? false
-            || reader.declared["certification"]?.contains(String(text.dropLast(".expiry".count))) ?? false
+            || text.hasSuffix(".expiry")
+                && reader.declared["certification"]?.contains(String(text.dropLast(".expiry".count))) ?? false
         {
             return nil
         }

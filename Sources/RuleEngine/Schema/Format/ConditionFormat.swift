@@ -64,7 +64,8 @@ package enum DateComparisonKey: String, FormatKey {
     package static var requiresSomeKey: Bool { true }
 
     package var spec: KeySpec {
-        let operand = "a deadline id, a certification's expiry such as `ma.expiry`, or a date YYYY-MM-DD"
+        let operand =
+            "a deadline id, a certification's expiry such as `ma.expiry`, or a date YYYY-MM-DD, optionally plus or minus days or months (`ma.expiry + 30 days`)"
         switch self {
         case .on: return .optional(.dateOperand, "That day only: \(operand).")
         case .before: return .optional(.dateOperand, "Strictly before \(operand).")

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// The second fictional policy, `expiry-state.yaml` (a level enum, an expiry day by level, a
+/// grace month, a deadline one month after another, two fees on one outcome and an integer
+/// output), through every command.
+@Suite("The expiry-by-level policy through every command")
+struct ExpiryPolicyCLITests {
+    static let policy = "Tests/Fixtures/policies/expiry-state.yaml"
+
+    static func person(_ level: String, _ year: String = "2026") -> [String] {
+        ["--input", "level=\(level)", "--input", "cert_expires=\(year)"]
+    }
+
+    @Test("validate finds no problem; test passes every expectation and exercises every rule")
+    func validateAndTest() throws {
+        let validate = try CLI.run([
+            "validate", "--verbose", Self.policy, Self.policy.replacingFirst(".yaml", ".expect.yaml"),
+        ])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        let test = try CLI.run(["test", Self.policy])
+        #expect(test.status == 0, "\(test.stdout)\(test.stderr)")
+        #expect(test.stdout.contains("0 failed; rules exercised 7/7; expectations used 9/9"), "\(test.stdout)")
+    }
+
+    @Test(
+        "eval decides by the level's expiry day and its grace month, clamped to the month's end",
+        arguments: [
+            ("emr", "2026-09-30", "renew"), ("emr", "2026-10-30", "grace"), ("emr", "2026-10-31", "lapsed"),
+            ("emt", "2026-03-31", "renew"), ("emt", "2026-04-30", "grace"), ("paramedic", "2026-05-01", "lapsed"),
+        ])
+    func evalByLevel(level: String, day: String, cohort: String) throws {
+        let run = try CLI.run(
+            ["eval", "--rules", Self.policy, "--format", "json", "--input", "as_of=\(day)"] + Self.person(level))
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(object?["cohort"] as? String == cohort)
+    }
+
+    @Test("two fees are shown and totalled, the relative deadline is a date, the integer output a number")
+    func feesDeadlineAndOutput() throws {
+        let text = try CLI.run(["eval", "--rules", Self.policy, "--as-of", "2026-02-01"] + Self.person("aemt"))
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Fees:    73.50 USD in total"), "\(text.stdout)")
+        #expect(text.stdout.contains("2026-02-05  early renewal ends"))
+        let json = try CLI.run(
+            ["eval", "--rules", Self.policy, "--format", "json", "--as-of", "2026-02-01"] + Self.person("aemt"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["ce_hours"] as? Int == 40)
+        let items = (object?["fee"] as? [String: Any])?["items"] as? [[String: Any]]
+        #expect(items?.compactMap { $0["id"] as? String } == ["renewal-als", "background-check"])
+    }
+
+    @Test("explain says which expiry day applied, for a listed level and one that takes `otherwise`")
+    func explainSaysTheDay() throws {
+        let emr = try CLI.run(["explain", "--rules", Self.policy, "--as-of", "2026-10-15"] + Self.person("emr"))
+        #expect(emr.status == 0, "\(emr.stderr)")
+        #expect(emr.stdout.contains("Decided by rule `grace`"))
+        #expect(emr.stdout.contains("is on or before 2026-10-30 (cert.expiry is 2026-09-30: level emr expires 09-30)"))
+        let json = try CLI.run(
+            ["explain", "--rules", Self.policy, "--as-of", "2026-04-30", "--format", "json"] + Self.person("emt"))
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.stdout.contains("cert.expiry is 2026-03-31: level emt expires 03-31 by `otherwise`"))
+    }
+
+    @Test("batch reads the level column and reports a misspelt level on its row")
+    func batch() throws {
+        let roster = "id,level,cert_expires\n1,emr,2026\n2,emt,2026\n3,paramedik,2026\n"
+        let run = try CLI.run(
+            ["batch", "-", "--rules", Self.policy, "--as-of", "2026-04-15"], stdin: Data(roster.utf8))
+        #expect(run.status == 1)
+        let rows = run.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.count == 4)
+        #expect(
+            rows[1].contains(",renew,action-required,true,false,20,48.50 USD,renewal 30.00;background-check 18.50,"))
+        #expect(rows[2].contains(",grace,renew-late,false,true,0,55.00 USD,renewal 30.00;late 25.00,"))
+        #expect(rows[3].contains("did you mean `paramedic`?"))
+    }
+
+    @Test("matrix --rows level --columns cert_expires shows the levels' different days")
+    func matrix() throws {
+        let run = try CLI.run([
+            "matrix", Self.policy, "--as-of", "2026-04-15", "--rows", "level", "--columns", "cert_expires",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let emr = try #require(lines.first { $0.hasPrefix("emr ") })
+        let emt = try #require(lines.first { $0.hasPrefix("emt ") })
+        #expect(emr != emt.replacingFirst("emt", "emr"), "\(run.stdout)")
+        #expect(run.stdout.contains("[renew-bls]"))
+        #expect(run.stdout.contains("[grace]"))
+        for format in ["markdown", "html"] {
+            let page = try CLI.run([
+                "matrix", Self.policy, "--as-of", "2026-04-15", "--rows", "level", "--columns", "cert_expires",
+                "--format", format,
+            ])
+            #expect(page.status == 0, "\(page.stderr)")
+            #expect(page.stdout.contains("paramedic"))
+        }
+    }
+
+    @Test("diff against a copy whose responders expire on June 30 names level emr and the days")
+    func diff() throws {
+        let source = try String(contentsOfFile: CLI.path(Self.policy), encoding: .utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("expiry-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let modified = folder.appendingPathComponent("modified.yaml")
+        try source.replacingFirst("emr: 09-30", "emr: 06-30").write(to: modified, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["diff", Self.policy, modified.path])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("cohort: renew → grace on 30 inputs"), "\(run.stdout)")
+        #expect(run.stdout.contains("level emr, cert_expires 2026, as_of 2026-07-01 to 2026-07-30"))
+        #expect(!run.stdout.contains("level emt"))
+        let same = try CLI.run(["diff", Self.policy, Self.policy])
+        #expect(same.status == 0, "\(same.stdout)")
+    }
+}
+
+extension String {
+    /// The text with the first occurrence of `target` replaced.
+    fileprivate func replacingFirst(_ target: String, _ replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
