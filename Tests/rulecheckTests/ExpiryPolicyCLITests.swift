@@ -117,6 +117,37 @@ struct ExpiryPolicyCLITests {
     }
 }
 
+extension ExpiryPolicyCLITests {
+    @Test("roll-forward moves the literal deadline, and the one relative to it follows; the decisions stay the same")
+    func rollForward() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("expiry-roll-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("2027.yaml")
+        let run = try CLI.run(["roll-forward", Self.policy, "--years", "1", "--output", output.path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("The tables are equivalent."), "\(run.stdout)")
+        let rolled = try String(contentsOf: output, encoding: .utf8)
+        #expect(rolled.contains("renewal-opens: {date: 2027-01-05"))
+        #expect(rolled.contains("early-renewal: {date: renewal-opens + 1 month"))
+        let eval = try CLI.run(["eval", "--rules", output.path, "--as-of", "2027-02-01"] + Self.person("emt", "2027"))
+        #expect(eval.stdout.contains("2027-02-05  early renewal ends"), "\(eval.stdout)\(eval.stderr)")
+    }
+
+    @Test("validate's JSON and SARIF and the matrix timeline work on the policy")
+    func otherFormats() throws {
+        for format in ["json", "sarif"] {
+            let run = try CLI.run(["validate", "--format", format, Self.policy])
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        }
+        let timeline = try CLI.run(["matrix", Self.policy, "--timeline"])
+        #expect(timeline.status == 0, "\(timeline.stderr)")
+        #expect(timeline.stdout.contains("level emr, cert_expires 2026\n  2026-01-01 to 2026-09-30  renew"))
+        #expect(timeline.stdout.contains("level emt, cert_expires 2026\n  2026-01-01 to 2026-03-31  renew"))
+        #expect(timeline.stdout.contains("2026-04-01 to 2026-04-30  grace"), "\(timeline.stdout)")
+    }
+}
+
 extension String {
     /// The text with the first occurrence of `target` replaced.
     fileprivate func replacingFirst(_ target: String, _ replacement: String) -> String {
