@@ -100,7 +100,7 @@ extension JSONSchema {
             switch key {
             case .type: return (key.rawValue, constant("`\(type.rawValue)`.", type.rawValue))
             case .domain: return (key.rawValue, schema(type.domainValue, key.spec.doc))
-            case .label, .allowsNone, .values: return (key.rawValue, schema(key.spec.value, key.spec.doc))
+            case .label, .allowsNone, .values, .role: return (key.rawValue, schema(key.spec.value, key.spec.doc))
             }
         }
         return object(type.spec.doc, properties: properties, required: type.spec.required.map(\.rawValue))

@@ -71,6 +71,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case domainTooLarge = "RC221"
     /// RC222: a value its input does not take.
     case invalidValue = "RC222"
+    /// RC223: several date inputs, and not exactly one marked `role: as_of`.
+    case asOfRole = "RC223"
+    /// RC224: a per-person date's domain is larger than its limit.
+    case dateDomainTooLarge = "RC224"
+    /// RC225: a per-person date cut into more classes of days than the limit.
+    case dateClassLimit = "RC225"
+    /// RC226: a comparison between per-person dates that the analysis cannot keep exact.
+    case dateComparisonLimit = "RC226"
     /// RC228: an offset after a date that cannot be read (`+ 30 weeks`).
     case invalidDateOffset = "RC228"
     /// RC229: an expiry chosen by an input that is not an enum, or that leaves values without a day.
@@ -165,6 +173,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .domainTooLarge:
             ("DomainTooLarge", "an integer or enum input's domain is larger than its limit", .error)
         case .invalidValue: ("InvalidValue", "a value its input does not take", .error)
+        case .asOfRole:
+            ("AsOfRole", "several date inputs, and not exactly one marked `role: as_of`", .error)
+        case .dateDomainTooLarge: ("DateDomainTooLarge", "a per-person date's domain is larger than its limit", .error)
+        case .dateClassLimit:
+            ("DateClassLimit", "a per-person date cut into more classes of days than the limit", .error)
+        case .dateComparisonLimit:
+            (
+                "DateComparisonLimit", "a comparison between per-person dates beyond what the analysis keeps exact",
+                .error
+            )
         case .invalidDateOffset:
             ("InvalidDateOffset", "an offset after a date that cannot be read (such as `+ 30 weeks`)", .error)
         case .invalidExpiryChoice:

@@ -59,13 +59,13 @@ package enum DateComparisonKey: String, FormatKey {
     package static let definition: FormatDefinition? = FormatDefinition(
         name: "dateCondition",
         doc:
-            "A condition on the date input: comparisons that all apply, such as `{past: recommended, by: ma-expiry}`.")
+            "A condition on a date input: comparisons that all apply, such as `{past: recommended, by: ma-expiry}`.")
 
     package static var requiresSomeKey: Bool { true }
 
     package var spec: KeySpec {
         let operand =
-            "a deadline id, a certification's expiry such as `ma.expiry`, or a date YYYY-MM-DD, optionally plus or minus days or months (`ma.expiry + 30 days`)"
+            "a deadline id, a certification's expiry such as `ma.expiry`, a date YYYY-MM-DD or another date input, optionally plus or minus days or months (`ma.expiry + 30 days`, `certified_on + 1 month`)"
         switch self {
         case .on: return .optional(.dateOperand, "That day only: \(operand).")
         case .before: return .optional(.dateOperand, "Strictly before \(operand).")
