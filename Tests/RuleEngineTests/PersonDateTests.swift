@@ -130,7 +130,7 @@ struct PersonDateTests {
         #expect(Self.codes(noDomain) == ["RC202"])
         let asOfDomain = Self.table(
             inputs: "  as_of: {type: date, role: as_of, domain: {from: 2026-01-01, to: 2026-12-31}}", rules: "  []")
-        #expect(Self.codes(asOfDomain).contains("RC201"))
+        #expect(Self.codes(asOfDomain) == ["RC227"])
         let badRole = Self.table(inputs: "  as_of: {type: date, role: asof}", rules: "  []")
         #expect(Self.codes(badRole).contains("RC220"))
     }

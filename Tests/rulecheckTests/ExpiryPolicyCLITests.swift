@@ -2,14 +2,14 @@ import Foundation
 import Testing
 
 /// The second fictional policy, `expiry-state.yaml` (a level enum, an expiry day by level, a
-/// grace month, a deadline one month after another, two fees on one outcome and an integer
-/// output), through every command.
+/// grace month, a deadline one month after another, two fees on one outcome, an integer
+/// output and a per-person date compared with the expiry minus six months), through every command.
 @Suite("The expiry-by-level policy through every command")
 struct ExpiryPolicyCLITests {
     static let policy = "Tests/Fixtures/policies/expiry-state.yaml"
 
-    static func person(_ level: String, _ year: String = "2026") -> [String] {
-        ["--input", "level=\(level)", "--input", "cert_expires=\(year)"]
+    static func person(_ level: String, _ year: String = "2026", certified: String = "2010-01-01") -> [String] {
+        ["--input", "level=\(level)", "--input", "cert_expires=\(year)", "--input", "certified_on=\(certified)"]
     }
 
     @Test("validate finds no problem; test passes every expectation and exercises every rule")
@@ -20,7 +20,7 @@ struct ExpiryPolicyCLITests {
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         let test = try CLI.run(["test", Self.policy])
         #expect(test.status == 0, "\(test.stdout)\(test.stderr)")
-        #expect(test.stdout.contains("0 failed; rules exercised 7/7; expectations used 9/9"), "\(test.stdout)")
+        #expect(test.stdout.contains("0 failed; rules exercised 8/8; expectations used 11/11"), "\(test.stdout)")
     }
 
     @Test(
@@ -35,6 +35,26 @@ struct ExpiryPolicyCLITests {
         #expect(run.status == 0, "\(run.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect(object?["cohort"] as? String == cohort)
+    }
+
+    @Test(
+        "people first certified less than six months before their level's expiry day need no education",
+        arguments: [
+            ("emr", "2026-03-30", "renew-bls", 20), ("emr", "2026-03-31", "renew-new", 0),
+            ("emt", "2025-09-30", "renew-bls", 20), ("emt", "2025-10-01", "renew-new", 0),
+            ("paramedic", "2025-09-30", "renew-als", 40),
+        ])
+    func newCertificants(level: String, certified: String, rule: String, hours: Int) throws {
+        let run = try CLI.run(
+            ["eval", "--rules", Self.policy, "--format", "json", "--as-of", "2026-02-01"]
+                + Self.person(level, certified: certified))
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect((object?["rule"] as? [String: Any])?["id"] as? String == rule)
+        #expect(object?["ce_hours"] as? Int == hours)
+        if rule == "renew-new" {
+            #expect((object?["actions"] as? [String])?.first?.contains("first certified on \(certified)") == true)
+        }
     }
 
     @Test("two fees are shown and totalled, the relative deadline is a date, the integer output a number")
@@ -65,7 +85,8 @@ struct ExpiryPolicyCLITests {
 
     @Test("batch reads the level column and reports a misspelt level on its row")
     func batch() throws {
-        let roster = "id,level,cert_expires\n1,emr,2026\n2,emt,2026\n3,paramedik,2026\n"
+        let roster =
+            "id,level,cert_expires,certified_on\n1,emr,2026,2010-01-01\n2,emt,2026,2010-01-01\n3,paramedik,2026,2010-01-01\n"
         let run = try CLI.run(
             ["batch", "-", "--rules", Self.policy, "--as-of", "2026-04-15"], stdin: Data(roster.utf8))
         #expect(run.status == 1)
@@ -80,7 +101,8 @@ struct ExpiryPolicyCLITests {
     @Test("matrix --rows level --columns cert_expires shows the levels' different days")
     func matrix() throws {
         let run = try CLI.run([
-            "matrix", Self.policy, "--as-of", "2026-04-15", "--rows", "level", "--columns", "cert_expires",
+            "matrix", Self.policy, "--as-of", "2026-04-15", "--rows", "level", "--columns", "cert_expires", "--input",
+            "certified_on=2010-01-01",
         ])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
@@ -92,7 +114,7 @@ struct ExpiryPolicyCLITests {
         for format in ["markdown", "html"] {
             let page = try CLI.run([
                 "matrix", Self.policy, "--as-of", "2026-04-15", "--rows", "level", "--columns", "cert_expires",
-                "--format", format,
+                "--input", "certified_on=2010-01-01", "--format", format,
             ])
             #expect(page.status == 0, "\(page.stderr)")
             #expect(page.stdout.contains("paramedic"))
@@ -109,8 +131,10 @@ struct ExpiryPolicyCLITests {
         try source.replacingFirst("emr: 09-30", "emr: 06-30").write(to: modified, atomically: true, encoding: .utf8)
         let run = try CLI.run(["diff", Self.policy, modified.path])
         #expect(run.status == 1, "\(run.stderr)")
-        #expect(run.stdout.contains("cohort: renew → grace on 30 inputs"), "\(run.stdout)")
-        #expect(run.stdout.contains("level emr, cert_expires 2026, as_of 2026-07-01 to 2026-07-30"))
+        #expect(run.stdout.contains("cohort: renew → grace on "), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "level emr, cert_expires 2026, certified_on 1990-01-01 to 2026-12-31, as_of 2026-07-01 to 2026-07-30"))
         #expect(!run.stdout.contains("level emt"))
         let same = try CLI.run(["diff", Self.policy, Self.policy])
         #expect(same.status == 0, "\(same.stdout)")
@@ -118,7 +142,7 @@ struct ExpiryPolicyCLITests {
 }
 
 extension ExpiryPolicyCLITests {
-    @Test("roll-forward moves the literal deadline, and the one relative to it follows; the decisions stay the same")
+    @Test("roll-forward moves the literal deadline, and the one relative to it follows")
     func rollForward() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("expiry-roll-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -126,7 +150,10 @@ extension ExpiryPolicyCLITests {
         let output = folder.appendingPathComponent("2027.yaml")
         let run = try CLI.run(["roll-forward", Self.policy, "--years", "1", "--output", output.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("The tables are equivalent."), "\(run.stdout)")
+        // Per-person dates do not move with the years, so the comparison names the new
+        // certificants; the rolled table and expectations are valid.
+        #expect(run.stdout.contains("2027.yaml: ok"), "\(run.stdout)")
+        #expect(run.stdout.contains("2027.expect.yaml: ok (11 expectations)"), "\(run.stdout)")
         let rolled = try String(contentsOf: output, encoding: .utf8)
         #expect(rolled.contains("renewal-opens: {date: 2027-01-05"))
         #expect(rolled.contains("early-renewal: {date: renewal-opens + 1 month"))
@@ -142,8 +169,14 @@ extension ExpiryPolicyCLITests {
         }
         let timeline = try CLI.run(["matrix", Self.policy, "--timeline"])
         #expect(timeline.status == 0, "\(timeline.stderr)")
-        #expect(timeline.stdout.contains("level emr, cert_expires 2026\n  2026-01-01 to 2026-09-30  renew"))
-        #expect(timeline.stdout.contains("level emt, cert_expires 2026\n  2026-01-01 to 2026-03-31  renew"))
+        #expect(
+            timeline.stdout.contains(
+                "level emr, cert_expires 2026, certified_on 1990-01-01 to 2026-03-30\n  2026-01-01 to 2026-09-30  renew"
+            ))
+        #expect(
+            timeline.stdout.contains(
+                "level emt, cert_expires 2026, certified_on 1990-01-01 to 2025-09-30\n  2026-01-01 to 2026-03-31  renew"
+            ))
         #expect(timeline.stdout.contains("2026-04-01 to 2026-04-30  grace"), "\(timeline.stdout)")
     }
 }

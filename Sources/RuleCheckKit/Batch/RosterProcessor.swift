@@ -159,7 +159,8 @@ public struct RosterProcessor: Sendable {
                     return .bad(RosterMessages.missingValue(tables.yearInputNames[input]))
                 case .invalid:
                     return .bad(
-                        RosterMessages.notADate(tables.yearInputNames[input], Self.text(cell), format: options.dateFormat))
+                        RosterMessages.notADate(
+                            tables.yearInputNames[input], Self.text(cell), format: options.dateFormat))
                 }
                 continue
             }

@@ -79,6 +79,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case dateClassLimit = "RC225"
     /// RC226: a comparison between per-person dates that the analysis cannot keep exact.
     case dateComparisonLimit = "RC226"
+    /// RC227: a `domain` on the question's date, whose domain is the window.
+    case asOfDomain = "RC227"
     /// RC228: an offset after a date that cannot be read (`+ 30 weeks`).
     case invalidDateOffset = "RC228"
     /// RC229: an expiry chosen by an input that is not an enum, or that leaves values without a day.
@@ -183,6 +185,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
                 "DateComparisonLimit", "a comparison between per-person dates beyond what the analysis keeps exact",
                 .error
             )
+        case .asOfDomain: ("AsOfDomain", "a `domain` on the question's date, whose domain is the window", .error)
         case .invalidDateOffset:
             ("InvalidDateOffset", "an offset after a date that cannot be read (such as `+ 30 weeks`)", .error)
         case .invalidExpiryChoice:
