@@ -127,6 +127,7 @@ struct FormatDescriptionTests {
         Place(.table, TableKey.self, at: []),
         Place(.table, PolicyKey.self, at: ["policy"]),
         Place(.table, WindowKey.self, at: ["policy", "window"]),
+        Place(.table, LabelsKey.self, at: ["labels"]),
         Place(input: .year, at: ["inputs", "ma_expires"]),
         Place(input: .date, at: ["inputs", "as_of"]),
         // A per-person date (a date input not marked `role: as_of`) also requires its domain.
@@ -222,6 +223,7 @@ struct FormatDescriptionTests {
             ]
         ],
         "otherwise": ["id": "rest", "then": ["cohort": "b", "status": "other", "actions": ["act"]], "note": "Rest."],
+        "labels": ["cohorts": ["a": "First"], "statuses": ["other": "Everyone else"]],
     ]
 
     static let expectations: Document = [

@@ -128,6 +128,8 @@ public enum JSONSchema {
         static let yearExpression = "^ *(?:[0-9]{4}|cycle(?: *[+-] *[0-9]{1,4})*) *$"
         /// Another input's name with offsets, for `equals`.
         static let inputExpression = "^ *[A-Za-z][A-Za-z0-9_.]*(?: *[+-] *[0-9]{1,4})* *$"
+        /// An `http` or `https` URL with a host and no spaces.
+        static let url = "^https?://[^\\s/?#]+([/?#][^\\s]*)?$"
         /// A deadline id, an expiry or a date, with an optional offset such as `+ 30 days`.
         static let dateOperand =
             "^ *[A-Za-z0-9][A-Za-z0-9._-]*(?: *[+-] *[0-9]{1,6} *(?:day|days|month|months))? *$"

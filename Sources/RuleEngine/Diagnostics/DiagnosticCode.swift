@@ -91,6 +91,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case invalidOutputValue = "RC231"
     /// RC232: a deadline's date relative to a certification's expiry or to a deadline declared below it.
     case deadlineNotFixed = "RC232"
+    /// RC235: a label for a cohort that no rule decides.
+    case unknownCohortLabel = "RC235"
+    /// RC236: a label for a status that no rule decides.
+    case unknownStatusLabel = "RC236"
+    /// RC237: a `policy.source_url` that is not an http(s) URL.
+    case invalidSourceURL = "RC237"
     /// RC301: inputs that no rule decides.
     case gap = "RC301"
     /// RC302: rules that overlap under hit policy `unique`.
@@ -200,6 +206,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
             )
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
+        case .unknownCohortLabel: ("UnknownCohortLabel", "a label for a cohort that no rule decides", .error)
+        case .unknownStatusLabel: ("UnknownStatusLabel", "a label for a status that no rule decides", .error)
+        case .invalidSourceURL: ("InvalidSourceURL", "a `policy.source_url` that is not an http or https URL", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)
         case .overlap: ("Overlap", "rules that overlap under hit policy `unique`", .error)
         case .unreachableRule: ("UnreachableRule", "rule that decides no input", .warning)

@@ -44,6 +44,7 @@ package struct RuleTableLoader {
             rules.append(rule)
         }
         checkDuplicateIDs(rules.map { ($0.id, $0.location) }, kind: "rule")
+        let labels = top[.labels].map { readLabels($0, rules: rules) }
         if let policy { checkDatesInWindow(policy) }
         guard let policy, !reader.diagnostics.hasErrors, let cycle = reader.cycle else { return nil }
         var table = RuleTable(
@@ -59,6 +60,7 @@ package struct RuleTableLoader {
         table.versionLocation = policyFields?.first { $0.key.scalar?.value == PolicyKey.version.rawValue }.map {
             reader.location($0.value)
         }
+        if let labels { table.labels = labels }
         cutDateClasses(&table)
         return reader.diagnostics.hasErrors ? nil : table
     }
@@ -86,6 +88,7 @@ package struct RuleTableLoader {
         let version = fields[.version].flatMap { reader.text($0, what: "a version") }
         let title = fields[.title].flatMap { reader.text($0, what: "a title") }
         let source = fields[.source].flatMap { reader.text($0, what: "a source") }
+        let sourceURL = fields[.sourceURL].flatMap { readSourceURL($0) }
         var timeZone: String?
         if let zoneNode = fields[.timeZone], let zone = reader.text(zoneNode, what: "a time zone") {
             if TimeZone(identifier: zone) == nil {
@@ -108,7 +111,8 @@ package struct RuleTableLoader {
         }
         guard let id, let version, let title, let source, let timeZone, let window else { return nil }
         return PolicyInfo(
-            id: id, version: version, title: title, source: source, timeZone: timeZone, windowStart: window.0,
+            id: id, version: version, title: title, source: source, sourceURL: sourceURL, timeZone: timeZone,
+            windowStart: window.0,
             windowEnd: window.1)
     }
 
