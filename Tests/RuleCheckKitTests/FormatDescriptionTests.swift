@@ -139,6 +139,7 @@ struct FormatDescriptionTests {
         Place(.table, YearDomainKey.self, at: ["inputs", "ma_expires", "domain"]),
         Place(.table, IntegerDomainKey.self, at: ["inputs", "service", "domain"]),
         Place(.table, CertificationKey.self, at: ["certifications", "ma"]),
+        Place(.table, ExpiryChoiceKey.self, at: ["certifications", "lv", "expires"]),
         Place(.table, FeeKey.self, at: ["fees", "base"]),
         Place(.table, DeadlineKey.self, at: ["deadlines", "early"]),
         Place(.table, RuleKey.self, at: ["rules", 0]),
@@ -152,6 +153,7 @@ struct FormatDescriptionTests {
         Place(.table, DateComparisonKey.self, at: ["derived", "current", "as_of"]),
         Place(.expectations, ExpectationsKey.self, at: []),
         Place(.expectations, CertificationKey.self, at: ["certifications", "ma"]),
+        Place(.expectations, ExpiryChoiceKey.self, at: ["certifications", "lv", "expires"]),
         Place(.expectations, ExpectationRowKey.self, at: ["expectations", 0]),
         Place(.expectations, ExpectedFieldKey.self, at: ["defaults"]),
         Place(.expectations, ExpectedFeeKey.self, at: ["expectations", 0, "expect", "fee"]),
@@ -194,7 +196,10 @@ struct FormatDescriptionTests {
             ],
             "as_of": ["type": "date", "label": "Date", "role": "as_of"],
         ],
-        "certifications": ["ma": ["input": "ma_expires", "expires": "03-31", "label": "MA"]],
+        "certifications": [
+            "ma": ["input": "ma_expires", "expires": "03-31", "label": "MA"],
+            "lv": ["input": "nr_expires", "expires": ["by": "level", "emt": "09-30", "otherwise": "03-31"]],
+        ],
         "fees": ["base": ["amount": "10.00", "currency": "USD", "label": "Base"]],
         "deadlines": [
             "early": [
@@ -224,7 +229,10 @@ struct FormatDescriptionTests {
     static let expectations: Document = [
         "format": "rulecheck-expect/1",
         "table": "minimal.yaml",
-        "certifications": ["ma": ["input": "ma_expires", "expires": "03-31"]],
+        "certifications": [
+            "ma": ["input": "ma_expires", "expires": "03-31"],
+            "lv": ["input": "nr_expires", "expires": ["by": "level", "emt": "09-30", "otherwise": "03-31"]],
+        ],
         "defaults": ["cohort": "b", "status": "other", "fee": "none", "deadlines": ["2026-02-15"]],
         "expectations": [
             [

@@ -3,8 +3,8 @@ import Testing
 @testable import RuleEngine
 
 /// Random tables with two per-person dates beside an enum and a year: conditions on the dates
-/// with literal days, expiries, day offsets, a comparison between the two dates and the
-/// question's date compared with a per-person date. The decision tree agrees with the linear
+/// with literal days, expiries (whose day the enum chooses), day and month offsets, a
+/// comparison between the two dates and the question's date compared with a per-person date. The decision tree agrees with the linear
 /// scan on every input (every day of every domain), and gaps and overlaps are exactly the
 /// inputs the scan finds.
 @Suite("Random tables with per-person dates")
@@ -23,15 +23,21 @@ struct DateRandomTableTests {
         generator.pick(["", " + \(generator.next(12)) days", " - \(generator.next(12)) days"])
     }
 
+    /// An offset in days or calendar months, for comparisons with an expiry or between the
+    /// question's date and a per-person date (two per-person dates are compared in days only).
+    static func monthOffset(_ generator: inout Generator) -> String {
+        generator.pick(["", " + \(generator.next(12)) days", " + 1 month", " - 1 month", " + 2 months"])
+    }
+
     /// A condition on input `c`, `k` (per-person dates) or `d` (the question's date).
     static func condition(_ generator: inout Generator, input: String) -> String {
         let other = input == "c" ? "k" : "c"
         switch (input, generator.next(4)) {
-        case ("d", 0): return "\(comparison(&generator)): \(generator.pick(["c", "k"]))\(offset(&generator))"
-        case ("d", 1): return "\(comparison(&generator)): ca.expiry"
+        case ("d", 0): return "\(comparison(&generator)): \(generator.pick(["c", "k"]))\(monthOffset(&generator))"
+        case ("d", 1): return "\(comparison(&generator)): ca.expiry\(monthOffset(&generator))"
         case ("d", _): return "\(comparison(&generator)): \(day(&generator, from: 60, span: 14))"
         case (_, 0): return "\(comparison(&generator)): \(other)\(offset(&generator))"
-        case (_, 1): return "\(comparison(&generator)): ca.expiry\(offset(&generator))"
+        case (_, 1): return "\(comparison(&generator)): ca.expiry\(monthOffset(&generator))"
         default: return "\(comparison(&generator)): \(day(&generator, from: 28, span: 40))"
         }
     }
@@ -50,7 +56,7 @@ struct DateRandomTableTests {
             "  k: {type: date, domain: {from: 2024-02-10, to: 2024-03-05}}",
             "  d: {type: date, role: as_of}",
             "certifications:",
-            "  ca: {input: a, expires: 02-1\(generator.next(9))}",
+            "  ca: {input: a, expires: {by: e, p: 02-1\(generator.next(9)), otherwise: \(generator.pick(["01-31", "02-05"]))}}",
             "derived:",
             "  x: {c: {\(condition(&generator, input: "c"))}}",
             "actions: {z: Z.}",

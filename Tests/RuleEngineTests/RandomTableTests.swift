@@ -34,7 +34,11 @@ struct RandomTableTests {
     }
 
     static func dateCondition(_ generator: inout Generator) -> String {
-        let operand = generator.pick(deadlines + ["ca.expiry", "cb.expiry", "2024-07-04"])
+        let operand = generator.pick(
+            deadlines + [
+                "ca.expiry", "cb.expiry", "2024-07-04", "ca.expiry - 1 month", "cb.expiry + 2 months",
+                "ca.expiry + 30 days", "2024-01-31 + 1 month",
+            ])
         switch generator.next(7) {
         case 0: return "d: {by: \(generator.pick(deadlines))}"
         case 1: return "d: {past: \(generator.pick(deadlines))}"

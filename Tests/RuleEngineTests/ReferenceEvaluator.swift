@@ -28,6 +28,19 @@ struct ReferenceEvaluator {
         table.rules.indices.filter { !table.rules[$0].isOtherwise && holds(table.rules[$0].conditions, years, day) }
     }
 
+    /// `months` calendar months after `date`, counted one month at a time from its parts and
+    /// clamped to the last day of the month (independent of `LocalDate.adding(months:)`).
+    static func adding(months: Int, to date: LocalDate) -> LocalDate {
+        var (year, month, day) = date.parts
+        for _ in 0..<abs(months) {
+            month += months > 0 ? 1 : -1
+            if month == 13 { (year, month) = (year + 1, 1) }
+            if month == 0 { (year, month) = (year - 1, 12) }
+        }
+        while LocalDate(year: year, month: month, day: day) == nil, day > 28 { day -= 1 }
+        return LocalDate(year: year, month: month, day: day) ?? date
+    }
+
     private func holds(_ conditions: [Condition], _ years: YearValues, _ day: LocalDate) -> Bool {
         conditions.allSatisfy { condition in
             switch condition.test {
@@ -52,11 +65,13 @@ struct ReferenceEvaluator {
         case .expiry(let index):
             let certification = table.certifications[index]
             guard let year = years[certification.inputIndex] else { return nil }
-            base = certification.expires.date(in: year)
+            var expires = certification.expires
+            if let choice = certification.expiresBy, let code = years[choice.input] { expires = choice.days[code] }
+            base = expires.date(in: year)
         case .input(let input):
             guard let value = years[input] else { return nil }
             base = LocalDate(dayNumber: value)
         }
-        return base.adding(days: bound.shift)
+        return Self.adding(months: bound.months, to: base).adding(days: bound.shift)
     }
 }

@@ -3,8 +3,9 @@ import Testing
 @testable import RuleEngine
 
 /// Random tables over every discrete input type (year with `none`, enum, boolean, integer) and
-/// the date: the decision tree agrees with the linear scan on every input, and gaps and
-/// overlaps are exactly the inputs the scan finds.
+/// the date, with an expiry day chosen by the enum and offsets in days and months: the decision
+/// tree agrees with the linear scan on every input, and gaps and overlaps are exactly the
+/// inputs the scan finds.
 @Suite("Random tables with every input type")
 struct TypedRandomTableTests {
     typealias Generator = RandomTableTests.Generator
@@ -37,7 +38,7 @@ struct TypedRandomTableTests {
         var generator = Generator(state: seed &* 7919 &+ 17)
         var lines = [
             "format: rulecheck/1",
-            "policy: {id: typed, version: \"\(seed)\", title: typed, source: test, time_zone: UTC, window: {from: 2024-01-01, to: 2024-09-30}}",
+            "policy: {id: typed, version: \"\(seed)\", title: typed, source: test, time_zone: UTC, window: {from: 2024-01-01, to: 2025-03-31}}",
             "cycle: 2022",
             "hit_policy: \(hitPolicy)",
             "inputs:",
@@ -48,10 +49,13 @@ struct TypedRandomTableTests {
             "  d: {type: date}",
             "certifications:",
             "  ca: {input: a, expires: 03-31}",
+            "  ce: {input: a, expires: {by: e, p: \(generator.pick(["01-31", "02-29", "09-30"])), "
+                + "\(generator.pick(["q: 03-31, ", "q: 09-30, ", ""]))otherwise: 03-31}}",
             "deadlines:",
             "  d0: {date: 2024-05-1\(generator.next(9)), kind: k, inclusive: true}",
             "derived:",
             "  x: {e: {not_in: [q]}, f: true}",
+            "  w: {d: {on_or_before: ce.expiry + 1 month}}",
             "actions: {z: Z.}",
             "rules:",
         ]
@@ -61,7 +65,13 @@ struct TypedRandomTableTests {
                 conditions.append(condition(&generator, input: input))
             }
             if generator.next(3) == 0 {
-                conditions.append(generator.pick(["d: {before: ca.expiry}", "d: {by: d0}", "d: {past: d0}"]))
+                conditions.append(
+                    generator.pick([
+                        "d: {before: ca.expiry}", "d: {by: d0}", "d: {past: d0}", "d: {before: ce.expiry}",
+                        "d: {after: ce.expiry + 1 month}", "d: {on_or_before: ce.expiry - 2 months}",
+                        "d: {on_or_after: ca.expiry + 30 days}", "d: {on: ce.expiry + 1 month}",
+                        "d: {after: ce.expiry, before: ce.expiry + 1 month}",
+                    ]))
             }
             lines.append(
                 "  - {id: r\(rule), when: {\(conditions.joined(separator: ", "))}, then: {cohort: c\(rule), status: s, actions: [z]}}"

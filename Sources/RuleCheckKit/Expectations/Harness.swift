@@ -152,11 +152,13 @@ public enum Harness {
         for certifications in certificationSets {
             for certification in certifications {
                 let domain = table.yearInputs[certification.inputIndex].domain
-                named += domain.map { certification.expires.date(in: $0).dayNumber }
+                for expires in certification.possibleDays {
+                    named += domain.map { expires.date(in: $0).dayNumber }
+                }
             }
         }
-        var conditions = table.rules.flatMap(\.conditions) + table.derived.flatMap(\.conditions)
-        conditions +=
+        let tableConditions = table.rules.flatMap(\.conditions) + table.derived.flatMap(\.conditions)
+        let rowConditions =
             expectations?.rows.flatMap { row in
                 row.conditions
                     + row.expected.derived.values.flatMap { value -> [Condition] in
@@ -164,18 +166,43 @@ public enum Harness {
                         return []
                     }
             } ?? []
-        for condition in conditions {
+        for condition in tableConditions + rowConditions {
             if case .date(let bound) = condition.test, case .fixed(let date) = bound.operand {
                 named.append(date.dayNumber)
             }
         }
         let window = table.policy.windowStart.dayNumber...table.policy.windowEnd.dayNumber
         var days = Set(named.flatMap { [$0 - 1, $0, $0 + 1] }.filter { window.contains($0) })
+        days.formUnion(
+            boundDays(tableConditions, certifications: table.certifications, table: table)
+                + boundDays(rowConditions, certifications: expectations?.certifications ?? [], table: table))
+        days = days.filter { window.contains($0) }
         let sorted = days.sorted()
         for (first, second) in zip(sorted, sorted.dropFirst()) where second - first > 1 {
             days.insert((first + second) / 2)
         }
         return days.sorted().map { LocalDate(dayNumber: $0) }
+    }
+
+    /// Both sides of every day an expiry bound resolves to (`ma.expiry + 1 month`, for every
+    /// year of the domain and every day the certification may expire on).
+    private static func boundDays(
+        _ conditions: [Condition], certifications: [Certification], table: RuleTable
+    ) -> [Int] {
+        var days: [Int] = []
+        for condition in conditions {
+            guard case .date(let bound) = condition.test, case .expiry(let index) = bound.operand,
+                certifications.indices.contains(index)
+            else { continue }
+            let certification = certifications[index]
+            for expires in certification.possibleDays {
+                for year in table.yearInputs[certification.inputIndex].domain {
+                    let limit = bound.limit(from: expires.date(in: year))
+                    days += [limit - 1, limit]
+                }
+            }
+        }
+        return days
     }
 
     /// The fields in which a decision differs from what a row expects.

@@ -27,6 +27,7 @@ extension JSONSchema {
             ])
         case .inputOffset: return string(doc, pattern: Pattern.inputExpression)
         case .dateOperand: return string(doc, pattern: Pattern.dateOperand)
+        case .relativeDate: return string(doc, pattern: Pattern.relativeDate)
         case .deadlineID: return string(doc, pattern: Pattern.identifier)
         case .constant(let word): return constant(doc, word)
         case .oneOf(let words): return choice(doc, words)

@@ -130,9 +130,11 @@ public enum JSONSchema {
         static let inputExpression = "^ *[A-Za-z][A-Za-z0-9_.]*(?: *[+-] *[0-9]{1,4})* *$"
         /// An `http` or `https` URL with a host and no spaces.
         static let url = "^https?://[^\\s/?#]+([/?#][^\\s]*)?$"
-        /// A date comparison's operand (a deadline, an expiry, a date or a date input),
-        /// optionally with an offset in days: `certified_on + 30 days`.
-        static let dateOperand = "^[A-Za-z0-9][A-Za-z0-9._-]*(?: [+-] [0-9]{1,5} days?)?$"
+        /// A deadline id, an expiry or a date, with an optional offset such as `+ 30 days`.
+        static let dateOperand =
+            "^ *[A-Za-z0-9][A-Za-z0-9._-]*(?: *[+-] *[0-9]{1,6} *(?:day|days|month|months))? *$"
+        /// A deadline id or a date plus an offset such as `+ 30 days`.
+        static let relativeDate = "^ *[A-Za-z0-9][A-Za-z0-9._-]* *[+-] *[0-9]{1,6} *(?:day|days|month|months) *$"
         /// Four digits only, for `cycle` itself.
         static let fourDigits = "^[0-9]{4}$"
         /// `YYYY-MM-DD`.

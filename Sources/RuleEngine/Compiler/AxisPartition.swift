@@ -1,6 +1,7 @@
 /// The predicates of a table's conditions, gathered per year input, from which the input
 /// space is partitioned: the value indices where some membership test or some resolved
-/// expiry bound changes, and the differences between two inputs that `equals` tests compare.
+/// expiry bound changes (on the year input, and on the enum input that chooses the expiry
+/// day, if any), and the differences between two inputs that `equals` tests compare.
 struct AxisPartition {
     /// For each year input, its classes: ranges of value indices on which every membership
     /// test and every expiry bound (clamped to the window) is constant. `none` is its own class.
@@ -35,7 +36,10 @@ struct AxisPartition {
             case .date(let bound):
                 if case .expiry = bound.operand { bounds.insert(bound) }
             case .personDate(_, let bound):
-                if case .expiry(let index) = bound.operand { single.insert(table.certifications[index].inputIndex) }
+                guard case .expiry(let index) = bound.operand else { continue }
+                single.insert(table.certifications[index].inputIndex)
+                // An expiry chosen by an enum input: that input into single values too.
+                if let choice = table.certifications[index].expiresBy { single.insert(choice.input) }
             }
         }
         for axis in single { cuts[axis] = Set(0...space.yearCounts[axis]) }
@@ -44,12 +48,24 @@ struct AxisPartition {
             guard case .expiry(let index) = bound.operand else { continue }
             let certification = table.certifications[index]
             let axis = certification.inputIndex
-            var previous: Int?
-            for offset in 0..<space.yearCounts[axis] {
-                let year = space.lowerBounds[axis] + offset
-                let day = window.clamped(certification.expires.date(in: year).dayNumber + bound.shift)
-                if let previous, previous != day { cuts[axis].insert(offset) }
-                previous = day
+            // The year axis is cut where the bound, for any of the days the certification may
+            // expire on, resolves to a different day once clamped to the window.
+            for expires in certification.possibleDays {
+                var previous: Int?
+                for offset in 0..<space.yearCounts[axis] {
+                    let year = space.lowerBounds[axis] + offset
+                    let day = window.clamped(bound.limit(from: expires.date(in: year)))
+                    if let previous, previous != day { cuts[axis].insert(offset) }
+                    previous = day
+                }
+            }
+            // An expiry chosen by an enum input also cuts that input between neighbouring
+            // values with different days, so that each region has one expiry day.
+            if let choice = certification.expiresBy {
+                let lower = space.lowerBounds[choice.input]
+                for code in choice.days.indices.dropFirst() where choice.days[code] != choice.days[code - 1] {
+                    cuts[choice.input].insert(code - lower)
+                }
             }
         }
         // Groups of three or more related inputs are cut into single values, so that every

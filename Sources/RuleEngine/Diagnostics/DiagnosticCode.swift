@@ -81,10 +81,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case dateComparisonLimit = "RC226"
     /// RC227: a `domain` on the question's date, whose domain is the window.
     case asOfDomain = "RC227"
+    /// RC228: an offset after a date that cannot be read (`+ 30 weeks`).
+    case invalidDateOffset = "RC228"
+    /// RC229: an expiry chosen by an input that is not an enum, or that leaves values without a day.
+    case invalidExpiryChoice = "RC229"
     /// RC230: fees of one outcome in different currencies.
     case mixedCurrencies = "RC230"
     /// RC231: a typed output's value that does not fit its type.
     case invalidOutputValue = "RC231"
+    /// RC232: a deadline's date relative to a certification's expiry or to a deadline declared below it.
+    case deadlineNotFixed = "RC232"
     /// RC235: a label for a cohort that no rule decides.
     case unknownCohortLabel = "RC235"
     /// RC236: a label for a status that no rule decides.
@@ -186,6 +192,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
                 .error
             )
         case .asOfDomain: ("AsOfDomain", "a `domain` on the question's date, whose domain is the window", .error)
+        case .invalidDateOffset:
+            ("InvalidDateOffset", "an offset after a date that cannot be read (such as `+ 30 weeks`)", .error)
+        case .invalidExpiryChoice:
+            (
+                "InvalidExpiryChoice",
+                "an expiry chosen by an input that is not an enum, or leaving values without a day", .error
+            )
+        case .deadlineNotFixed:
+            (
+                "DeadlineNotFixed", "a deadline's date relative to a certification's expiry or a deadline below it",
+                .error
+            )
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
         case .unknownCohortLabel: ("UnknownCohortLabel", "a label for a cohort that no rule decides", .error)

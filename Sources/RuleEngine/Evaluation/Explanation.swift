@@ -85,7 +85,8 @@ extension CompiledTable {
         return ConditionCheck(condition: condition, holds: holds, detail: detail)
     }
 
-    /// `as_of 2026-01-10 is not on or before 2025-12-31`.
+    /// `as_of 2026-01-10 is not on or before 2025-12-31`, with the expiry day compared with
+    /// where the day alone does not say it (see ``expiryNote(_:_:)``).
     private func describe(_ bound: DateBound, name: String, value: LocalDate, years: YearValues, holds: Bool)
         -> String
     {
@@ -95,6 +96,24 @@ extension CompiledTable {
         let comparison =
             bound.isLower
             ? "on or after \(LocalDate(dayNumber: limit))" : "on or before \(LocalDate(dayNumber: limit - 1))"
-        return "\(name) \(value) is \(holds ? "" : "not ")\(comparison)"
+        return "\(name) \(value) is \(holds ? "" : "not ")\(comparison)" + expiryNote(bound, years)
+    }
+
+    /// Which expiry day a bound compared with, and why, where the compared day alone does not
+    /// say: ` (cert.expiry is 2026-09-30: level emr expires 09-30)` for an expiry chosen by an
+    /// enum input, ` (cert.expiry is 2026-03-31)` for an offset such as `+ 1 month`.
+    private func expiryNote(_ bound: DateBound, _ years: YearValues) -> String {
+        guard case .expiry(let index) = bound.operand else { return "" }
+        let certification = definition.certifications[index]
+        guard let expiry = certification.expiry(for: years) else { return "" }
+        guard let choice = certification.expiresBy else {
+            let hasOffset = bound.months != 0 || !(0...1).contains(bound.shift)
+            return hasOffset ? " (\(certification.id).expiry is \(expiry))" : ""
+        }
+        let input = definition.yearInputs[choice.input]
+        let value = years[choice.input]
+        let byOtherwise = value.map { choice.byOtherwise.indices.contains($0) && choice.byOtherwise[$0] } ?? false
+        return " (\(certification.id).expiry is \(expiry): \(input.name) \(input.text(value)) expires "
+            + "\(certification.monthDay(for: years))\(byOtherwise ? " by `otherwise`" : ""))"
     }
 }

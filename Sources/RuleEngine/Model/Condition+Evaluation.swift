@@ -18,16 +18,23 @@ extension DateBound {
     /// The day number the bound compares with, or `nil` for the expiry of a certification
     /// whose input is `none`.
     package func day(years: YearValues, certifications: [Certification]) -> Int? {
+        let base: LocalDate
         switch operand {
         case .fixed(let date):
-            return date.dayNumber + shift
+            base = date
         case .expiry(let index):
-            let certification = certifications[index]
-            guard let year = years[certification.inputIndex] else { return nil }
-            return certification.expires.date(in: year).dayNumber + shift
+            guard let expiry = certifications[index].expiry(for: years) else { return nil }
+            base = expiry
         case .input(let index):
-            return years[index].map { $0 + shift }
+            guard let value = years[index] else { return nil }
+            base = LocalDate(dayNumber: value)
         }
+        return limit(from: base)
+    }
+
+    /// The day number the bound compares with when its operand is `base`: the months, then the days.
+    package func limit(from base: LocalDate) -> Int {
+        base.adding(months: months).dayNumber + shift
     }
 
     /// Whether a per-person date's value (a day number) meets the bound; `false` when the

@@ -61,22 +61,27 @@ public enum DateOperand: Sendable, Hashable {
     case input(Int)
 }
 
-/// A bound on the date input, normalized to half-open form: `date >= operand + shift` or
-/// `date < operand + shift`. Every comparison the YAML offers (`before`, `after`, `by`,
-/// `past`, ...) becomes one of these at load time.
+/// A bound on the date input, normalized to half-open form: `date >= operand + months + shift`
+/// or `date < operand + months + shift`. Every comparison the YAML offers (`before`, `after`,
+/// `by`, `past`, ...) and every offset (`ma.expiry + 30 days`, `- 2 months`) becomes one of
+/// these at load time.
 public struct DateBound: Sendable, Hashable {
     /// Whether this is a lower bound (`>=`) rather than an upper one (`<`).
     public let isLower: Bool
     /// The date compared with.
     public let operand: DateOperand
-    /// Days added to the operand.
+    /// Days added to the operand (after ``months``).
     public let shift: Int
+    /// Calendar months added to the operand before ``shift``, clamped to the target month's
+    /// last day (January 31 + 1 month is February 28, or 29 in a leap year).
+    public let months: Int
 
     /// Creates a bound.
-    public init(isLower: Bool, operand: DateOperand, shift: Int) {
+    public init(isLower: Bool, operand: DateOperand, shift: Int, months: Int = 0) {
         self.isLower = isLower
         self.operand = operand
         self.shift = shift
+        self.months = months
     }
 }
 

@@ -29,15 +29,25 @@ package struct DateCuts {
                 // The question's date against a per-person date: every day whose shifted
                 // value falls in the window is a class of its own.
                 guard case .input(let input) = bound.operand else { continue }
-                days[input].formUnion((window.lowerBound - bound.shift)...(window.upperBound + 1 - bound.shift))
+                guard bound.months != 0 else {
+                    days[input].formUnion((window.lowerBound - bound.shift)...(window.upperBound + 1 - bound.shift))
+                    continue
+                }
+                // With months the shift is not one number of days: every day whose value, moved
+                // by the months, can fall in the window (a few days' margin for the clamping).
+                let first = LocalDate(dayNumber: window.lowerBound - bound.shift).adding(months: -bound.months)
+                let last = LocalDate(dayNumber: window.upperBound + 1 - bound.shift).adding(months: -bound.months)
+                days[input].formUnion((first.dayNumber - 3)...(last.dayNumber + 3))
             case .personDate(let input, let bound):
                 switch bound.operand {
                 case .fixed(let date):
-                    days[input].insert(date.dayNumber + bound.shift)
+                    days[input].insert(bound.limit(from: date))
                 case .expiry(let index):
                     let certification = certifications[index]
                     for year in inputs[certification.inputIndex].domain {
-                        days[input].insert(certification.expires.date(in: year).dayNumber + bound.shift)
+                        for expires in certification.possibleDays {
+                            days[input].insert(bound.limit(from: expires.date(in: year)))
+                        }
                     }
                 case .input(let other):
                     // value(input) - value(other) >= shift, cut in the pair's own order.

@@ -62,6 +62,18 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return LocalDate(dayNumber: LocalDate.days(year: target, month: month, day: clampedDay))
     }
 
+    /// The same day of the month `months` later (earlier when negative), clamped to the last
+    /// day of the target month: January 31 + 1 month is February 28, or 29 in a leap year.
+    public func adding(months: Int) -> LocalDate {
+        guard months != 0 else { return self }
+        let (year, month, day) = parts
+        let (quotient, remainder) = (year * 12 + month - 1 + months).quotientAndRemainder(dividingBy: 12)
+        let targetYear = remainder < 0 ? quotient - 1 : quotient
+        let targetMonth = (remainder < 0 ? remainder + 12 : remainder) + 1
+        let clamped = min(day, LocalDate.daysInMonth(year: targetYear, month: targetMonth))
+        return LocalDate(dayNumber: LocalDate.days(year: targetYear, month: targetMonth, day: clamped))
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         let (year, month, day) = parts

@@ -20,14 +20,19 @@ public struct PolicyInfo: Sendable, Hashable {
     public let windowEnd: LocalDate
 }
 
-/// A certification whose expiry date is computed from a year input.
+/// A certification whose expiry date is computed from a year input (and, with
+/// ``expiresBy``, the value of an enum input).
 public struct Certification: Sendable, Hashable {
     /// The identifier used in conditions, such as `ma` in `ma.expiry`.
     public let id: String
     /// The index of the year input that holds its expiry year.
     public let inputIndex: Int
-    /// The day of the year it expires; it is valid through the end of that day.
+    /// The day of the year it expires; it is valid through the end of that day. With
+    /// ``expiresBy``, the `otherwise` day (or the first value's): ask ``monthDay(for:)``.
     public let expires: MonthDay
+    /// When the day depends on the value of an enum input (`expires: {by: level, ...}`): the
+    /// day for each value.
+    public let expiresBy: ExpiryChoice?
     /// Where it is declared.
     public let location: SourceLocation
 }

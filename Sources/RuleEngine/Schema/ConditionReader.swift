@@ -217,28 +217,22 @@ package struct ConditionReader {
             }
             let shift = deadline.inclusive ? 1 : 0
             return [DateBound(isLower: key == .past, operand: .fixed(deadline.date), shift: shift)]
-        case .on:
-            return offsetOperand(text, node, subject: subject, reader: &reader).map {
-                [
-                    DateBound(isLower: true, operand: $0.operand, shift: $0.days),
-                    DateBound(isLower: false, operand: $0.operand, shift: $0.days + 1),
-                ]
+        case .on, .before, .onOrBefore, .after, .onOrAfter:
+            guard let (operand, offset) = offsetOperand(text, node, subject: subject, reader: &reader) else {
+                return nil
             }
-        case .before:
-            return offsetOperand(text, node, subject: subject, reader: &reader).map {
-                [DateBound(isLower: false, operand: $0.operand, shift: $0.days)]
+            // Each comparison as half-open bounds: (lower?, days past the operand).
+            let bounds: [(Bool, Int)]
+            switch key {
+            case .on: bounds = [(true, 0), (false, 1)]
+            case .before: bounds = [(false, 0)]
+            case .onOrBefore: bounds = [(false, 1)]
+            case .after: bounds = [(true, 1)]
+            case .onOrAfter: bounds = [(true, 0)]
+            case .by, .past: return nil  // read above
             }
-        case .onOrBefore:
-            return offsetOperand(text, node, subject: subject, reader: &reader).map {
-                [DateBound(isLower: false, operand: $0.operand, shift: $0.days + 1)]
-            }
-        case .after:
-            return offsetOperand(text, node, subject: subject, reader: &reader).map {
-                [DateBound(isLower: true, operand: $0.operand, shift: $0.days + 1)]
-            }
-        case .onOrAfter:
-            return offsetOperand(text, node, subject: subject, reader: &reader).map {
-                [DateBound(isLower: true, operand: $0.operand, shift: $0.days)]
+            return bounds.map {
+                DateBound(isLower: $0.0, operand: operand, shift: $0.1 + offset.days, months: offset.months)
             }
         }
     }
@@ -258,7 +252,8 @@ package struct ConditionReader {
             return nil
         }
         if reader.declared["deadline"]?.contains(text) ?? false
-            || reader.declared["certification"]?.contains(String(text.dropLast(".expiry".count))) ?? false
+            || text.hasSuffix(".expiry")
+                && reader.declared["certification"]?.contains(String(text.dropLast(".expiry".count))) ?? false
         {
             return nil
         }

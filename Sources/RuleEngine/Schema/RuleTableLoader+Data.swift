@@ -20,10 +20,14 @@ extension RuleTableLoader {
     mutating func readDeadlines(_ node: Node) -> [Deadline] {
         var deadlines: [Deadline] = []
         var precedesNodes: [String: Node] = [:]
+        var above: Set<String> = []
         for (name, key, value) in reader.namedEntries(node, in: "`deadlines`", kind: "deadline") {
+            defer { above.insert(name) }
             guard
                 let fields = reader.mapping(value, in: "deadline `\(name)`", keys: DeadlineKey.self),
-                let date = fields[.date].flatMap({ reader.date($0) }),
+                let date = fields[.date].flatMap({
+                    deadlineDate($0, earlier: deadlines, above: above)
+                }),
                 let kind = fields[.kind].flatMap({ reader.identifier($0) }),
                 let inclusive = fields[.inclusive].flatMap({ reader.bool($0) })
             else { continue }

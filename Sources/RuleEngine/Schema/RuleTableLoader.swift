@@ -8,6 +8,8 @@ package struct RuleTableLoader {
     var failed = false
     /// The window's `from` and `to` cells.
     var windowNodes: [SourceRange] = []
+    /// Deadline dates written relative to another deadline, once resolved, with their cells.
+    var relativeDates: [(date: LocalDate, node: Node)] = []
 
     init(file: String, source: SourceText? = nil) {
         reader = SchemaReader(file: file)
@@ -72,6 +74,9 @@ package struct RuleTableLoader {
             }
             reader.report(
                 .dateOutsideWindow(date, start: policy.windowStart, end: policy.windowEnd), at: scalar.node)
+        }
+        for (date, node) in relativeDates where date < policy.windowStart || date > policy.windowEnd {
+            reader.report(.dateOutsideWindow(date, start: policy.windowStart, end: policy.windowEnd), at: node)
         }
     }
 

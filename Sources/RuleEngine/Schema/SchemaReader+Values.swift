@@ -2,27 +2,34 @@ import YAMLReader
 
 /// Readers for values that both rule tables and expectations files hold.
 extension SchemaReader {
-    /// Certifications declared under `certifications`, each tied to a year input.
+    /// Certifications declared under `certifications`, each tied to a year input; the day it
+    /// expires is `MM-DD`, or chosen by an enum input (`{by: level, emr: 09-30, otherwise: 03-31}`).
     package mutating func certifications(_ node: Node, inputs: [YearInput]) -> [Certification] {
         var certifications: [Certification] = []
         for (name, key, value) in namedEntries(node, in: "`certifications`", kind: "certification") {
             guard
                 let fields = mapping(value, in: "certification `\(name)`", keys: CertificationKey.self),
                 let inputNode = fields[.input], let inputName = text(inputNode, what: "an input name"),
-                let expiresNode = fields[.expires], let expiresText = text(expiresNode, what: "a month and day")
+                let expiresNode = fields[.expires]
             else { continue }
             _ = fields[.label].map { text($0, what: "a label") }
-            guard let inputIndex = inputs.firstIndex(where: { $0.name == inputName && $0.isYear }) else {
+            let inputIndex = inputs.firstIndex { $0.name == inputName && $0.isYear }
+            if inputIndex == nil {
                 let years = inputs.filter(\.isYear).map(\.name)
                 reportUndefined("year input", inputName, candidates: years, at: inputNode)
-                continue
             }
-            guard let expires = Self.monthDay(expiresText) else {
-                report(.invalidMonthDay(expiresText), at: expiresNode)
-                continue
+            let expires: (MonthDay, ExpiryChoice?)?
+            if expiresNode.mapping != nil {
+                expires = expiryChoice(expiresNode, certification: name, inputs: inputs).map {
+                    ($0.fallback, $0.choice)
+                }
+            } else {
+                expires = monthDay(expiresNode).map { ($0, nil) }
             }
+            guard let inputIndex, let (day, choice) = expires else { continue }
             certifications.append(
-                Certification(id: name, inputIndex: inputIndex, expires: expires, location: location(key)))
+                Certification(
+                    id: name, inputIndex: inputIndex, expires: day, expiresBy: choice, location: location(key)))
         }
         return certifications
     }

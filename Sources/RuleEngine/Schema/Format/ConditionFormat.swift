@@ -65,7 +65,7 @@ package enum DateComparisonKey: String, FormatKey {
 
     package var spec: KeySpec {
         let operand =
-            "a deadline id, a certification's expiry such as `ma.expiry`, a date YYYY-MM-DD or another date input, optionally with an offset in days (`certified_on + 30 days`)"
+            "a deadline id, a certification's expiry such as `ma.expiry`, a date YYYY-MM-DD or another date input, optionally plus or minus days or months (`ma.expiry + 30 days`, `certified_on + 1 month`)"
         switch self {
         case .on: return .optional(.dateOperand, "That day only: \(operand).")
         case .before: return .optional(.dateOperand, "Strictly before \(operand).")

@@ -10,7 +10,8 @@ package enum ExpectationsFormat {
 
     /// Every mapping with fixed keys in an expectations file.
     package static let mappings: [any FormatKey.Type] = [
-        ExpectationsKey.self, CertificationKey.self, ExpectationRowKey.self, ExpectedFieldKey.self,
+        ExpectationsKey.self, CertificationKey.self, ExpiryChoiceKey.self, ExpectationRowKey.self,
+        ExpectedFieldKey.self,
         ExpectedFeeKey.self, ExpectedDeadlineKey.self, ExpectedBoolKey.self, YearConditionKey.self,
         ValueConditionKey.self, DateComparisonKey.self,
     ]

@@ -33,8 +33,11 @@ package indirect enum FormatValue: Sendable {
     case template
     /// Another year input's name plus an offset, such as `ma_expires + 1`.
     case inputOffset
-    /// A deadline id, a certification's expiry such as `ma.expiry`, or a date.
+    /// A deadline id, a certification's expiry such as `ma.expiry`, or a date, with an
+    /// optional offset such as `+ 30 days` or `- 2 months`.
     case dateOperand
+    /// A deadline id or a date plus an offset in days or months, such as `renewal-closes + 30 days`.
+    case relativeDate
     /// A deadline id.
     case deadlineID
     /// Exactly this word (a format version, or `none`).

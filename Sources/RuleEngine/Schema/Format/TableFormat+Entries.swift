@@ -3,7 +3,8 @@ extension KeySpec {
     /// `certifications:`, in rule tables and expectations files alike.
     package static let certifications = KeySpec.optional(
         .named(FormatElement(.mapping(CertificationKey.self), "A certification.")),
-        "Certifications by id (such as `ma`): each names its year input and the day it expires.")
+        "Certifications by id (such as `ma`): each names its year input and the day it expires, which may depend on an enum input."
+    )
 }
 
 /// The keys of a certification.
@@ -12,7 +13,9 @@ package enum CertificationKey: String, FormatKey {
 
     package static let definition: FormatDefinition? = FormatDefinition(
         name: "certification",
-        doc: "A certification whose expiry date comes from a year input; conditions refer to it as `ID.expiry`.")
+        doc:
+            "A certification whose expiry date comes from a year input (and the day from an enum input, with `by`); conditions refer to it as `ID.expiry`."
+    )
 
     package var spec: KeySpec {
         switch self {
@@ -20,8 +23,30 @@ package enum CertificationKey: String, FormatKey {
             return .required(.identifier, "The year input that holds the expiry year, such as `ma_expires`.")
         case .expires:
             return .required(
-                .monthDay, "The day of the year it expires, MM-DD; it is valid through the end of that day.")
+                .anyOf([
+                    FormatElement(.monthDay, "The same day for everyone, MM-DD."),
+                    FormatElement(
+                        .open(
+                            ExpiryChoiceKey.self,
+                            others: FormatElement(.monthDay, "The day for that value of the enum input, MM-DD.")),
+                        "The day by the value of an enum input, such as `{by: level, emr: 09-30, otherwise: 03-31}`."),
+                ]),
+                "The day of the year it expires, MM-DD, or a day per value of an enum input; it is valid through the end of that day."
+            )
         case .label: return .optional(.text, "A human label.")
+        }
+    }
+}
+
+/// The fixed keys of an expiry day chosen by an enum input; its other keys are the enum's values.
+package enum ExpiryChoiceKey: String, FormatKey {
+    case by, otherwise
+
+    package var spec: KeySpec {
+        switch self {
+        case .by: return .required(.identifier, "The enum input whose value chooses the day, such as `level`.")
+        case .otherwise:
+            return .optional(.monthDay, "The day for every value not listed (required unless every value is listed).")
         }
     }
 }
@@ -51,7 +76,14 @@ package enum DeadlineKey: String, FormatKey {
 
     package var spec: KeySpec {
         switch self {
-        case .date: return .required(.date, "The day.")
+        case .date:
+            return .required(
+                .anyOf([
+                    FormatElement(.date, "The day, YYYY-MM-DD."),
+                    FormatElement(.relativeDate, "A deadline declared above plus an offset."),
+                ]),
+                "The day: a date, or a deadline declared above plus an offset in days or months, such as `renewal-closes + 30 days`."
+            )
         case .kind:
             return .required(.identifier, "What kind of deadline it is, such as `recommended`, `expiry` or `closes`.")
         case .inclusive: return .required(.boolean, "Whether the day itself still counts as in time.")

@@ -12,7 +12,8 @@ package enum TableFormat {
     /// Every mapping with fixed keys in a rule table.
     package static let mappings: [any FormatKey.Type] = [
         TableKey.self, PolicyKey.self, WindowKey.self, LabelsKey.self, InputKey.self, YearDomainKey.self,
-        IntegerDomainKey.self, DateDomainKey.self, CertificationKey.self, FeeKey.self, DeadlineKey.self, RuleKey.self,
+        IntegerDomainKey.self, DateDomainKey.self, CertificationKey.self, ExpiryChoiceKey.self, FeeKey.self,
+        DeadlineKey.self, RuleKey.self,
         OtherwiseKey.self, OutcomeKey.self,
         YearConditionKey.self, ValueConditionKey.self, DateComparisonKey.self, OutputKey.self,
     ]
