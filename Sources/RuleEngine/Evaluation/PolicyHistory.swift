@@ -4,7 +4,8 @@
 /// On a date, the tables whose window holds it are tried newest first (latest window start);
 /// the first that decides the input with a rule other than `otherwise` decides it. When none
 /// does, the newest table in force decides with its `otherwise` rule. A table whose domain does
-/// not hold the input's years cannot decide it and is passed over. A history of one table is
+/// not hold the input's years cannot decide it and is passed over, so a value is decided when
+/// the domain of some table in force holds it (``inputs(on:)``). A history of one table is
 /// that table.
 public struct PolicyHistory: Sendable {
     /// The tables, latest window start first.
@@ -71,7 +72,7 @@ public struct PolicyHistory: Sendable {
         guard let table = tables.first(where: { $0.isInForce(on: asOf) }) else {
             throw .noTableInForce(date: asOf, windows: windows)
         }
-        return try table.evaluate(years, asOf: asOf)
+        do { return try table.evaluate(years, asOf: asOf) } catch { throw outsideDomains(error, asOf: asOf) }
     }
 
     /// The tables whose window holds `date`, newest first.
