@@ -26,15 +26,20 @@ struct DecisionInput: Sendable {
         let selected: (table: LoadedTable, asOf: LocalDate, snapshot: TableSource.Snapshot)
         do { selected = try source.table(on: date) } catch { throw .badRequest(error.message, input: dateName) }
         let table = selected.table.compiled.definition
-        let known = Set(table.yearInputs.map(\.name) + [table.dateInputName])
-        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
-            let expected = (table.yearInputs.map(\.name) + [table.dateInputName]).map { "`\($0)`" }
+        let inputs = selected.snapshot.history.inputs(on: selected.asOf)
+        var unknown: String?
+        for key in fields.keys where key != table.dateInputName && !inputs.contains(where: { $0.name == key }) {
+            if let first = unknown, first < key { continue }
+            unknown = key
+        }
+        if let unknown {
+            let expected = (inputs.map(\.name) + [table.dateInputName]).map { "`\($0)`" }
             throw .badRequest(
                 "unknown field `\(unknown)`; the table's inputs are \(expected.joined(separator: ", "))", input: unknown
             )
         }
         var values: [Int?] = []
-        let inputs = selected.snapshot.history.inputs(on: selected.asOf)
+        values.reserveCapacity(inputs.count)
         for input in inputs {
             guard let field = fields[input.name] else {
                 let none = input.input.allowsNone ? " (null for none)" : ""

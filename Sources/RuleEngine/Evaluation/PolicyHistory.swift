@@ -10,6 +10,9 @@
 public struct PolicyHistory: Sendable {
     /// The tables, latest window start first.
     public let tables: [CompiledTable]
+    /// The inputs as the tables in force take them, from each day on which the set in force
+    /// changes (ascending), so that ``inputs(on:)`` allocates nothing.
+    let inputSpans: [(firstDay: Int, inputs: [HistoryInput])]
 
     /// Checks that the tables can answer one question together: the same year inputs (names and
     /// whether they take `none`), the same date input and the same derived outputs, windows that
@@ -31,11 +34,13 @@ public struct PolicyHistory: Sendable {
             }
         }
         self.tables = sorted
+        inputSpans = Self.inputSpans(sorted)
     }
 
     /// The history of one table, which needs no checks.
     package init(single table: CompiledTable) {
         tables = [table]
+        inputSpans = Self.inputSpans(tables)
     }
 
     /// Decides one input as the history says: the newest table in force that decides it with a
