@@ -57,7 +57,7 @@ extension CompiledTable {
     /// The regions of inputs that a rule decides, as compact boxes.
     public func regions(decidedBy ruleIndex: Int) -> [InputRegion] {
         var pieces: [(cell: Int, days: ClosedRange<Int>)] = []
-        for cell in 0..<decisionIndex.space.count {
+        for cell in 0..<decisionIndex.space.count where decisionIndex.space.isRealisable(cell) {
             for interval in decisionIndex.intervals(of: cell) where interval.rule == Int32(ruleIndex) {
                 pieces.append((cell, interval.first...interval.last))
             }
@@ -72,7 +72,7 @@ extension CompiledTable {
         return regions(decidedBy: index).map { region in
             Diagnostic(
                 .otherwiseRegion(
-                    rule.id, definition.describe(region: region), count: region.count),
+                    rule.id, definition.describe(region: region), count: definition.count(of: region)),
                 at: rule.location)
         }
     }

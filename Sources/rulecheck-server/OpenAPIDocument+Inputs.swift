@@ -67,8 +67,10 @@ extension OpenAPIDocument {
             }
         case .boolean: break
         case .enumeration(let words): members.append(("enum", .array(words.map { .string($0) })))
+        case .date: members.append(("format", .string("date")))
         }
-        members.append(("description", .string(label + (declared.allowsNone ? ", null for never held" : ""))))
+        let note = declared.isDate ? ": \(input.allowedValues)" : declared.allowsNone ? ", null for never held" : ""
+        members.append(("description", .string(label + note)))
         return members
     }
 
@@ -94,7 +96,7 @@ extension DiscreteKind {
         switch self {
         case .year, .integer: return "integer"
         case .boolean: return "boolean"
-        case .enumeration: return "string"
+        case .enumeration, .date: return "string"
         }
     }
 }

@@ -34,17 +34,29 @@ struct ReferenceEvaluator {
             case .year(let input, let test):
                 return test.holds(years[input], values: years)
             case .date(let bound):
-                let base: LocalDate
-                switch bound.operand {
-                case .fixed(let date): base = date
-                case .expiry(let index):
-                    let certification = table.certifications[index]
-                    guard let year = years[certification.inputIndex] else { return false }
-                    base = certification.expires.date(in: year)
-                }
-                let limit = base.adding(days: bound.shift)
+                guard let limit = self.limit(bound, years) else { return false }
                 return bound.isLower ? day >= limit : day < limit
+            case .personDate(let input, let bound):
+                guard let limit = self.limit(bound, years), let value = years[input] else { return false }
+                let date = LocalDate(dayNumber: value)
+                return bound.isLower ? date >= limit : date < limit
             }
         }
+    }
+
+    /// The day a bound compares with, or `nil` for the expiry of a certification held by no one.
+    private func limit(_ bound: DateBound, _ years: YearValues) -> LocalDate? {
+        let base: LocalDate
+        switch bound.operand {
+        case .fixed(let date): base = date
+        case .expiry(let index):
+            let certification = table.certifications[index]
+            guard let year = years[certification.inputIndex] else { return nil }
+            base = certification.expires.date(in: year)
+        case .input(let input):
+            guard let value = years[input] else { return nil }
+            base = LocalDate(dayNumber: value)
+        }
+        return base.adding(days: bound.shift)
     }
 }

@@ -44,4 +44,15 @@ struct OpenAPIInputTests {
             #expect(properties["nr_expires"]?["type"] as? [String] == ["integer", "null"])
         }
     }
+
+    @Test("per-person dates are strings in date format, their domain in the description")
+    func personDates() async throws {
+        try await TestServer.with(PersonDateAPITests.settings) { server in
+            let properties = try #require(try await Self.inputSchema(server)["properties"] as? [String: [String: Any]])
+            #expect(properties["certified_on"]?["type"] as? String == "string")
+            #expect(properties["certified_on"]?["format"] as? String == "date")
+            #expect((properties["certified_on"]?["description"] as? String)?.contains("a date from") == true)
+            #expect(properties["level"]?["enum"] != nil)
+        }
+    }
 }

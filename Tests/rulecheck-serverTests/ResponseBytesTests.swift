@@ -52,6 +52,34 @@ struct ResponseBytesTests {
         #expect(compared > 500)
     }
 
+    @Test("every class of a table with enum, year and per-person date inputs")
+    func typedDecisionsEqualRendered() throws {
+        guard
+            case .loaded(let snapshot, _) = TableFolder(
+                path: TestServer.path("Tests/Fixtures/policies/dates-state.yaml")
+            ).load()
+        else {
+            Issue.record("the table did not load")
+            return
+        }
+        var compared = 0
+        for date in ["2026-01-01", "2026-04-15", "2026-12-31"] {
+            guard let day = LocalDate(iso: date) else { continue }
+            var combinations: [[Int?]] = [[]]
+            for input in snapshot.history.inputs(on: day) {
+                combinations = combinations.flatMap { prefix in input.input.values.map { prefix + [$0] } }
+            }
+            for values in combinations.prefix(4000) {
+                guard let decision = try? snapshot.history.evaluate(YearValues(values), asOf: day) else { continue }
+                for _ in 0..<2 {
+                    #expect(Self.bytes { snapshot.body.write(decision, into: &$0) } == decision.json.rendered())
+                }
+                compared += 1
+            }
+        }
+        #expect(compared > 100)
+    }
+
     @Test(
         "JSON values with escapes, controls and non-ASCII text",
         arguments: [

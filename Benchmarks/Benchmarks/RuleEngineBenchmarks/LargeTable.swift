@@ -87,7 +87,13 @@ struct InputSet {
         let inputs = table.definition.yearInputs
         let window = table.policy.windowStart.dayNumber...table.policy.windowEnd.dayNumber
         years = (0..<count).map { _ in
-            YearValues(inputs.map { input in input.values[next() % input.values.count] })
+            // A per-person date takes any day of its domain, not only the first of a class.
+            YearValues(
+                inputs.map { input in
+                    input.isDate
+                        ? input.domain.lowerBound + next() % input.domain.count
+                        : input.values[next() % input.values.count]
+                })
         }
         dates = (0..<count).map { _ in LocalDate(dayNumber: window.lowerBound + next() % window.count) }
     }

@@ -17,6 +17,40 @@ func loadLevels() -> CompiledTable? {
     (try? TableLoader.load(path: path("Tests/Fixtures/policies/levels-state.yaml")))?.table
 }
 
+/// Four inputs, an enum and two dates: a level, a per-person certification date (conditions
+/// with a literal day, an expiry of a year input and a 30-day waiting period against the
+/// question's date) and the question's date.
+func loadPersonDates() -> CompiledTable? {
+    TableLoader.load(
+        yaml: """
+            format: rulecheck/1
+            policy: {id: bench-dates, version: "1", title: dates, source: benchmark, time_zone: UTC, window: {from: 2026-01-01, to: 2026-12-31}}
+            cycle: 2026
+            inputs:
+              level: {type: enum, values: [emt, aemt, paramedic]}
+              state_expires: {type: year, domain: {from: 2025, to: 2030}}
+              certified_on: {type: date, domain: {from: 1970-01-01, to: 2026-12-31}}
+              as_of: {type: date, role: as_of}
+            certifications:
+              state: {input: state_expires, expires: 06-30}
+            derived:
+              before_expiry: {certified_on: {before: state.expiry}}
+            actions: {z: Z.}
+            hit_policy: first
+            rules:
+              - {id: old, when: {certified_on: {before: 2013-07-01}}, then: {cohort: old, status: s, actions: [z]}}
+              - {id: wait, when: {as_of: {before: certified_on + 30 days}}, then: {cohort: wait, status: s, actions: [z]}}
+              - {id: medic, when: {level: paramedic}, then: {cohort: medic, status: s, actions: [z]}}
+            otherwise: {id: rest, then: {cohort: rest, status: s, actions: [z]}}
+            """, file: "bench-dates.yaml"
+    ).table
+}
+
+/// The fictional dates-state fixture: five inputs, two per-person dates compared with each other.
+func loadDatesState() -> CompiledTable? {
+    (try? TableLoader.load(path: path("Tests/Fixtures/policies/dates-state.yaml")))?.table
+}
+
 /// One evaluation per inner iteration, round-robin over 4,096 prepared inputs.
 private func evaluationBenchmarks(_ name: String, table: @escaping @Sendable () -> CompiledTable?) {
     let configuration = Benchmark.Configuration(
@@ -58,6 +92,8 @@ let benchmarks: @Sendable () -> Void = {
     historyBenchmarks()
     evaluationBenchmarks("2026 table", table: load2026)
     evaluationBenchmarks("typed table (enum, boolean, integer, year)", table: loadLevels)
+    evaluationBenchmarks("4 inputs, an enum and two dates", table: loadPersonDates)
+    evaluationBenchmarks("two compared per-person dates (dates-state)", table: loadDatesState)
     evaluationBenchmarks("1k rules", table: { TableCache.shared.table1k })
     evaluationBenchmarks("10k rules", table: { TableCache.shared.table10k })
 

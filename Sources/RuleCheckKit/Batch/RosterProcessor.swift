@@ -147,6 +147,22 @@ public struct RosterProcessor: Sendable {
         var years = emptyYears
         for input in 0..<layout.yearColumns.count {
             let cell = reader.field(layout.yearColumns[input])
+            if tables.inputs[input].isDate {
+                // A per-person date, in the roster's date format.
+                switch RosterValue.date(cell, format: options.dateFormat) {
+                case .date(let value):
+                    switch tables.inputs[input].code(of: .date(value)) {
+                    case .success(let code): years[input] = code
+                    case .failure(let error): return .bad(error.description)
+                    }
+                case .empty:
+                    return .bad(RosterMessages.missingValue(tables.yearInputNames[input]))
+                case .invalid:
+                    return .bad(
+                        RosterMessages.notADate(tables.yearInputNames[input], Self.text(cell), format: options.dateFormat))
+                }
+                continue
+            }
             guard tables.inputs[input].isYear else {
                 let text = Self.text(cell)
                 guard !text.isEmpty else { return .bad(RosterMessages.missingValue(tables.yearInputNames[input])) }

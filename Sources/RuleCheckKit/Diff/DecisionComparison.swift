@@ -8,6 +8,8 @@ struct DecisionComparison {
     let dates: ClosedRange<LocalDate>
     /// The union of the two domains, in the old table's terms.
     let space: CellSpace
+    /// The inputs of that union (per-person dates with the classes of both tables).
+    let inputs: [DiscreteInput]
 
     init(old: CompiledTable, new: CompiledTable, shiftYears: Int, dates: ClosedRange<LocalDate>) {
         self.old = old
@@ -19,15 +21,59 @@ struct DecisionComparison {
             let shift = oldInput.isYear ? shiftYears : 0
             let lower = min(oldInput.domain.lowerBound, newInput.domain.lowerBound - shift)
             let upper = max(oldInput.domain.upperBound, newInput.domain.upperBound - shift)
-            return DiscreteInput(
+            var input = DiscreteInput(
                 name: oldInput.name, label: oldInput.label, kind: oldInput.kind, domain: lower...upper,
                 allowsNone: oldInput.allowsNone || newInput.allowsNone, location: oldInput.location)
+            if input.isDate {
+                // Per-person dates: the classes of both tables, so that both decide each class.
+                input.classStarts = Set([lower] + oldInput.classStarts + newInput.classStarts).filter {
+                    $0 >= lower && $0 <= upper
+                }.sorted()
+            }
+            return input
         }
-        space = CellSpace(union)
+        inputs = union
+        space = CellSpace(union, pairs: Self.pairs(old.definition.datePairs + new.definition.datePairs, union))
+    }
+
+    /// The compared pairs of per-person dates of both tables, each with the cuts of both, over
+    /// the union of the domains; an input compared in different pairs by the two tables keeps
+    /// the first pair only.
+    static func pairs(_ pairs: [DatePair], _ inputs: [DiscreteInput]) -> [DatePair] {
+        var merged: [DatePair] = []
+        for pair in pairs where pair.first < inputs.count && pair.second < inputs.count {
+            let range =
+                (inputs[pair.first].domain.lowerBound - inputs[pair.second].domain.upperBound)...(inputs[pair.first]
+                .domain.upperBound - inputs[pair.second].domain.lowerBound)
+            if let index = merged.firstIndex(where: { $0.first == pair.first && $0.second == pair.second }) {
+                let starts = Set(merged[index].differenceStarts + pair.differenceStarts).filter(range.contains).sorted()
+                merged[index] = DatePair(
+                    first: pair.first, second: pair.second, differenceStarts: starts, maxDifference: range.upperBound)
+            } else if !merged.contains(where: { [$0.first, $0.second].contains(pair.first) || [$0.first, $0.second].contains(pair.second) }) {
+                let starts = Set([range.lowerBound] + pair.differenceStarts).filter(range.contains).sorted()
+                merged.append(
+                    DatePair(
+                        first: pair.first, second: pair.second, differenceStarts: starts, maxDifference: range.upperBound))
+            }
+        }
+        return merged
     }
 
     var dayCount: Int { dates.upperBound.dayNumber - dates.lowerBound.dayNumber + 1 }
-    var inputCount: Int { space.count * dayCount }
+    /// The old table with the union's inputs, to put regions into words and count them.
+    var union: RuleTable {
+        var table = old.definition
+        table.yearInputs = inputs
+        table.datePairs = space.pairs
+        return table
+    }
+
+    /// The number of inputs compared: every value of each input (every day of a per-person
+    /// date's domain) on every day compared.
+    var inputCount: Int {
+        guard inputs.contains(where: \.isDate) else { return space.count * dayCount }
+        return inputs.reduce(dayCount) { $0 * ($1.isDate ? $1.domain.count : $1.valueCount) }
+    }
 
     /// One field's value on one side: what is compared, and what is shown.
     struct Value: Hashable {
@@ -44,7 +90,7 @@ struct DecisionComparison {
         var groups: [[String]: Group] = [:]
         var order: [[String]] = []
         var memo: [OutcomePair: [[String]]] = [:]
-        for cell in 0..<space.count {
+        for cell in 0..<space.count where space.isRealisable(cell) {
             let years = space.values(of: cell)
             let shifted = old.definition.shifted(years, by: shiftYears)
             var day = dates.lowerBound
@@ -64,6 +110,7 @@ struct DecisionComparison {
                 day = day.adding(days: 1)
             }
         }
+        let table = union
         let rank = ["coverage", "cohort", "status", "fee", "deadlines"]
         let sorted = order.enumerated().sorted { lhs, rhs in
             let left =
@@ -74,9 +121,12 @@ struct DecisionComparison {
         }.map(\.element)
         return sorted.compactMap { key in
             guard let group = groups[key] else { return nil }
+            let regions = InputRegion.compact(group.pieces, space: space)
+            let dates = inputs.contains(where: \.isDate)
             return DecisionChange(
-                field: key[0], old: key[1], new: key[2], regions: InputRegion.compact(group.pieces, space: space),
-                count: group.count, example: group.example)
+                field: key[0], old: key[1], new: key[2], regions: regions,
+                count: dates ? regions.reduce(0) { $0 + table.count(of: $1) } : group.count, example: group.example,
+                descriptions: regions.map { table.describe(region: $0) })
         }
     }
 

@@ -31,8 +31,8 @@ extension TableDiff {
             lines.append("Decisions that change (\(decisionChanges.count)):")
             for change in decisionChanges {
                 lines.append("  \(change.field): \(change.old) → \(change.new) on \(change.count) inputs")
-                for region in change.regions.prefix(5) {
-                    lines.append("    \(old.definition.describe(region: region))")
+                for description in change.descriptions.prefix(5) {
+                    lines.append("    \(description)")
                 }
                 if change.regions.count > 5 { lines.append("    and \(change.regions.count - 5) more regions") }
                 let example = "\(describe(change.example, shift: 0))"
@@ -80,7 +80,7 @@ extension TableDiff {
                             ("count", .int(change.count)),
                             (
                                 "regions",
-                                .array(change.regions.map { .string(old.definition.describe(region: $0)) })
+                                .array(change.descriptions.map { .string($0) })
                             ),
                             ("example_old", .string(describe(change.example, shift: 0))),
                             ("example_new", .string(describe(change.example, shift: shiftYears))),

@@ -14,6 +14,8 @@ public struct DecisionChange: Sendable {
     public let count: Int
     /// One affected input, in the old table's terms.
     public let example: HarnessInput
+    /// Each region in words, with the old table's names (per-person dates as runs of days).
+    public let descriptions: [String]
 }
 
 /// A change in a table's named items: a rule, fee, deadline, action, input, derived output or

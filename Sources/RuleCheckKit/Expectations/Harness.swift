@@ -38,6 +38,8 @@ public struct HarnessFailure: Sendable {
     public let count: Int
     /// The first failing input.
     public let example: HarnessInput
+    /// Each region in words, with the inputs' names (per-person dates as the runs of days checked).
+    public let descriptions: [String]
 }
 
 /// The outcome of checking one table against its expectations.
@@ -70,15 +72,22 @@ public enum Harness {
     public static func run(table: CompiledTable, expectations: ExpectationsFile) -> HarnessReport {
         let rules = table.definition
         let dates = asOfDates(table: rules, expectations: expectations)
-        let space = table.decisionIndex.space
+        let space = checkedSpace(table: rules, expectations: expectations) ?? table.decisionIndex.space
+        let checked = checkedTable(rules, space: space)
+        let relative = relativeBounds(table: rules, expectations: expectations)
+        var inputCount = 0
         var passed = 0
         var groups: [HarnessFailure.Kind: [HarnessInput]] = [:]
         var order: [HarnessFailure.Kind] = []
         var ruleUsed = Array(repeating: false, count: rules.rules.count)
         var rowUsed = Array(repeating: false, count: expectations.rows.count)
-        for cell in 0..<space.count {
+        for cell in 0..<space.count where space.isRealisable(cell) {
             let years = space.values(of: cell)
-            for day in dates {
+            let days =
+                relative.isEmpty
+                ? dates : asOfDates(table: rules, expectations: expectations, relativeTo: relative, years: years)
+            inputCount += days.count
+            for day in days {
                 let input = HarnessInput(years: years, asOf: day)
                 let kind: HarnessFailure.Kind?
                 let row = expectations.rows.firstIndex {
@@ -111,12 +120,13 @@ public enum Harness {
                 guard case .success(let cell) = space.cell(of: input.years) else { return nil }
                 return (cell, input.asOf.dayNumber...input.asOf.dayNumber)
             }
+            let regions = InputRegion.compact(pieces, space: space)
             return HarnessFailure(
-                kind: kind, regions: InputRegion.compact(pieces, space: space), count: inputs.count,
-                example: inputs[0])
+                kind: kind, regions: regions, count: inputs.count, example: inputs[0],
+                descriptions: regions.map { checked.describe(region: $0) })
         }
         return HarnessReport(
-            table: table, expectations: expectations, inputCount: space.count * dates.count, passed: passed,
+            table: table, expectations: expectations, inputCount: inputCount, passed: passed,
             failures: failures, unexercisedRules: ruleUsed.indices.filter { !ruleUsed[$0] },
             unusedRows: rowUsed.indices.filter { !rowUsed[$0] })
     }
@@ -126,7 +136,17 @@ public enum Harness {
     /// the day before and the day after each, and one date inside each interval between them,
     /// all inside the window.
     public static func asOfDates(table: RuleTable, expectations: ExpectationsFile?) -> [LocalDate] {
+        asOfDates(table: table, expectations: expectations, relativeTo: [], years: YearValues([]))
+    }
+
+    /// The as-of dates checked for one input: those of ``asOfDates(table:expectations:)`` and
+    /// the days that bounds relative to a per-person date (`as_of: {after: certified_on + 30
+    /// days}`) resolve to for its values.
+    static func asOfDates(
+        table: RuleTable, expectations: ExpectationsFile?, relativeTo bounds: [DateBound], years: YearValues
+    ) -> [LocalDate] {
         var named: [Int] = [table.policy.windowStart.dayNumber, table.policy.windowEnd.dayNumber]
+        named += bounds.compactMap { $0.day(years: years, certifications: []) }
         named += table.deadlines.map(\.date.dayNumber)
         let certificationSets = [table.certifications] + (expectations.map { [$0.certifications] } ?? [])
         for certifications in certificationSets {

@@ -27,8 +27,8 @@ extension HarnessReport {
             lines.append("UNDECIDED: \(failure.count) inputs: \(reason)")
         }
         lines.append("  example: \(describe(failure.example))")
-        for region in failure.regions.prefix(5) {
-            lines.append("  inputs: \(table.definition.describe(region: region))")
+        for description in failure.descriptions.prefix(5) {
+            lines.append("  inputs: \(description)")
         }
         if failure.regions.count > 5 { lines.append("  and \(failure.regions.count - 5) more regions") }
         return lines
@@ -101,7 +101,7 @@ extension HarnessReport {
                         members.append(
                             (
                                 "regions",
-                                .array(failure.regions.map { .string(table.definition.describe(region: $0)) })
+                                .array(failure.descriptions.map { .string($0) })
                             ))
                         return .object(members)
                     })

@@ -25,7 +25,8 @@ extension JSONSchema {
                 ("allOf", .array([ref("text", "Text."), string("Placeholders.", pattern: Pattern.template)])),
             ])
         case .inputOffset: return string(doc, pattern: Pattern.inputExpression)
-        case .dateOperand, .deadlineID: return string(doc, pattern: Pattern.identifier)
+        case .dateOperand: return string(doc, pattern: Pattern.dateOperand)
+        case .deadlineID: return string(doc, pattern: Pattern.identifier)
         case .constant(let word): return constant(doc, word)
         case .oneOf(let words): return choice(doc, words)
         case .shape(let shape): return ref(shape.rawValue, doc)
@@ -98,7 +99,7 @@ extension JSONSchema {
             switch key {
             case .type: return (key.rawValue, constant("`\(type.rawValue)`.", type.rawValue))
             case .domain: return (key.rawValue, schema(type.domainValue, key.spec.doc))
-            case .label, .allowsNone, .values: return (key.rawValue, schema(key.spec.value, key.spec.doc))
+            case .label, .allowsNone, .values, .role: return (key.rawValue, schema(key.spec.value, key.spec.doc))
             }
         }
         return object(type.spec.doc, properties: properties, required: type.spec.required.map(\.rawValue))

@@ -15,6 +15,23 @@ public struct DecisionGrid: Sendable {
     public let decisions: [[Decision]]
     /// The distinct outcomes in order of first appearance, as (rule index) with their letter.
     public let legend: [(rule: Int, letter: String)]
+    /// The values each row stands for: one value, or for a per-person date, the first day of
+    /// each run of days with the same decisions.
+    public let rowGroups: [[Int?]]
+    /// The values each column stands for, as ``rowGroups``.
+    public let columnGroups: [[Int?]]
+
+    /// A row's header: the value, or a per-person date's run of days.
+    public func rowLabel(_ row: Int) -> String { Self.label(rowInput, rowGroups[row], rowValues[row]) }
+
+    /// A column's header, as ``rowLabel(_:)``.
+    public func columnLabel(_ column: Int) -> String {
+        columnInput.map { Self.label($0, columnGroups[column], columnValues[column]) } ?? ""
+    }
+
+    private static func label(_ input: DiscreteInput, _ group: [Int?], _ value: Int?) -> String {
+        input.isDate ? input.describe(group) : input.text(value)
+    }
 
     /// The legend letter of a rule.
     public func letter(of rule: Int) -> String {
@@ -29,6 +46,8 @@ extension DecisionMatrix {
         case tooManyInputs(Int)
         /// The date is outside the window.
         case evaluation(EvaluationError)
+        /// The rows and the columns are two per-person dates compared with each other.
+        case comparedDates(String, String)
 
         /// One line for the user.
         public var description: String {
@@ -37,6 +56,10 @@ extension DecisionMatrix {
                 return
                     "a grid shows two inputs; the table has \(count): choose them with --rows and --columns and fix the others with --input"
             case .evaluation(let error): return error.description
+            case .comparedDates(let rows, let columns):
+                return
+                    "`\(rows)` and `\(columns)` are compared with each other, so a grid of both is not constant on its cells: show one and fix the other with --input"
+
             }
         }
     }
@@ -51,8 +74,13 @@ extension DecisionMatrix {
             guard inputs.count <= 2 else { throw .tooManyInputs(inputs.count) }
             axes = GridAxes(rows: 0, columns: inputs.count == 2 ? 1 : nil, fixed: YearValues(inputs.map { _ in nil }))
         }
-        let rows = inputs[axes.rows].values
-        let columns: [Int?] = axes.columns.map { inputs[$0].values } ?? [nil]
+        if let across = axes.columns,
+            table.definition.datePairs.contains(where: { Set([$0.first, $0.second]) == Set([axes.rows, across]) })
+        {
+            throw .comparedDates(inputs[axes.rows].name, inputs[across].name)
+        }
+        let rows = axisValues(axes.rows, fixed: axes.fixed)
+        let columns: [Int?] = axes.columns.map { axisValues($0, fixed: axes.fixed) } ?? [nil]
         var decisions: [[Decision]] = []
         var legend: [(rule: Int, letter: String)] = []
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -73,29 +101,29 @@ extension DecisionMatrix {
             }
             decisions.append(line)
         }
-        return DecisionGrid(
-            rowInput: inputs[axes.rows], columnInput: axes.columns.map { inputs[$0] }, rowValues: rows,
-            columnValues: columns, decisions: decisions, legend: legend)
+        return merged(
+            DecisionGrid(
+                rowInput: inputs[axes.rows], columnInput: axes.columns.map { inputs[$0] }, rowValues: rows,
+                columnValues: columns, decisions: decisions, legend: legend, rowGroups: rows.map { [$0] },
+                columnGroups: columns.map { [$0] }))
     }
 
     /// The grid as text: one letter per cell, lowercase where the first derived output
     /// (such as `can_staff_ambulance`) is false, then the legend.
     public func gridText(asOf date: LocalDate) throws(GridError) -> String {
         let grid = try grid(asOf: date)
-        let label = { (value: Int?) in grid.rowInput.text(value) }
-        let columnLabel = { (value: Int?) in grid.columnInput?.text(value) ?? "" }
         let corner = grid.columnInput.map { "\(grid.rowInput.name) \\ \($0.name)" } ?? grid.rowInput.name
         let width = max(corner.count, 4)
         var lines = ["\(table.policy.title) (version \(table.policy.version)) as of \(date)", ""]
-        let header = grid.columnValues.map { columnLabel($0).padding(5) }.joined()
+        let header = grid.columnValues.indices.map { grid.columnLabel($0).padding(5) }.joined()
         lines.append(corner.padding(width + 2) + (grid.columnInput != nil ? header : ""))
-        for (row, value) in grid.rowValues.enumerated() {
+        for row in grid.rowValues.indices {
             let cells = grid.decisions[row].map { decision -> String in
                 let letter = grid.letter(of: decision.ruleIndex)
                 let lower = !table.definition.derived.isEmpty && decision.flags & 1 == 0
                 return (lower ? letter.lowercased() : letter).padding(5)
             }
-            lines.append(label(value).padding(width + 2) + cells.joined())
+            lines.append(grid.rowLabel(row).padding(width + 2) + cells.joined())
         }
         lines.append("")
         lines.append("Legend:")

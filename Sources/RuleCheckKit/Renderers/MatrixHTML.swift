@@ -71,13 +71,13 @@ public struct MatrixHTML: Sendable {
             "<thead><tr><th class=\"corner\" scope=\"col\">\(HTML.escape(rowInput.name)) ↓"
                 + (columnInput.map { "<br>\(HTML.escape($0.name)) →" } ?? "") + "</th>",
         ]
-        for value in grid.columnValues where columnInput != nil {
-            lines.append("<th scope=\"col\">\(HTML.escape(columnInput?.text(value) ?? ""))</th>")
+        for column in grid.columnValues.indices where columnInput != nil {
+            lines.append("<th scope=\"col\">\(HTML.escape(grid.columnLabel(column)))</th>")
         }
         lines.append("</tr></thead>")
         lines.append("<tbody>")
-        for (row, value) in grid.rowValues.enumerated() {
-            lines.append("<tr><th scope=\"row\">\(HTML.escape(rowInput.text(value)))</th>")
+        for row in grid.rowValues.indices {
+            lines.append("<tr><th scope=\"row\">\(HTML.escape(grid.rowLabel(row)))</th>")
             for decision in grid.decisions[row] { lines.append(cell(decision, grid: grid)) }
             lines.append("</tr>")
         }

@@ -30,14 +30,15 @@ public struct MatrixMarkdown: Sendable {
         ]
         let corner = grid.columnInput.map { "\(rowInput.name) ↓ / \($0.name) →" } ?? rowInput.name
         let columns =
-            grid.columnInput.map { input in grid.columnValues.map { Self.escape(input.text($0)) } } ?? ["decision"]
+            grid.columnInput.map { _ in grid.columnValues.indices.map { Self.escape(grid.columnLabel($0)) } }
+            ?? ["decision"]
         lines.append("| " + ([corner] + columns).joined(separator: " | ") + " |")
         lines.append("|" + String(repeating: " --- |", count: columns.count + 1))
-        for (row, value) in grid.rowValues.enumerated() {
+        for row in grid.rowValues.indices {
             let cells = grid.decisions[row].map { decision in
                 "\(grid.letter(of: decision.ruleIndex)) \(decision.outcome.status)\(marks(decision.flags))"
             }
-            lines.append("| **\(Self.escape(rowInput.text(value)))** | " + cells.joined(separator: " | ") + " |")
+            lines.append("| **\(Self.escape(grid.rowLabel(row)))** | " + cells.joined(separator: " | ") + " |")
         }
         lines += ["", "## Legend", ""]
         lines += legend(grid)

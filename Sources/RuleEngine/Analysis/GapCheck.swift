@@ -18,7 +18,7 @@ struct GapCheck: AnalysisPass {
         return regions.prefix(Analysis.maxRegionsListed).map { region in
             Diagnostic(
                 .gap(
-                    table.describe(region: region), count: region.count,
+                    table.describe(region: region), count: table.count(of: region),
                     example: describeExample(region, table: table)),
                 at: rulesLocation)
         }
@@ -29,5 +29,6 @@ struct GapCheck: AnalysisPass {
 
 /// The region's first input as assignments: `ma_expires=2026, nr_expires=none, as_of=2025-12-01`.
 func describeExample(_ region: InputRegion, table: RuleTable) -> String {
-    table.assignments(years: region.example.years, asOf: region.example.asOf)
+    let example = table.example(of: region)
+    return table.assignments(years: example.years, asOf: example.asOf)
 }

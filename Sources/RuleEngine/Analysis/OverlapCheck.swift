@@ -63,7 +63,7 @@ struct OverlapCheck: AnalysisPass {
         let summaries = found.regions.map { regions in
             (
                 described: regions.prefix(3).map { table.describe(region: $0) }, more: max(regions.count - 3, 0),
-                count: regions.reduce(0) { $0 + $1.count },
+                count: regions.reduce(0) { $0 + table.count(of: $1) },
                 example: regions.first.map { describeExample($0, table: table) } ?? ""
             )
         }

@@ -23,14 +23,22 @@ struct AxisPartition {
         var differences: [InputPair: Set<Int>] = [:]
         var bounds: Set<DateBound> = []
         let conditions = table.rules.flatMap(\.conditions) + table.derived.flatMap(\.conditions)
+        // Axes of classes (per-person dates, compared pairs) were cut where their conditions
+        // change when the table was read: each class is a class of its own. A year input whose
+        // expiry a per-person date is compared with is cut into single years.
+        var single = Set((0..<axes).filter { !space.classStarts[$0].isEmpty })
         for condition in conditions {
             switch condition.test {
             case .year(let input, let test):
+                guard space.classStarts[input].isEmpty else { continue }
                 Self.gather(test, input: input, space: space, cuts: &cuts, differences: &differences)
             case .date(let bound):
                 if case .expiry = bound.operand { bounds.insert(bound) }
+            case .personDate(_, let bound):
+                if case .expiry(let index) = bound.operand { single.insert(table.certifications[index].inputIndex) }
             }
         }
+        for axis in single { cuts[axis] = Set(0...space.yearCounts[axis]) }
         let window = table.policy.windowStart.dayNumber...(table.policy.windowEnd.dayNumber + 1)
         for bound in bounds {
             guard case .expiry(let index) = bound.operand else { continue }

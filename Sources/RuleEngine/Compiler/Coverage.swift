@@ -15,6 +15,9 @@ struct Coverage: Sendable {
         var matchSets: [Int32]
         /// For each interval, bit `k` set when derived output `k` is true.
         var flags: [UInt32]
+        /// Whether some input falls in the region; one that no pair of per-person dates
+        /// realises decides nothing and is left out of every analysis pass.
+        var isRealisable = true
     }
 
     let space: CellSpace
@@ -38,7 +41,7 @@ struct Coverage: Sendable {
     /// The boxes and day ranges of every interval whose match set passes the filter.
     func pieces(where include: (Int) -> Bool) -> [(box: CellBox, days: ClosedRange<Int>)] {
         var pieces: [(box: CellBox, days: ClosedRange<Int>)] = []
-        for region in regions.indices {
+        for region in regions.indices where regions[region].isRealisable {
             for interval in intervals(of: region) where include(interval.matchSet) {
                 for box in regions[region].cells.boxes { pieces.append((box, interval.days)) }
             }

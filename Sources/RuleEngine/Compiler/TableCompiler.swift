@@ -4,7 +4,7 @@
 enum TableCompiler {
     /// The coverage of a table.
     static func coverage(of table: RuleTable) -> Coverage {
-        let space = CellSpace(table.yearInputs)
+        let space = CellSpace(table.yearInputs, pairs: table.datePairs)
         let windowStart = table.policy.windowStart.dayNumber
         let windowEnd = table.policy.windowEnd.dayNumber
         let partition = AxisPartition(table: table, space: space)
@@ -13,7 +13,19 @@ enum TableCompiler {
         var matchSets: [[Int32]] = []
         var regions: [Coverage.Region] = []
         for cells in CellRegion.regions(partition, space: space) {
-            let values = YearValues(cells.representative.enumerated().map { space.value(input: $0, index: $1) })
+            // Combinations of classes that no values realise (two dates of those classes never
+            // have a difference of the pair's class) decide nothing and are left out of analysis.
+            guard let values = space.representative(cells.representative) else {
+                let matchSet = matchSetIndex[[]] ?? Int32(matchSets.count)
+                if matchSetIndex[[]] == nil {
+                    matchSetIndex[[]] = matchSet
+                    matchSets.append([])
+                }
+                regions.append(
+                    Coverage.Region(
+                        cells: cells, starts: [Int32(windowStart)], matchSets: [matchSet], flags: [0], isRealisable: false))
+                continue
+            }
             // Rules and outputs whose year conditions hold here, with their date bounds resolved.
             var candidates: [(rule: Int32, bounds: [(lower: Bool, day: Int)])] = []
             var cuts: [Int] = []
@@ -26,7 +38,8 @@ enum TableCompiler {
             let outputs = table.derived.map { resolve($0.conditions, values: values, table: table) }
             cuts += outputs.flatMap { $0?.map(\.day) ?? [] }
             let starts = [windowStart] + Set(cuts.filter { $0 > windowStart && $0 <= windowEnd }).sorted()
-            var region = Coverage.Region(cells: cells, starts: starts.map { Int32($0) }, matchSets: [], flags: [])
+            var region = Coverage.Region(
+                cells: cells, starts: starts.map { Int32($0) }, matchSets: [], flags: [], isRealisable: true)
             region.matchSets.reserveCapacity(starts.count)
             for day in starts {
                 let matches = candidates.filter { holds($0.bounds, on: day) }.map(\.rule)
@@ -106,6 +119,10 @@ enum TableCompiler {
             case .date(let bound):
                 guard let day = bound.day(years: values, certifications: table.certifications) else { return nil }
                 bounds.append((bound.isLower, day))
+            case .personDate(let input, let bound):
+                guard bound.holds(values[input], years: values, certifications: table.certifications) else {
+                    return nil
+                }
             }
         }
         return bounds

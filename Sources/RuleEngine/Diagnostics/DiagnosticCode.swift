@@ -71,6 +71,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case domainTooLarge = "RC221"
     /// RC222: a value its input does not take.
     case invalidValue = "RC222"
+    /// RC223: several date inputs, and not exactly one marked `role: as_of`.
+    case asOfRole = "RC223"
+    /// RC224: a per-person date's domain is larger than its limit.
+    case dateDomainTooLarge = "RC224"
+    /// RC225: a per-person date cut into more classes of days than the limit.
+    case dateClassLimit = "RC225"
+    /// RC226: a comparison between per-person dates that the analysis cannot keep exact.
+    case dateComparisonLimit = "RC226"
     /// RC230: fees of one outcome in different currencies.
     case mixedCurrencies = "RC230"
     /// RC231: a typed output's value that does not fit its type.
@@ -159,6 +167,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .domainTooLarge:
             ("DomainTooLarge", "an integer or enum input's domain is larger than its limit", .error)
         case .invalidValue: ("InvalidValue", "a value its input does not take", .error)
+        case .asOfRole:
+            ("AsOfRole", "several date inputs, and not exactly one marked `role: as_of`", .error)
+        case .dateDomainTooLarge: ("DateDomainTooLarge", "a per-person date's domain is larger than its limit", .error)
+        case .dateClassLimit:
+            ("DateClassLimit", "a per-person date cut into more classes of days than the limit", .error)
+        case .dateComparisonLimit:
+            ("DateComparisonLimit", "a comparison between per-person dates beyond what the analysis keeps exact", .error)
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)

@@ -7,7 +7,8 @@ extension Decision {
     }
 
     /// An action's text with input placeholders (`{ma_expires}`, `{as_of}`) filled in with
-    /// this decision's values: a year, `none`, or the as-of date.
+    /// this decision's values in their own terms: a year, `none`, an enum word, a per-person
+    /// date, or the as-of date.
     public func text(of action: Action) -> String {
         guard action.dependsOnInput else { return action.text }
         return action.pieces.map { piece in
@@ -22,7 +23,7 @@ extension Decision {
     func inputText(_ name: String) -> String {
         let table = self.table.definition
         if let index = table.yearInputIndex(named: name), index < years.count {
-            return years[index].map { String($0) } ?? "none"
+            return table.yearInputs[index].text(years[index])
         }
         return name == table.dateInputName ? asOf.description : "{\(name)}"
     }

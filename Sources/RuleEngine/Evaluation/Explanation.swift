@@ -77,16 +77,24 @@ extension CompiledTable {
                 detail = "\(name) is \(value)"
             }
         case .date(let bound):
-            let name = definition.dateInputName
-            guard let limit = bound.day(years: years, certifications: definition.certifications) else {
-                detail = "\(name) \(day): compared with the expiry of a certification held by no one"
-                break
-            }
-            let comparison =
-                bound.isLower
-                ? "on or after \(LocalDate(dayNumber: limit))" : "on or before \(LocalDate(dayNumber: limit - 1))"
-            detail = "\(name) \(day) is \(holds ? "" : "not ")\(comparison)"
+            detail = describe(bound, name: definition.dateInputName, value: day, years: years, holds: holds)
+        case .personDate(let input, let bound):
+            let value = LocalDate(dayNumber: years[input] ?? 0)
+            detail = describe(bound, name: definition.yearInputs[input].name, value: value, years: years, holds: holds)
         }
         return ConditionCheck(condition: condition, holds: holds, detail: detail)
+    }
+
+    /// `as_of 2026-01-10 is not on or before 2025-12-31`.
+    private func describe(_ bound: DateBound, name: String, value: LocalDate, years: YearValues, holds: Bool)
+        -> String
+    {
+        guard let limit = bound.day(years: years, certifications: definition.certifications) else {
+            return "\(name) \(value): compared with the expiry of a certification held by no one"
+        }
+        let comparison =
+            bound.isLower
+            ? "on or after \(LocalDate(dayNumber: limit))" : "on or before \(LocalDate(dayNumber: limit - 1))"
+        return "\(name) \(value) is \(holds ? "" : "not ")\(comparison)"
     }
 }

@@ -21,9 +21,14 @@ public struct HistoryInput: Sendable, Hashable {
         }
         domains = merged
         let hull = merged[0].lowerBound...merged[merged.count - 1].upperBound
-        input = DiscreteInput(
-            name: newest.name, label: newest.label, kind: newest.kind, domain: hull, allowsNone: newest.allowsNone,
-            location: newest.location)
+        // The tables' inputs are the same but for their domains; with one domain, the newest is
+        // the input itself (a per-person date's classes of days included).
+        input =
+            hull == newest.domain
+            ? newest
+            : DiscreteInput(
+                name: newest.name, label: newest.label, kind: newest.kind, domain: hull, allowsNone: newest.allowsNone,
+                location: newest.location)
     }
 
     /// The input's name.
@@ -35,18 +40,24 @@ public struct HistoryInput: Sendable, Hashable {
         return domains.contains { $0.contains(code) }
     }
 
-    /// The domains in compact form: `2022–2033`, or `2020–2025, 2027–2030`.
+    /// The domains in compact form: `2022–2033`, or `2020–2025, 2027–2030` (days as dates for a
+    /// per-person date).
     public var rangeText: String {
-        domains.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+        domains.map { "\(input.text($0.lowerBound))–\(input.text($0.upperBound))" }.joined(separator: ", ")
     }
 
     /// What the tables accept, for error messages, in ``DiscreteInput/allowedValues``' words:
     /// `a year from 2022 to 2033 or none`, `a year from 2020 to 2025 or 2027 to 2030`.
     public var allowedValues: String {
         guard domains.count > 1 else { return input.allowedValues }
-        let ranges = domains.map { "\($0.lowerBound) to \($0.upperBound)" }.joined(separator: " or ")
+        let ranges = domains.map { "\(input.text($0.lowerBound)) to \(input.text($0.upperBound))" }
+            .joined(separator: " or ")
         let none = input.allowsNone ? " or none" : ""
-        return "\(input.kind == .year ? "a year" : "an integer") from \(ranges)\(none)"
+        switch input.kind {
+        case .year: return "a year from \(ranges)\(none)"
+        case .date: return "a date from \(ranges) (YYYY-MM-DD)"
+        case .integer, .boolean, .enumeration: return "an integer from \(ranges)\(none)"
+        }
     }
 
     /// The value written as text, or why no table takes it.

@@ -10,7 +10,7 @@ public enum InputValue: Sendable, Hashable {
     case boolean(Bool)
     /// A word, for an enum input, such as `paramedic`.
     case word(String)
-    /// A date, for the date input.
+    /// A date, for the question's date or a per-person date.
     case date(LocalDate)
 }
 
@@ -27,6 +27,9 @@ extension DiscreteInput {
             return .success(flag ? 1 : 0)
         case (.enumeration, .word(let word)):
             return parse(word)
+        case (.date, .date(let date)):
+            guard domain.contains(date.dayNumber) else { return .failure(refusal(date.description)) }
+            return .success(date.dayNumber)
         case (_, .year(let number)), (_, .integer(let number)):
             return .failure(refusal(String(number)))
         case (_, .none):

@@ -57,6 +57,8 @@ public enum DateOperand: Sendable, Hashable {
     case fixed(LocalDate)
     /// The expiry date of a certification (by index), which depends on its year input.
     case expiry(certification: Int)
+    /// A per-person date input's value (by input index), such as `certified_on`.
+    case input(Int)
 }
 
 /// A bound on the date input, normalized to half-open form: `date >= operand + shift` or
@@ -86,6 +88,9 @@ public struct Condition: Sendable, Hashable {
         case year(input: Int, YearTest)
         /// A bound on the date input.
         case date(DateBound)
+        /// A bound on a per-person date input (by index): its value compared with a date, an
+        /// expiry or another per-person date, such as `certified_on: {before: 2013-07-01}`.
+        case personDate(input: Int, DateBound)
     }
 
     /// The test.

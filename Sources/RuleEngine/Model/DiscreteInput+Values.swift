@@ -8,6 +8,7 @@ extension DiscreteInput {
         case .year, .integer: return String(code)
         case .boolean: return code == 0 ? "false" : "true"
         case .enumeration(let words): return words.indices.contains(code) ? words[code] : String(code)
+        case .date: return LocalDate(dayNumber: code).description
         }
     }
 
@@ -17,7 +18,7 @@ extension DiscreteInput {
         switch kind {
         case .year, .integer: return .int(code)
         case .boolean: return .bool(code != 0)
-        case .enumeration: return .string(text(code))
+        case .enumeration, .date: return .string(text(code))
         }
     }
 
@@ -30,6 +31,9 @@ extension DiscreteInput {
         case .integer: return "an integer from \(domain.lowerBound) to \(domain.upperBound)\(none)"
         case .boolean: return "true or false\(none)"
         case .enumeration(let words): return "one of \(words.joined(separator: ", "))\(none)"
+        case .date:
+            return
+                "a date from \(LocalDate(dayNumber: domain.lowerBound)) to \(LocalDate(dayNumber: domain.upperBound)) (YYYY-MM-DD)"
         }
     }
 
@@ -46,11 +50,13 @@ extension DiscreteInput {
             code = text == "true" ? 1 : text == "false" ? 0 : nil
         case .enumeration(let words):
             code = words.firstIndex(of: text)
+        case .date:
+            code = LocalDate(iso: text)?.dayNumber
         }
         guard let code, domain.contains(code) else {
             let words: [String]
             if case .enumeration(let names) = kind { words = names } else { words = ["true", "false"] }
-            let suggestion = kind == .year || kind == .integer ? nil : Suggestion.closest(to: text, in: words)
+            let suggestion = kind == .year || kind == .integer || kind == .date ? nil : Suggestion.closest(to: text, in: words)
             return .failure(InputValueError(input: name, text: text, allowed: allowedValues, suggestion: suggestion))
         }
         return .success(code)
@@ -62,7 +68,7 @@ extension DiscreteInput {
         case (_, .null) where allowsNone: return .success(nil)
         case (.year, .int(let number)), (.integer, .int(let number)): return parse(String(number))
         case (.boolean, .bool(let flag)): return .success(flag ? 1 : 0)
-        case (.enumeration, .string(let word)): return parse(word)
+        case (.enumeration, .string(let word)), (.date, .string(let word)): return parse(word)
         case (.year, .string(let word)) where word == "none": return parse(word)
         default:
             return .failure(
@@ -76,7 +82,27 @@ extension DiscreteInput {
         case .year, .integer: return InputRegion.describe(values)
         case .boolean, .enumeration:
             return values.map { text($0) }.joined(separator: ", ")
+        case .date:
+            return describeDays(values.compactMap { $0 })
         }
+    }
+
+    /// Days of a per-person date as the runs of days of their classes:
+    /// `1970-01-01 to 2013-06-30, 2014-01-01`.
+    private func describeDays(_ days: [Int]) -> String {
+        let ranges = days.map { day in index(of: day).map { classStarts.isEmpty ? day...day : classDays($0) } ?? day...day }
+            .sorted { $0.lowerBound < $1.lowerBound }
+        var merged: [ClosedRange<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound <= last.upperBound + 1 {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged.map { range in
+            InputRegion.describe(LocalDate(dayNumber: range.lowerBound)...LocalDate(dayNumber: range.upperBound))
+        }.joined(separator: ", ")
     }
 }
 

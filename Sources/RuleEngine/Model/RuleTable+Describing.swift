@@ -29,10 +29,3 @@ extension RuleTable {
         return parts.joined(separator: ", ")
     }
 }
-
-extension RuleTable {
-    /// A region of this table's inputs as compact ranges with the inputs' names.
-    public func describe(region: InputRegion) -> String {
-        region.describe(inputs: yearInputs, dateName: dateInputName)
-    }
-}

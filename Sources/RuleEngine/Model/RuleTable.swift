@@ -143,10 +143,11 @@ public struct RuleTable: Sendable {
     public let cycle: Int
     /// How overlapping rules are resolved.
     public let hitPolicy: HitPolicy
-    /// The discrete inputs (years, integers, booleans, enums), in declaration order (at most
-    /// ``RuleTable/maxYearInputs``); each is an axis of the input space.
-    public let yearInputs: [DiscreteInput]
-    /// The name of the date input.
+    /// The inputs other than the question's date (years, integers, booleans, enums, per-person
+    /// dates), in declaration order (at most ``RuleTable/maxYearInputs``); each is an axis of
+    /// the input space.
+    public package(set) var yearInputs: [DiscreteInput]
+    /// The name of the question's date input (the as-of date).
     public let dateInputName: String
     /// The certifications.
     public let certifications: [Certification]
@@ -164,12 +165,16 @@ public struct RuleTable: Sendable {
     public let rules: [Rule]
     /// Where the `rules:` key is, for findings about the rules as a whole (such as a gap).
     public let rulesLocation: SourceLocation?
+    /// The pairs of per-person dates that some condition compares, each a hidden axis of the
+    /// input space (see ``CellSpace``).
+    public package(set) var datePairs: [DatePair] = []
     /// Where `policy.window` is written, for findings about the window.
     package var windowLocation: SourceLocation?
     /// Where `policy.version` is written.
     package var versionLocation: SourceLocation?
 
-    /// The most discrete inputs (year, integer, boolean and enum) a table may declare.
+    /// The most inputs other than the question's date (year, integer, boolean, enum and
+    /// per-person date) a table may declare.
     public static let maxYearInputs = 6
     /// The most derived outputs a table may declare.
     public static let maxDerivedOutputs = 32

@@ -32,10 +32,14 @@ package struct ConditionReader {
             }
             let read: [Condition]?
             if let index = yearInputs.firstIndex(where: { $0.name == name }) {
-                read =
-                    yearInputs[index].isYear
-                    ? readYear(entry.value, input: index, reader: &reader)
-                    : readDiscrete(entry.value, input: index, reader: &reader)
+                if yearInputs[index].isDate {
+                    read = readDate(entry.value, subject: index, reader: &reader)
+                } else {
+                    read =
+                        yearInputs[index].isYear
+                        ? readYear(entry.value, input: index, reader: &reader)
+                        : readDiscrete(entry.value, input: index, reader: &reader)
+                }
             } else if name == dateInput {
                 read = readDate(entry.value, reader: &reader)
             } else if reader.declared["year input"]?.contains(name) ?? false {
@@ -169,9 +173,11 @@ package struct ConditionReader {
         return .member(YearSet(ranges: [year...year], includesNone: false))
     }
 
-    // MARK: - The date input
+    // MARK: - Date inputs
 
-    private func readDate(_ node: Node, reader: inout SchemaReader) -> [Condition]? {
+    /// Comparisons on the question's date (`subject` is `nil`) or on a per-person date.
+    private func readDate(_ node: Node, subject: Int? = nil, reader: inout SchemaReader) -> [Condition]? {
+        let name = subject.map { yearInputs[$0].name } ?? dateInput
         guard let entries = node.mapping, !entries.isEmpty else {
             reader.report(
                 .wrongType(expected: "a mapping of comparisons such as `{by: deadline}`", found: reader.found(node)),
@@ -184,20 +190,24 @@ package struct ConditionReader {
                 let key = entry.key.scalar?.value ?? ""
                 reader.report(
                     .unknownKey(
-                        key, in: "a condition on `\(dateInput)`",
+                        key, in: "a condition on `\(name)`",
                         suggestion: Suggestion.closest(to: key, in: DateComparisonKey.names)),
                     at: entry.key)
                 return nil
             }
-            guard let bounds = dateBounds(key, entry.value, reader: &reader) else { return nil }
-            let text = "\(dateInput): {\(key.rawValue): \(Self.render(entry.value))}"
-            conditions += bounds.map { condition(.date($0), text, entry.value, reader) }
+            guard let bounds = dateBounds(key, entry.value, subject: subject, reader: &reader) else { return nil }
+            let text = "\(name): {\(key.rawValue): \(Self.render(entry.value))}"
+            conditions += bounds.map { bound in
+                condition(subject.map { .personDate(input: $0, bound) } ?? .date(bound), text, entry.value, reader)
+            }
         }
         return conditions
     }
 
     /// The bounds a comparison stands for: one, or two for `on` (that day only).
-    private func dateBounds(_ key: DateComparisonKey, _ node: Node, reader: inout SchemaReader) -> [DateBound]? {
+    private func dateBounds(_ key: DateComparisonKey, _ node: Node, subject: Int?, reader: inout SchemaReader)
+        -> [DateBound]?
+    {
         guard let text = reader.text(node, what: "a deadline, a certification's expiry or a date") else { return nil }
         switch key {
         case .by, .past:
@@ -208,22 +218,33 @@ package struct ConditionReader {
             let shift = deadline.inclusive ? 1 : 0
             return [DateBound(isLower: key == .past, operand: .fixed(deadline.date), shift: shift)]
         case .on:
-            return operand(text, node, reader: &reader).map {
-                [DateBound(isLower: true, operand: $0, shift: 0), DateBound(isLower: false, operand: $0, shift: 1)]
+            return offsetOperand(text, node, subject: subject, reader: &reader).map {
+                [
+                    DateBound(isLower: true, operand: $0.operand, shift: $0.days),
+                    DateBound(isLower: false, operand: $0.operand, shift: $0.days + 1),
+                ]
             }
         case .before:
-            return operand(text, node, reader: &reader).map { [DateBound(isLower: false, operand: $0, shift: 0)] }
+            return offsetOperand(text, node, subject: subject, reader: &reader).map {
+                [DateBound(isLower: false, operand: $0.operand, shift: $0.days)]
+            }
         case .onOrBefore:
-            return operand(text, node, reader: &reader).map { [DateBound(isLower: false, operand: $0, shift: 1)] }
+            return offsetOperand(text, node, subject: subject, reader: &reader).map {
+                [DateBound(isLower: false, operand: $0.operand, shift: $0.days + 1)]
+            }
         case .after:
-            return operand(text, node, reader: &reader).map { [DateBound(isLower: true, operand: $0, shift: 1)] }
+            return offsetOperand(text, node, subject: subject, reader: &reader).map {
+                [DateBound(isLower: true, operand: $0.operand, shift: $0.days + 1)]
+            }
         case .onOrAfter:
-            return operand(text, node, reader: &reader).map { [DateBound(isLower: true, operand: $0, shift: 0)] }
+            return offsetOperand(text, node, subject: subject, reader: &reader).map {
+                [DateBound(isLower: true, operand: $0.operand, shift: $0.days)]
+            }
         }
     }
 
     /// A deadline's date, a certification's expiry or a literal date.
-    private func operand(_ text: String, _ node: Node, reader: inout SchemaReader) -> DateOperand? {
+    func operand(_ text: String, _ node: Node, reader: inout SchemaReader) -> DateOperand? {
         if let deadline = deadlines.first(where: { $0.id == text }) { return .fixed(deadline.date) }
         if text.hasSuffix(".expiry"), let index = certifications.firstIndex(where: { "\($0.id).expiry" == text }) {
             return .expiry(certification: index)

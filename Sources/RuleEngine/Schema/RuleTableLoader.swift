@@ -57,7 +57,8 @@ package struct RuleTableLoader {
         table.versionLocation = policyFields?.first { $0.key.scalar?.value == PolicyKey.version.rawValue }.map {
             reader.location($0.value)
         }
-        return table
+        cutDateClasses(&table)
+        return reader.diagnostics.hasErrors ? nil : table
     }
 
     /// Every literal date of the table but the window's own bounds must lie in the window: a
@@ -120,7 +121,9 @@ package struct RuleTableLoader {
 
     private mutating func readInputs(_ node: Node) -> (years: [YearInput], date: String)? {
         var years: [YearInput] = []
-        var dateInput: String?
+        var dates: [DateDeclaration] = []
+        // Where each date input goes among the others, in declaration order.
+        var datePositions: [(name: String, position: Int)] = []
         for (name, key, value) in reader.namedEntries(node, in: "`inputs`", kind: "year input") {
             guard
                 let fields = reader.mapping(value, in: "input `\(name)`", keys: InputKey.self),
@@ -140,10 +143,8 @@ package struct RuleTableLoader {
             guard missing.isEmpty else { continue }
             switch type {
             case .date:
-                if dateInput != nil {
-                    reader.report(.limitExceeded("a table has exactly one date input"), at: key)
-                }
-                dateInput = name
+                dates.append(DateDeclaration(name: name, key: key, value: value, fields: fields, label: label))
+                datePositions.append((name, years.count + datePositions.count))
             case .year:
                 guard let domainNode = fields[.domain],
                     let bounds = reader.mapping(domainNode, in: "`domain`", keys: YearDomainKey.self),
@@ -173,23 +174,32 @@ package struct RuleTableLoader {
                         location: reader.location(key)))
             }
         }
+        let (dateInput, persons) = resolveDates(dates, inputs: node)
+        var skipped = 0
+        for (name, position) in datePositions {
+            if let person = persons[name] {
+                years.insert(person, at: min(position - skipped, years.count))
+            } else {
+                skipped += 1
+            }
+        }
         guard !years.isEmpty, years.count <= RuleTable.maxYearInputs else {
+            let what = persons.isEmpty ? "year, integer, boolean or enum" : "year, integer, boolean, enum or per-person date"
             reader.report(
-                .limitExceeded(
-                    "a table declares from 1 to \(RuleTable.maxYearInputs) year, integer, boolean or enum inputs"),
-                at: node)
+                .limitExceeded("a table declares from 1 to \(RuleTable.maxYearInputs) \(what) inputs"), at: node)
             return nil
         }
-        let cells = years.reduce(1) { $0 * $1.valueCount }
+        let cells = years.reduce(1) { $0 * ($1.isDate ? 1 : $1.valueCount) }
         guard cells <= 1_000_000 else {
             let what = years.allSatisfy(\.isYear) ? "year inputs" : "year, integer, boolean and enum inputs"
             reader.report(.limitExceeded("the \(what) have \(cells) combinations, more than 1,000,000"), at: node)
             return nil
         }
-        guard let dateInput else {
+        guard !dates.isEmpty else {
             reader.report(.missingKey("an input of type `date`", in: "`inputs`"), at: node)
             return nil
         }
+        guard let dateInput else { return nil }
         return (years, dateInput)
     }
 

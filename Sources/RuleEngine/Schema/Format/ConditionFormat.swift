@@ -59,12 +59,13 @@ package enum DateComparisonKey: String, FormatKey {
     package static let definition: FormatDefinition? = FormatDefinition(
         name: "dateCondition",
         doc:
-            "A condition on the date input: comparisons that all apply, such as `{past: recommended, by: ma-expiry}`.")
+            "A condition on a date input: comparisons that all apply, such as `{past: recommended, by: ma-expiry}`.")
 
     package static var requiresSomeKey: Bool { true }
 
     package var spec: KeySpec {
-        let operand = "a deadline id, a certification's expiry such as `ma.expiry`, or a date YYYY-MM-DD"
+        let operand =
+            "a deadline id, a certification's expiry such as `ma.expiry`, a date YYYY-MM-DD or another date input, optionally with an offset in days (`certified_on + 30 days`)"
         switch self {
         case .on: return .optional(.dateOperand, "That day only: \(operand).")
         case .before: return .optional(.dateOperand, "Strictly before \(operand).")

@@ -12,7 +12,7 @@ package enum TableFormat {
     /// Every mapping with fixed keys in a rule table.
     package static let mappings: [any FormatKey.Type] = [
         TableKey.self, PolicyKey.self, WindowKey.self, InputKey.self, YearDomainKey.self, IntegerDomainKey.self,
-        CertificationKey.self, FeeKey.self, DeadlineKey.self, RuleKey.self, OtherwiseKey.self, OutcomeKey.self,
+        DateDomainKey.self, CertificationKey.self, FeeKey.self, DeadlineKey.self, RuleKey.self, OtherwiseKey.self, OutcomeKey.self,
         YearConditionKey.self, ValueConditionKey.self, DateComparisonKey.self, OutputKey.self,
     ]
 }
@@ -43,7 +43,7 @@ package enum TableKey: String, FormatKey {
         case .inputs:
             return .required(
                 .named(FormatElement(.input, "An input."), minimum: 2, maximum: RuleTable.maxYearInputs + 1),
-                "The inputs by name: 1 to \(RuleTable.maxYearInputs) discrete inputs (`type: year`, `integer`, `boolean` or `enum`) and exactly one of `type: date` (its domain is the window)."
+                "The inputs by name: the question's date (`type: date`; with several date inputs, the one marked `role: as_of`; its domain is the window) and 1 to \(RuleTable.maxYearInputs) other inputs (`type: year`, `integer`, `boolean`, `enum`, or `date` for a per-person date)."
             )
         case .certifications:
             return .certifications
@@ -120,10 +120,19 @@ package enum InputType: String, CaseIterable, Sendable {
     package static let maxEnumValues = 64
     /// The most values an integer input's domain may span.
     package static let maxIntegerValues = 1_000
+    /// The most days a per-person date's domain may span (about 200 years).
+    package static let maxDateDays = 73_050
+    /// The most classes of days the conditions may cut a per-person date into (or the
+    /// difference of two compared per-person dates).
+    package static let maxDateClasses = 4_096
 
     /// The shape of `domain:` for this type, if it takes one.
     package var domainValue: FormatValue {
-        self == .integer ? .mapping(IntegerDomainKey.self) : .mapping(YearDomainKey.self)
+        switch self {
+        case .integer: return .mapping(IntegerDomainKey.self)
+        case .date: return .mapping(DateDomainKey.self)
+        case .year, .boolean, .enumeration: return .mapping(YearDomainKey.self)
+        }
     }
 
     /// The keys it takes, which of them it requires, and what it is.
@@ -152,8 +161,10 @@ package enum InputType: String, CaseIterable, Sendable {
                 summary: "A year input.")
         case .date:
             return InputTypeSpec(
-                keys: [.type, .label], required: [.type],
-                doc: "The date the question is asked; its domain is the policy's window.", summary: "The date input.")
+                keys: [.type, .label, .role, .domain], required: [.type],
+                doc:
+                    "A date: the question's date (the as-of date, whose domain is the policy's window; with several date inputs, the one marked `role: as_of`), or a per-person date such as the day a person was certified (it needs a `domain:` of at most \(Self.maxDateDays) days, and has no default).",
+                summary: "A date input.")
         }
     }
 }
@@ -174,7 +185,7 @@ package struct InputTypeSpec: Sendable {
 package enum InputKey: String, FormatKey {
     case type, label, domain
     case allowsNone = "none"
-    case values
+    case values, role
 
     package var spec: KeySpec {
         switch self {
@@ -183,8 +194,12 @@ package enum InputKey: String, FormatKey {
         case .domain:
             return .optional(
                 .mapping(YearDomainKey.self),
-                "The values the table answers for: years (at most 200) for a year input, integers (at most \(InputType.maxIntegerValues)) for an integer input."
+                "The values the table answers for: years (at most 200) for a year input, integers (at most \(InputType.maxIntegerValues)) for an integer input, dates (at most \(InputType.maxDateDays) days) for a per-person date."
             )
+        case .role:
+            return .optional(
+                .oneOf([DateRole.asOf.rawValue]),
+                "A date input's role: `as_of` marks the question's date when a table has several date inputs (the others are per-person dates).")
         case .allowsNone: return .optional(.boolean, "Whether `none` (never held) is a value of the input.")
         case .values:
             return .optional(
@@ -204,6 +219,24 @@ package enum YearDomainKey: String, FormatKey {
         case .to: return .required(.year, "The last year.")
         }
     }
+}
+
+/// The keys of a per-person date's `domain:`.
+package enum DateDomainKey: String, FormatKey {
+    case from, to
+
+    package var spec: KeySpec {
+        switch self {
+        case .from: return .required(.date, "The first day.")
+        case .to: return .required(.date, "The last day.")
+        }
+    }
+}
+
+/// The roles a date input can be given (`role:`).
+package enum DateRole: String, CaseIterable, Sendable {
+    /// The question's date.
+    case asOf = "as_of"
 }
 
 /// The keys of an integer input's `domain:`.

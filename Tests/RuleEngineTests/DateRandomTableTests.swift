@@ -1,0 +1,190 @@
+import Testing
+
+@testable import RuleEngine
+
+/// Random tables with two per-person dates beside an enum and a year: conditions on the dates
+/// with literal days, expiries, day offsets, a comparison between the two dates and the
+/// question's date compared with a per-person date. The decision tree agrees with the linear
+/// scan on every input (every day of every domain), and gaps and overlaps are exactly the
+/// inputs the scan finds.
+@Suite("Random tables with per-person dates")
+struct DateRandomTableTests {
+    typealias Generator = RandomTableTests.Generator
+
+    static func day(_ generator: inout Generator, from first: Int, span: Int) -> String {
+        LocalDate(dayNumber: (LocalDate(iso: "2024-01-01")?.dayNumber ?? 0) + first + generator.next(span)).description
+    }
+
+    static func comparison(_ generator: inout Generator) -> String {
+        generator.pick(["before", "after", "on_or_before", "on_or_after", "on"])
+    }
+
+    static func offset(_ generator: inout Generator) -> String {
+        generator.pick(["", " + \(generator.next(12)) days", " - \(generator.next(12)) days"])
+    }
+
+    /// A condition on input `c`, `k` (per-person dates) or `d` (the question's date).
+    static func condition(_ generator: inout Generator, input: String) -> String {
+        let other = input == "c" ? "k" : "c"
+        switch (input, generator.next(4)) {
+        case ("d", 0): return "\(comparison(&generator)): \(generator.pick(["c", "k"]))\(offset(&generator))"
+        case ("d", 1): return "\(comparison(&generator)): ca.expiry"
+        case ("d", _): return "\(comparison(&generator)): \(day(&generator, from: 60, span: 14))"
+        case (_, 0): return "\(comparison(&generator)): \(other)\(offset(&generator))"
+        case (_, 1): return "\(comparison(&generator)): ca.expiry\(offset(&generator))"
+        default: return "\(comparison(&generator)): \(day(&generator, from: 28, span: 40))"
+        }
+    }
+
+    static func table(seed: UInt64, hitPolicy: String, otherwise: Bool) -> String {
+        var generator = Generator(state: seed &* 104_729 &+ 3)
+        var lines = [
+            "format: rulecheck/1",
+            "policy: {id: dates, version: \"\(seed)\", title: dates, source: test, time_zone: UTC, window: {from: 2024-03-01, to: 2024-03-14}}",
+            "cycle: 2024",
+            "hit_policy: \(hitPolicy)",
+            "inputs:",
+            "  e: {type: enum, values: [p, q]}",
+            "  c: {type: date, domain: {from: 2024-02-01, to: 2024-02-20}}",
+            "  a: {type: year, domain: {from: 2023, to: 2025}, none: true}",
+            "  k: {type: date, domain: {from: 2024-02-10, to: 2024-03-05}}",
+            "  d: {type: date, role: as_of}",
+            "certifications:",
+            "  ca: {input: a, expires: 02-1\(generator.next(9))}",
+            "derived:",
+            "  x: {c: {\(condition(&generator, input: "c"))}}",
+            "actions: {z: Z.}",
+            "rules:",
+        ]
+        for rule in 0..<(3 + generator.next(5)) {
+            var conditions: [String] = []
+            if generator.next(3) == 0 { conditions.append("e: \(generator.pick(["p", "q"]))") }
+            if generator.next(4) == 0 { conditions.append("a: \(generator.pick(["none", "2024", "{not: none}"]))") }
+            for input in ["c", "k", "d"] where generator.next(3) > 0 {
+                conditions.append("\(input): {\(condition(&generator, input: input))}")
+            }
+            lines.append(
+                "  - {id: r\(rule), when: {\(conditions.joined(separator: ", "))}, then: {cohort: c\(rule), status: s, actions: [z]}}"
+            )
+        }
+        if otherwise { lines.append("otherwise: {id: rest, then: {cohort: rest, status: s, actions: [z]}}") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every input: every value of every input, every day of each per-person date's domain.
+    static func everyInput(_ table: RuleTable) -> [(YearValues, LocalDate)] {
+        var combinations: [[Int?]] = [[]]
+        for input in table.yearInputs {
+            let values = input.isDate ? input.domain.map { Optional($0) } : input.values
+            combinations = combinations.flatMap { prefix in values.map { prefix + [$0] } }
+        }
+        var inputs: [(YearValues, LocalDate)] = []
+        for values in combinations {
+            var day = table.policy.windowStart
+            while day <= table.policy.windowEnd {
+                inputs.append((YearValues(values), day))
+                day = day.adding(days: 1)
+            }
+        }
+        return inputs
+    }
+
+    /// The inputs of regions, every day of each class of a per-person date, kept only where the
+    /// two compared dates' difference is in the region's classes of differences.
+    static func expand(_ regions: [InputRegion], table: RuleTable) -> Set<[Int]> {
+        let inputs = table.yearInputs
+        var result: Set<[Int]> = []
+        for region in regions {
+            var combinations: [[Int]] = [[]]
+            for (index, input) in inputs.enumerated() {
+                let values: [Int] = region.values[index].flatMap { value -> [Int] in
+                    guard input.isDate, let value, let position = input.index(of: value) else { return [value ?? -1] }
+                    return Array(input.classDays(position))
+                }
+                combinations = combinations.flatMap { prefix in values.map { prefix + [$0] } }
+            }
+            for (offset, pair) in table.datePairs.enumerated() {
+                let allowed = region.values[inputs.count + offset].compactMap { $0 }.compactMap { start in
+                    pair.differenceStarts.firstIndex(of: start).map { pair.classDays($0) }
+                }
+                combinations = combinations.filter { values in
+                    allowed.contains { $0.contains(values[pair.first] - values[pair.second]) }
+                }
+            }
+            for range in region.dates {
+                for day in range.lowerBound.dayNumber...range.upperBound.dayNumber {
+                    for combination in combinations { result.insert(combination + [day]) }
+                }
+            }
+        }
+        return result
+    }
+
+    @Test("the tree agrees with the linear scan (hit policy first)", arguments: 0..<10)
+    func treeAgrees(seed: UInt64) throws {
+        let text = Self.table(seed: seed, hitPolicy: "first", otherwise: true)
+        let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "dates-\(seed).yaml"))
+        let reference = ReferenceEvaluator(table: table.definition)
+        var mismatches = 0
+        for (values, day) in Self.everyInput(table.definition) {
+            let decision = try table.evaluate(values, asOf: day)
+            let expected = reference.decide(values, on: day)
+            if expected?.rule != decision.ruleIndex || expected?.flags != decision.flags { mismatches += 1 }
+        }
+        #expect(mismatches == 0, "\(text)")
+    }
+
+    @Test("the generated tables do have gaps, overlaps and compared pairs")
+    func generatorIsInteresting() throws {
+        var withGaps = 0
+        var withOverlaps = 0
+        var withPairs = 0
+        var withUnrealisable = 0
+        for seed in 0..<10 {
+            let text = Self.table(seed: UInt64(seed), hitPolicy: "unique", otherwise: false)
+            let result = TableLoader.load(yaml: text, file: "dates.yaml")
+            let codes = Set(result.diagnostics.map(\.code))
+            if codes.contains(.gap) { withGaps += 1 }
+            if codes.contains(.overlap) { withOverlaps += 1 }
+            let first = Self.table(seed: UInt64(seed), hitPolicy: "first", otherwise: true)
+            let definition = try TestSupport.compiled(TableLoader.load(yaml: first, file: "d.yaml")).definition
+            if !definition.datePairs.isEmpty { withPairs += 1 }
+            if TableCompiler.coverage(of: definition).regions.contains(where: { !$0.isRealisable }) {
+                withUnrealisable += 1
+            }
+        }
+        #expect(withGaps >= 3)
+        #expect(withOverlaps >= 3)
+        #expect(withPairs >= 3)
+        #expect(withUnrealisable >= 2)
+    }
+
+    @Test("gaps and overlaps are exactly the inputs the scan finds (hit policy unique)", arguments: 0..<10)
+    func analysisIsExact(seed: UInt64) throws {
+        let text = Self.table(seed: seed, hitPolicy: "unique", otherwise: false)
+        var loader = RuleTableLoader(file: "dates.yaml")
+        let root = try #require(YAMLReaderAccess.root(text))
+        let loaded = loader.load(root)
+        let typed = try #require(loaded, "\(loader.reader.diagnostics.map(\.message))")
+        let context = AnalysisContext(table: typed, coverage: TableCompiler.coverage(of: typed))
+        let reference = ReferenceEvaluator(table: typed)
+        var gaps: Set<[Int]> = []
+        var overlaps: [[Int32]: Set<[Int]>] = [:]
+        for (values, day) in Self.everyInput(typed) {
+            let matching = reference.matchingRules(values, on: day)
+            let key = (0..<values.count).map { values[$0] ?? -1 } + [day.dayNumber]
+            if matching.isEmpty { gaps.insert(key) }
+            for (position, first) in matching.enumerated() {
+                for second in matching[(position + 1)...] {
+                    overlaps[[Int32(first), Int32(second)], default: []].insert(key)
+                }
+            }
+        }
+        #expect(Self.expand(GapCheck.regions(context), table: typed) == gaps, "\(text)")
+        var found: [[Int32]: Set<[Int]>] = [:]
+        for (pair, regions) in OverlapCheck.pairs(context) {
+            found[[pair.first, pair.second]] = Self.expand(regions, table: typed)
+        }
+        #expect(found == overlaps, "\(text)")
+    }
+}
