@@ -1,7 +1,8 @@
 import RuleCheckKit
 import RuleEngine
 
-/// The answer on the EMT page: cohort and status in plain words, whether they may staff an
+/// The answer on the EMT page: cohort and status in plain words (the table's labels, else the
+/// ids as words), whether they may staff an
 /// ambulance (each derived output), the fee, each deadline with the days left, the steps in
 /// order, and the policy version with its source. Every text from the table is escaped.
 struct AnswerSection {
@@ -14,8 +15,8 @@ struct AnswerSection {
             "<section class=\"answer\" aria-labelledby=\"answer-heading\">",
             "<h2 id=\"answer-heading\">Your answer as of \(decision.asOf)</h2>",
             "<dl>",
-            "<dt>Cohort</dt><dd>\(HTML.escape(PageLayout.words(outcome.cohort)))</dd>",
-            "<dt>Status</dt><dd>\(HTML.escape(PageLayout.words(outcome.status)))</dd>",
+            "<dt>Cohort</dt><dd>\(HTML.escape(table.labels.cohort(outcome.cohort) ?? PageLayout.words(outcome.cohort)))</dd>",
+            "<dt>Status</dt><dd>\(HTML.escape(table.labels.status(outcome.status) ?? PageLayout.words(outcome.status)))</dd>",
         ]
         for (name, value) in decision.derivedValues {
             lines.append(
@@ -50,9 +51,9 @@ struct AnswerSection {
             lines.append("</ol>")
         }
         let source = table.policy.source
+        let link = table.policy.sourceURL ?? (source.hasPrefix("https://") ? source : nil)
         let sourceHTML =
-            source.hasPrefix("https://")
-            ? "<a href=\"\(HTML.attribute(source))\">\(HTML.escape(source))</a>" : HTML.escape(source)
+            link.map { "<a href=\"\(HTML.attribute($0))\">\(HTML.escape(source))</a>" } ?? HTML.escape(source)
         lines += [
             "<p class=\"meta\">Policy \(HTML.escape(table.policy.title)), version \(HTML.escape(table.policy.version)). "
                 + "Source: \(sourceHTML). Decided by rule <code>\(HTML.escape(decision.rule.id))</code>.</p>",

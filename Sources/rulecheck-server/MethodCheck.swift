@@ -7,7 +7,7 @@ struct MethodCheck<Context: RequestContext>: RouterMiddleware {
     /// The methods each route takes, by path pattern (`*` matches one path segment).
     static var allowed: [(pattern: [Substring], methods: String)] {
         [
-            ("/v1/decisions", "POST"), ("/v1/explanations", "POST"), ("/v1/tables", "GET"),
+            ("/v1/decisions", "POST"), ("/v1/explanations", "POST"), ("/v1/batch", "POST"), ("/v1/tables", "GET"),
             ("/v1/tables/*/matrix", "GET"), ("/healthz", "GET"), ("/readyz", "GET"),
             ("/metrics", "GET"), ("/openapi.json", "GET"), ("/", "GET"), ("/staff", "GET"),
             ("/staff/validate", "POST"),

@@ -34,7 +34,8 @@ extension OpenAPIDocument {
                 + quoted(
                     "One person's case: each input of the tables by name, in its own type (a year or an integer "
                         + "in the tables' domain, null where a year input allows none, true or false, an enum's "
-                        + "word), and the date input (YYYY-MM-DD, optional). Unknown fields are refused.") + ",",
+                        + "word, a per-person date YYYY-MM-DD), and the date input (YYYY-MM-DD, optional). Unknown fields are "
+                        + "refused.") + ",",
             "        \"required\": [\(inputs.map { quoted($0.name) }.joined(separator: ", "))],",
             "        \"additionalProperties\": false,",
             "        \"properties\": {",

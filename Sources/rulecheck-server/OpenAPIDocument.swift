@@ -9,7 +9,7 @@ enum OpenAPIDocument {
             "title": "rulecheck-server",
             "version": "0.1.0",
             "summary": "Decisions from the rule tables in force, as eval and explain print them.",
-            "description": "Loopback by default and without authentication: put it behind a proxy for anything else. Request bodies over --max-body-bytes (default 1 MiB) and arrays of more than --max-items (default 10,000) are answered 413. Inputs are named by the tables: the `Input` schema is written from the tables in force when the document is asked for (this file is the one for the shipped rules/: `ma_expires`, `nr_expires` (years) and `as_of`, a date defaulting to today in the table's time zone)."
+            "description": "Loopback by default and without authentication: put it behind a proxy for anything else. Request bodies over --max-body-bytes (default 1 MiB) and arrays of more than --max-items (default 10,000) are answered 413; rosters for /v1/batch are streamed and may be up to --max-batch-bytes (default 64 MiB). Inputs are named by the tables: the `Input` schema is written from the tables in force when the document is asked for (this file is the one for the shipped rules/: `ma_expires`, `nr_expires` (years) and `as_of`, a date defaulting to today in the table's time zone)."
           },
           "paths": {
             "/v1/decisions": {
@@ -65,6 +65,78 @@ enum OpenAPIDocument {
                   "400": { "$ref": "#/components/responses/BadRequest" },
                   "413": { "$ref": "#/components/responses/TooLarge" },
                   "503": { "$ref": "#/components/responses/Unavailable" }
+                }
+              }
+            },
+            "/v1/batch": {
+              "post": {
+                "operationId": "batch",
+                "summary": "Classify a CSV roster, streamed back as `rulecheck batch` writes it",
+                "description": "The body is a roster as `rulecheck batch` reads it: a header row naming the table's inputs (other columns pass through), then one row per person. It is read and answered row by row, never held whole, so it may be larger than --max-body-bytes, up to --max-batch-bytes (default 64 MiB). The output format follows `Accept`: `text/csv` (the default, also for `*/*` or no `Accept`) or JSON Lines as `application/x-ndjson` or `application/jsonl` (answered with the type asked for). A problem found before any output (a query parameter, the media types, the header row, a declared Content-Length over the limit) is a 4xx with a JSON body. Once rows go out the status is 200: bad rows are reported in the stream as `batch` reports them (the `error` column, or `{\"line\", \"error\", \"fields\"}` objects), and a CSV that breaks mid-stream, a body that passes --max-batch-bytes or a decision that cannot be logged ends the stream with one more record of that shape, with no fields, whose error starts `stopped at line N:`.",
+                "parameters": [
+                  {
+                    "name": "as_of", "in": "query", "required": false,
+                    "description": "The date of rows without one (`--as-of`); default: today in the table's time zone",
+                    "schema": { "type": "string", "format": "date" }
+                  },
+                  {
+                    "name": "delimiter", "in": "query", "required": false,
+                    "description": "The roster's field delimiter (`--delimiter`): `,` (default), `;` or `tab`",
+                    "schema": { "type": "string", "enum": [",", ";", "tab", "comma", "semicolon"] }
+                  },
+                  {
+                    "name": "output_delimiter", "in": "query", "required": false,
+                    "description": "The CSV output's field delimiter (`--output-delimiter`); default: the roster's",
+                    "schema": { "type": "string", "enum": [",", ";", "tab", "comma", "semicolon"] }
+                  },
+                  {
+                    "name": "date_format", "in": "query", "required": false,
+                    "description": "How the roster writes dates (`--date-format`)",
+                    "schema": { "type": "string", "enum": ["YYYY-MM-DD", "M/D/YYYY"] }
+                  },
+                  {
+                    "name": "column", "in": "query", "required": false,
+                    "description": "Read an input from a column named otherwise, `INPUT=HEADER` (`--column`); repeatable",
+                    "schema": { "type": "array", "items": { "type": "string", "pattern": "^[^=]+=.+$" } },
+                    "style": "form", "explode": true
+                  },
+                  {
+                    "name": "excel_safe", "in": "query", "required": false,
+                    "description": "Put a ' before CSV cells a spreadsheet would run as formulas (`--excel-safe`)",
+                    "schema": { "type": "boolean" }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "text/csv": {
+                      "schema": { "type": "string" },
+                      "example": "id,ma_expires,nr_expires,as_of\n1,2026,2027,2026-02-16\n2,2026,none,\n"
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "One output row (CSV) or JSON object (JSON Lines) per roster row, in order, as `rulecheck batch --format csv|jsonl` writes them",
+                    "content": {
+                      "text/csv": { "schema": { "type": "string" } },
+                      "application/x-ndjson": { "schema": { "type": "string" } },
+                      "application/jsonl": { "schema": { "type": "string" } }
+                    }
+                  },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "406": {
+                    "description": "`Accept` allows none of `text/csv`, `application/x-ndjson`, `application/jsonl`",
+                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+                  },
+                  "413": {
+                    "description": "The declared Content-Length is over --max-batch-bytes",
+                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+                  },
+                  "415": {
+                    "description": "The body is not `text/csv` (UTF-8)",
+                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+                  }
                 }
               }
             },
@@ -144,7 +216,7 @@ enum OpenAPIDocument {
             "schemas": {
               "Input": {
                 "type": "object",
-                "description": "One person's case: each input of the tables by name, in its own type (a year or an integer in the tables' domain, null where a year input allows none, true or false, an enum's word), and the date input (YYYY-MM-DD, optional). Unknown fields are refused.",
+                "description": "One person's case: each input of the tables by name, in its own type (a year or an integer in the tables' domain, null where a year input allows none, true or false, an enum's word, a per-person date YYYY-MM-DD), and the date input (YYYY-MM-DD, optional). Unknown fields are refused.",
                 "required": ["ma_expires", "nr_expires"],
                 "additionalProperties": false,
                 "properties": {

@@ -48,6 +48,8 @@ enum PageLayout {
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
         dt { font-weight: 600; }
         dd { margin: 0; overflow-wrap: anywhere; }
+        ul.labels { margin: 0; padding-left: 1.1rem; }
+        ul.labels code { color: #57606a; font-size: 0.9em; }
         table { border-collapse: collapse; width: 100%; background: #fff; }
         th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
         .scroll { overflow-x: auto; }

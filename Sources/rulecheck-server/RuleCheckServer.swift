@@ -37,14 +37,17 @@ struct RuleCheckServer: AsyncParsableCommand {
     @Option(help: "The most items in one JSON array request; more are answered 413.")
     var maxItems: Int = 10_000
 
+    @Option(help: "The largest roster in bytes for POST /v1/batch (streamed, so not bound by --max-body-bytes).")
+    var maxBatchBytes: Int = 64 << 20
+
     @Option(help: "Who the EMT page names for an official decision (the office and how to reach it).")
     var contact: String = ServerApplication.Settings().contact
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard reloadInterval >= 0 else { throw ValidationError("--reload-interval must be 0 or more seconds") }
-        guard maxBodyBytes > 0, maxItems > 0 else {
-            throw ValidationError("--max-body-bytes and --max-items must be positive")
+        guard maxBodyBytes > 0, maxItems > 0, maxBatchBytes > 0 else {
+            throw ValidationError("--max-body-bytes, --max-items and --max-batch-bytes must be positive")
         }
     }
 
@@ -56,7 +59,7 @@ struct RuleCheckServer: AsyncParsableCommand {
         settings.decisionLog = decisionLog
         settings.contact = contact
         settings.reloadInterval = reloadInterval == 0 ? nil : .seconds(reloadInterval)
-        settings.limits = RequestLimits(maxBodyBytes: maxBodyBytes, maxItems: maxItems)
+        settings.limits = RequestLimits(maxBodyBytes: maxBodyBytes, maxItems: maxItems, maxBatchBytes: maxBatchBytes)
         var logger = Logger(label: "rulecheck-server")
         logger.logLevel = .notice
         let host = self.host

@@ -61,6 +61,7 @@ enum ServerApplication {
         router.add(middleware: MetricsRecorder(metrics: metrics))
         router.add(middleware: MethodCheck())
         DecisionRoutes(state: state).register(on: router)
+        BatchRoutes(state: state).register(on: router)
         TableRoutes(state: state).register(on: router)
         EMTPage(state: state, contact: settings.contact).register(on: router)
         StaffPage(state: state).register(on: router)

@@ -13,12 +13,14 @@ struct ServerState: Sendable {
     let decisionLog: DecisionLog?
 }
 
-/// The largest request the API takes: bytes in one body and items in one JSON array.
+/// The largest request the API takes: bytes in one body, items in one JSON array, bytes in one roster.
 struct RequestLimits: Sendable {
     /// Bodies over this many bytes are answered `413` (default 1 MiB).
     var maxBodyBytes = 1 << 20
     /// Arrays of more than this many items are answered `413` (default 10,000).
     var maxItems = 10_000
+    /// Rosters (`POST /v1/batch`, streamed) over this many bytes are refused (default 64 MiB).
+    var maxBatchBytes = 64 << 20
 }
 
 extension Request {

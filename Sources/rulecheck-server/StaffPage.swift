@@ -38,6 +38,9 @@ struct StaffPage: Sendable {
                 "<dt>Window</dt><dd>\(policy.windowStart) to \(policy.windowEnd)</dd>",
                 "<dt>File</dt><dd class=\"mono\">\(HTML.escape(table.file))</dd>",
                 "<dt>SHA-256</dt><dd class=\"mono\">\(table.sha256)</dd>",
+            ]
+            lines += Self.sourceAndLabels(table.compiled.definition)
+            lines += [
                 "</dl>",
                 "</section>",
             ]

@@ -112,12 +112,12 @@ struct FormatDescriptionTests {
             required = Key.requiredKeys.map(\.rawValue)
         }
 
-        init(input type: InputType, at path: [Step]) {
+        init(input type: InputType, at path: [Step], alsoRequired: [String] = []) {
             format = .table
             keys = InputKey.self
             self.path = path
             allowed = type.spec.keys.map(\.rawValue)
-            required = type.spec.required.map(\.rawValue)
+            required = type.spec.required.map(\.rawValue) + alsoRequired
         }
 
         var description: String { "\(format) \(keys) at /\(path.map(\.description).joined(separator: "/"))" }
@@ -127,8 +127,12 @@ struct FormatDescriptionTests {
         Place(.table, TableKey.self, at: []),
         Place(.table, PolicyKey.self, at: ["policy"]),
         Place(.table, WindowKey.self, at: ["policy", "window"]),
+        Place(.table, LabelsKey.self, at: ["labels"]),
         Place(input: .year, at: ["inputs", "ma_expires"]),
         Place(input: .date, at: ["inputs", "as_of"]),
+        // A per-person date (a date input not marked `role: as_of`) also requires its domain.
+        Place(input: .date, at: ["inputs", "certified_on"], alsoRequired: ["domain"]),
+        Place(.table, DateDomainKey.self, at: ["inputs", "certified_on", "domain"]),
         Place(input: .enumeration, at: ["inputs", "level"]),
         Place(input: .integer, at: ["inputs", "service"]),
         Place(input: .boolean, at: ["inputs", "employed"]),
@@ -185,7 +189,10 @@ struct FormatDescriptionTests {
             "level": ["type": "enum", "label": "Level", "values": ["emt", "paramedic"]],
             "service": ["type": "integer", "label": "Years", "domain": ["from": "0", "to": "2"]],
             "employed": ["type": "boolean", "label": "Employed"],
-            "as_of": ["type": "date", "label": "Date"],
+            "certified_on": [
+                "type": "date", "label": "Certified", "domain": ["from": "2000-01-01", "to": "2026-12-31"],
+            ],
+            "as_of": ["type": "date", "label": "Date", "role": "as_of"],
         ],
         "certifications": ["ma": ["input": "ma_expires", "expires": "03-31", "label": "MA"]],
         "fees": ["base": ["amount": "10.00", "currency": "USD", "label": "Base"]],
@@ -211,6 +218,7 @@ struct FormatDescriptionTests {
             ]
         ],
         "otherwise": ["id": "rest", "then": ["cohort": "b", "status": "other", "actions": ["act"]], "note": "Rest."],
+        "labels": ["cohorts": ["a": "First"], "statuses": ["other": "Everyone else"]],
     ]
 
     static let expectations: Document = [

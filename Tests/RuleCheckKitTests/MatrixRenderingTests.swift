@@ -42,14 +42,19 @@ struct MatrixRenderingTests {
             html.contains("ma_expires 2026, nr_expires 2027, as_of 2026-02-20&#10;one-year-alignment / action-overdue"))
     }
 
-    @Test("the legend lists every cohort in the grid with its outcomes")
+    @Test("the legend lists every cohort in the grid with its outcomes, in the table's words")
     func legend() throws {
-        let (html, grid, _) = try Self.page()
+        let (html, grid, matrix) = try Self.page()
+        let labels = matrix.table.definition.labels
         let cohorts = Set(grid.decisions.joined().map(\.outcome.cohort))
         #expect(cohorts.count == 6)
-        for cohort in cohorts { #expect(html.contains("<td class=\"cohort\">\(cohort)</td>"), "\(cohort)") }
+        for cohort in cohorts {
+            let words = try #require(labels.cohort(cohort))
+            #expect(html.contains("<td class=\"cohort\">\(words)<code class=\"id\">\(cohort)</code></td>"), "\(cohort)")
+        }
         for row in grid.decisions.joined() {
-            #expect(html.contains("<strong>\(row.outcome.status)</strong>"))
+            let words = try #require(labels.status(row.outcome.status))
+            #expect(html.contains("<strong>\(words)</strong> (<code>\(row.outcome.status)</code>)"))
         }
         #expect(html.contains("fee 62.50 USD"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RuleEngine
 import Testing
 
 /// The pages in headless Chromium: the EMT form submitted as the browser would (its GET URL
@@ -18,7 +19,12 @@ struct BrowserTests {
             let url = server.base.absoluteString + "/?ma_expires=2026&nr_expires=2027&as_of=2026-02-16"
             let dom = try await Browser.run(browser, ["--dump-dom", url])
             #expect(dom.contains("Your answer as of 2026-02-16"))
-            #expect(dom.contains("one year alignment"))
+            let decision = try await server.post(
+                "/v1/decisions", #"{"ma_expires": 2026, "nr_expires": 2027, "as_of": "2026-02-16"}"#
+            ).object()
+            let cohort = try #require(decision["cohort"] as? String)
+            let table = try #require(TableLoader.load(path: TestServer.path("rules/2026.yaml")).table)
+            #expect(dom.contains(try #require(table.definition.labels.cohort(cohort))))
             #expect(dom.contains("not an official decision"))
         }
     }

@@ -38,7 +38,10 @@ struct PageTests {
                 "/v1/decisions", #"{"ma_expires": 2026, "nr_expires": 2027, "as_of": "2026-02-16"}"#
             ).object()
             let cohort = try #require(decision["cohort"] as? String)
-            #expect(page.contains("<dt>Cohort</dt><dd>\(PageLayout.words(cohort))</dd>"))
+            let labels = try #require(TableLoader.load(path: TestServer.path("rules/2026.yaml")).table).definition
+                .labels
+            let words = labels.cohort(cohort) ?? PageLayout.words(cohort)
+            #expect(page.contains("<dt>Cohort</dt><dd>\(HTML.escape(words))</dd>"))
             #expect(page.contains("62.50 USD"))
             #expect(page.contains("2026-03-31"))
             #expect(page.contains("43 days left"))  // 2026-02-16 to 2026-03-31 inclusive

@@ -13,7 +13,8 @@ struct PersonDateCLITests {
 
     @Test("eval and explain take per-person dates with --input; the JSON input object holds them as dates")
     func evalAndExplain() throws {
-        let eval = try CLI.run(["eval", "--rules", Self.table, "--format", "json", "--as-of", "2026-04-15"] + Self.person)
+        let eval = try CLI.run(
+            ["eval", "--rules", Self.table, "--format", "json", "--as-of", "2026-04-15"] + Self.person)
         #expect(eval.status == 0, "\(eval.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(eval.stdout.utf8)) as? [String: Any]
         #expect(object?["cohort"] as? String == "bridge")
@@ -30,8 +31,10 @@ struct PersonDateCLITests {
         #expect(explain.stdout.contains("refresher_on 2026-03-05 is not on or after 2027-03-02"))
         // The action text fills in the per-person date.
         let old = try CLI.run(
-            ["eval", "--rules", Self.table, "--as-of", "2026-04-15", "--input", "level=emt", "--input",
-             "state_expires=2026", "--input", "certified_on=2013-06-30", "--input", "refresher_on=2020-01-01"])
+            [
+                "eval", "--rules", Self.table, "--as-of", "2026-04-15", "--input", "level=emt", "--input",
+                "state_expires=2026", "--input", "certified_on=2013-06-30", "--input", "refresher_on=2020-01-01",
+            ])
         #expect(old.stdout.contains("Renew on the state's terms (certified 2013-06-30)."), "\(old.stdout)")
     }
 
@@ -52,7 +55,8 @@ struct PersonDateCLITests {
 
     @Test("--input-json and eval --jsonl read per-person dates as strings")
     func json() throws {
-        let object = #"{"level":"paramedic","state_expires":2027,"certified_on":"2013-06-30","refresher_on":"2020-01-01","as_of":"2026-02-01"}"#
+        let object =
+            #"{"level":"paramedic","state_expires":2027,"certified_on":"2013-06-30","refresher_on":"2020-01-01","as_of":"2026-02-01"}"#
         let single = try CLI.run(["eval", "--rules", Self.table, "--input-json", "-"], stdin: Data(object.utf8))
         #expect(single.status == 0, "\(single.stderr)")
         #expect(single.stdout.contains("grandfathered"))

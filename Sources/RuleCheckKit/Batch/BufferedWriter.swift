@@ -1,16 +1,26 @@
 import Foundation
 import RuleEngine
 
-/// Collects output in a 64 KiB buffer and writes it to a file descriptor with `write(2)` when
-/// the buffer fills, so that a million small rows cost a few hundred system calls.
+/// Collects output in a 64 KiB buffer and writes it to a file descriptor with `write(2)` (or
+/// hands it to a sink) when the buffer fills, so that a million small rows cost a few hundred
+/// system calls.
 public final class BufferedWriter {
     /// Why writing failed.
     public struct WriteError: Error, Sendable, CustomStringConvertible {
         /// One line for the user, such as `No space left on device`.
         public let description: String
+
+        /// An error that says `description`.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
+    /// Where a full buffer goes instead of a file descriptor: a stream, such as an HTTP response.
+    public typealias Sink = (UnsafeRawBufferPointer) throws(WriteError) -> Void
+
     private let fileDescriptor: Int32
+    private let sink: Sink?
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     // Used from one thread at a time (not `Sendable`): no dynamic exclusivity checks on the
@@ -23,6 +33,16 @@ public final class BufferedWriter {
     /// Writes to `fileDescriptor` (not closed by the writer) through a buffer of `capacity` bytes.
     public init(fileDescriptor: Int32, capacity: Int = 65_536) {
         self.fileDescriptor = fileDescriptor
+        sink = nil
+        self.capacity = max(capacity, 64)
+        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    /// Hands each full buffer of `capacity` bytes (and the rest at ``flush()``) to `sink`, which
+    /// must copy the bytes it keeps.
+    public init(capacity: Int = 65_536, sink: @escaping Sink) {
+        fileDescriptor = -1
+        self.sink = sink
         self.capacity = max(capacity, 64)
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
@@ -79,6 +99,10 @@ public final class BufferedWriter {
     }
 
     private func writeAll(_ start: UnsafeRawPointer, _ length: Int) throws(WriteError) {
+        if let sink {
+            try sink(UnsafeRawBufferPointer(start: start, count: length))
+            return
+        }
         var offset = 0
         while offset < length {
             let written = Foundation.write(fileDescriptor, start + offset, length - offset)

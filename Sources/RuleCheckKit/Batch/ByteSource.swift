@@ -13,6 +13,11 @@ public struct ByteSourceError: Error, Sendable, CustomStringConvertible {
     /// One line for the user, such as `Is a directory`.
     public let description: String
 
+    /// An error that says `description`.
+    public init(description: String) {
+        self.description = description
+    }
+
     /// Creates the error for the current `errno`.
     static func fromErrno() -> ByteSourceError {
         ByteSourceError(description: String(cString: strerror(errno)))

@@ -32,13 +32,13 @@ public struct RosterLayout: Sendable {
             + (tables.listsFees ? ["fees"] : []) + ["next_deadline", "next_deadline_date", "rule", "error"]
         let inputs = tables.yearInputNames + [tables.dateInputName]
         for input in options.columns.keys.sorted() where !inputs.contains(input) {
-            throw .header(RosterMessages.unknownInput(input, inputs: inputs))
+            throw .header(RosterMessages.unknownInput(input, inputs: inputs, options.spelling))
         }
         let headerOf = { (input: String) in options.columns[input] ?? input }
         var inputOf: [String: String] = [:]
         for input in inputs {
             if let other = inputOf[headerOf(input)] {
-                throw .header(RosterMessages.sameHeader(headerOf(input), other, input))
+                throw .header(RosterMessages.sameHeader(headerOf(input), other, input, options.spelling))
             }
             inputOf[headerOf(input)] = input
         }
@@ -76,10 +76,10 @@ public struct RosterLayout: Sendable {
             let fields = line.split(separator: Character(UnicodeScalar(candidate)), omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             if fields.count > 1, fields.contains(missing) {
-                return RosterMessages.delimiterHint(RosterOptions.shown(candidate))
+                return RosterMessages.delimiterHint(RosterOptions.shown(candidate), options.spelling)
             }
         }
-        return RosterMessages.columnHint(input)
+        return RosterMessages.columnHint(input, options.spelling)
     }
 
     /// The number of input columns.

@@ -26,20 +26,37 @@ enum RosterMessages {
         "the header has no column `\(name)` (required: \(required.map { "`\($0)`" }.joined(separator: ", ")))"
     }
 
-    static func delimiterHint(_ delimiter: String) -> String {
-        "; the header splits on `\(delimiter)` into columns that include it: try --delimiter '\(delimiter)'"
+    static func delimiterHint(_ delimiter: String, _ spelling: RosterOptionSpelling) -> String {
+        let option: String
+        switch spelling {
+        case .flags: option = "--delimiter '\(delimiter)'"
+        case .queryParameters:
+            option = "the query parameter delimiter=\(["\\t": "tab", ";": "%3B", ",": "%2C"][delimiter] ?? delimiter)"
+        }
+        return "; the header splits on `\(delimiter)` into columns that include it: try \(option)"
     }
 
-    static func columnHint(_ input: String) -> String {
-        "; if the roster names it otherwise, map it with --column \(input)=HEADER"
+    static func columnHint(_ input: String, _ spelling: RosterOptionSpelling) -> String {
+        switch spelling {
+        case .flags: return "; if the roster names it otherwise, map it with --column \(input)=HEADER"
+        case .queryParameters:
+            return "; if the roster names it otherwise, map it with the query parameter column=\(input)%3DHEADER"
+        }
     }
 
-    static func sameHeader(_ header: String, _ first: String, _ second: String) -> String {
-        "--column: `\(first)` and `\(second)` would both be read from column `\(header)`"
+    private static func columnOption(_ spelling: RosterOptionSpelling) -> String {
+        spelling == .flags ? "--column" : "column"
     }
 
-    static func unknownInput(_ input: String, inputs: [String]) -> String {
-        "--column: `\(input)` is not an input of the table (inputs: \(inputs.map { "`\($0)`" }.joined(separator: ", ")))"
+    static func sameHeader(_ header: String, _ first: String, _ second: String, _ spelling: RosterOptionSpelling)
+        -> String
+    {
+        "\(columnOption(spelling)): `\(first)` and `\(second)` would both be read from column `\(header)`"
+    }
+
+    static func unknownInput(_ input: String, inputs: [String], _ spelling: RosterOptionSpelling) -> String {
+        let names = inputs.map { "`\($0)`" }.joined(separator: ", ")
+        return "\(columnOption(spelling)): `\(input)` is not an input of the table (inputs: \(names))"
     }
 
     static func notADate(_ column: String, _ text: String, format: RosterDateFormat) -> String {
@@ -68,6 +85,10 @@ enum RosterMessages {
     static let carriageReturnLineEnds =
         "the header holds a carriage return: the file's lines seem to end in CR alone (classic Mac OS); "
         + "save it with LF or CRLF line ends"
+
+    static func streamStopped(_ reason: String, line: Int) -> String {
+        "stopped at line \(line): \(reason); nothing after it was read"
+    }
 
     static let emptyInput = "the roster is empty; a header row is required"
 

@@ -6,6 +6,14 @@ public enum RosterDateFormat: String, Sendable, CaseIterable {
     case monthDayYear = "M/D/YYYY"
 }
 
+/// How the options are spelled where the roster comes from, for the hints in header errors.
+public enum RosterOptionSpelling: Sendable {
+    /// Command-line flags: `--delimiter ';'`, `--column INPUT=HEADER`.
+    case flags
+    /// HTTP query parameters: `delimiter=%3B`, `column=INPUT%3DHEADER`.
+    case queryParameters
+}
+
 /// How ``RosterProcessor`` reads a roster's header and cells and writes CSV: the delimiters,
 /// which header names each input, and how dates are written.
 public struct RosterOptions: Sendable {
@@ -17,6 +25,8 @@ public struct RosterOptions: Sendable {
     public var columns: [String: String]
     /// How date cells are written.
     public var dateFormat: RosterDateFormat
+    /// How header errors name the options that would fix them.
+    public var spelling = RosterOptionSpelling.flags
 
     /// Commas in and out, each input in the column of its own name, dates as `YYYY-MM-DD`.
     public init(

@@ -59,12 +59,17 @@ public struct RosterProcessor: Sendable {
     /// reporting each bad row to `onBadRow` and, every ``progressInterval`` rows and at the end,
     /// the rows done and bytes read to `onProgress`. Throws when the header is unusable, the CSV
     /// structure is broken or the output cannot be written; flushes `writer` before returning.
+    /// A stream learns from `onHeader` that the header was accepted (before anything is written)
+    /// and sees each decision in `onDecision` before its row is written.
     public func run(
         reader: CSVReader, writer: BufferedWriter, onBadRow: (RosterBadRow) -> Void,
-        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void = { _, _ in }
+        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void = { _, _ in },
+        onHeader: (RosterLayout) -> Void = { _ in }, onDecision: ((Decision) -> Void)? = nil
     ) throws(RosterError) -> RosterSummary {
         do throws(RosterError) {
-            return try process(reader: reader, writer: writer, onBadRow: onBadRow, onProgress: onProgress)
+            return try process(
+                reader: reader, writer: writer, onBadRow: onBadRow, onProgress: onProgress, onHeader: onHeader,
+                onDecision: onDecision)
         } catch {
             // What was decided before a broken record still goes out; the caller decides its fate.
             if case .malformed = error { try? writer.flush() }
@@ -74,10 +79,12 @@ public struct RosterProcessor: Sendable {
 
     private func process(
         reader: CSVReader, writer: BufferedWriter, onBadRow: (RosterBadRow) -> Void,
-        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void
+        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void, onHeader: (RosterLayout) -> Void,
+        onDecision: ((Decision) -> Void)?
     ) throws(RosterError) -> RosterSummary {
         guard try Self.advance(reader) else { throw .header(RosterMessages.emptyInput) }
         let layout = try RosterLayout(header: reader.record, tables: tables, options: options)
+        onHeader(layout)
         let delimiter = options.outputDelimiter
         var cache = RosterOutcomeCache(delimiter: delimiter)
         var counts: [Int] = []
@@ -93,6 +100,7 @@ public struct RosterProcessor: Sendable {
             rows += 1
             switch decide(reader, layout) {
             case .decided(let decision, let table):
+                if let onDecision { onDecision(decision) }
                 let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: decision.asOf.dayNumber)
                 let entry = cache.entry(
                     for: decision, table: table, deadline: deadline, listsFees: tables.listsFees)
@@ -159,7 +167,8 @@ public struct RosterProcessor: Sendable {
                     return .bad(RosterMessages.missingValue(tables.yearInputNames[input]))
                 case .invalid:
                     return .bad(
-                        RosterMessages.notADate(tables.yearInputNames[input], Self.text(cell), format: options.dateFormat))
+                        RosterMessages.notADate(
+                            tables.yearInputNames[input], Self.text(cell), format: options.dateFormat))
                 }
                 continue
             }

@@ -42,18 +42,21 @@ struct DecisionComparison {
     static func pairs(_ pairs: [DatePair], _ inputs: [DiscreteInput]) -> [DatePair] {
         var merged: [DatePair] = []
         for pair in pairs where pair.first < inputs.count && pair.second < inputs.count {
-            let range =
-                (inputs[pair.first].domain.lowerBound - inputs[pair.second].domain.upperBound)...(inputs[pair.first]
-                .domain.upperBound - inputs[pair.second].domain.lowerBound)
+            let first = inputs[pair.first].domain
+            let second = inputs[pair.second].domain
+            let range = (first.lowerBound - second.upperBound)...(first.upperBound - second.lowerBound)
             if let index = merged.firstIndex(where: { $0.first == pair.first && $0.second == pair.second }) {
                 let starts = Set(merged[index].differenceStarts + pair.differenceStarts).filter(range.contains).sorted()
                 merged[index] = DatePair(
                     first: pair.first, second: pair.second, differenceStarts: starts, maxDifference: range.upperBound)
-            } else if !merged.contains(where: { [$0.first, $0.second].contains(pair.first) || [$0.first, $0.second].contains(pair.second) }) {
+            } else if !merged.contains(where: {
+                [$0.first, $0.second].contains(pair.first) || [$0.first, $0.second].contains(pair.second)
+            }) {
                 let starts = Set([range.lowerBound] + pair.differenceStarts).filter(range.contains).sorted()
                 merged.append(
                     DatePair(
-                        first: pair.first, second: pair.second, differenceStarts: starts, maxDifference: range.upperBound))
+                        first: pair.first, second: pair.second, differenceStarts: starts,
+                        maxDifference: range.upperBound))
             }
         }
         return merged

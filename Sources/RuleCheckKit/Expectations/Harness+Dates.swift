@@ -22,10 +22,14 @@ extension Harness {
         guard table.yearInputs.contains(where: \.isDate) else { return nil }
         var cuts = DateCuts(
             inputs: table.yearInputs, window: table.policy.windowStart.dayNumber...table.policy.windowEnd.dayNumber)
-        cuts.add(table.rules.flatMap(\.conditions) + table.derived.flatMap(\.conditions), certifications: table.certifications)
+        cuts.add(
+            table.rules.flatMap(\.conditions) + table.derived.flatMap(\.conditions),
+            certifications: table.certifications)
         cuts.add(conditions(of: expectations), certifications: expectations.certifications)
         var inputs = table.yearInputs
-        for index in inputs.indices where inputs[index].isDate { inputs[index].classStarts = cuts.classStarts(of: index) }
+        for index in inputs.indices where inputs[index].isDate {
+            inputs[index].classStarts = cuts.classStarts(of: index)
+        }
         return CellSpace(inputs, pairs: cuts.pairs().kept)
     }
 

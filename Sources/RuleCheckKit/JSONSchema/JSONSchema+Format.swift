@@ -18,6 +18,7 @@ extension JSONSchema {
         case .boolean: return .object([("description", .string(doc)), ("type", .string("boolean"))])
         case .integer: return .object([("description", .string(doc)), ("type", .string("integer"))])
         case .timeZone: return string(doc, pattern: Pattern.timeZone)
+        case .url: return string(doc, pattern: Pattern.url)
         case .monthDay: return string(doc, pattern: Pattern.monthDay)
         case .template:
             return .object([

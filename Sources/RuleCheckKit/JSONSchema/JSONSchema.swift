@@ -128,6 +128,8 @@ public enum JSONSchema {
         static let yearExpression = "^ *(?:[0-9]{4}|cycle(?: *[+-] *[0-9]{1,4})*) *$"
         /// Another input's name with offsets, for `equals`.
         static let inputExpression = "^ *[A-Za-z][A-Za-z0-9_.]*(?: *[+-] *[0-9]{1,4})* *$"
+        /// An `http` or `https` URL with a host and no spaces.
+        static let url = "^https?://[^\\s/?#]+([/?#][^\\s]*)?$"
         /// A date comparison's operand (a deadline, an expiry, a date or a date input),
         /// optionally with an offset in days: `certified_on + 30 days`.
         static let dateOperand = "^[A-Za-z0-9][A-Za-z0-9._-]*(?: [+-] [0-9]{1,5} days?)?$"

@@ -11,6 +11,7 @@ extension MatrixHTML {
             rules.append("\(name) { background-color: \(swatch.fill); border-left: 4px solid \(swatch.accent); }")
             rules.append(".dot\(name) { background-color: \(swatch.accent); }")
         }
+        rules += labelStyle
         return rules.joined(separator: "\n")
     }
 

@@ -51,7 +51,7 @@ public struct MatrixHTML: Sendable {
             "<h1>\(HTML.escape(policy.title)) <span class=\"version\">version \(HTML.escape(policy.version))</span></h1>",
             "<p class=\"meta\">Policy <code>\(HTML.escape(policy.id))</code> from <code>\(HTML.escape(matrix.table.definition.file))</code>"
                 + " · window \(policy.windowStart) to \(policy.windowEnd) · dates in \(HTML.escape(policy.timeZone))</p>",
-            "<p class=\"meta source\">Source: \(HTML.escape(policy.source))</p>",
+            "<p class=\"meta source\">Source: \(sourceHTML(policy))</p>",
             "</header>",
         ]
     }
@@ -122,14 +122,14 @@ public struct MatrixHTML: Sendable {
             let keys = entries.map(\.letter).joined(separator: " ")
             lines.append(
                 "<tr><td class=\"\(cellClass(cohort: cohort, flags: nil)) swatch\">\(HTML.escape(keys))</td>"
-                    + "<td class=\"cohort\">\(HTML.escape(cohort))</td><td><ul>")
+                    + "<td class=\"cohort\">\(cohortHTML(cohort))</td><td><ul>")
             for entry in entries {
                 let outcome = rules[entry.rule].outcome
                 let count = cellsByRule[entry.rule] ?? 0
                 let fee = outcome.feeText.map { "fee \(HTML.escape($0))" } ?? "no fee stated"
                 let outputs = matrix.outputPairs(rule: entry.rule).map { " · \(HTML.escape($0))" }.joined()
                 lines.append(
-                    "<li><span class=\"key\">\(HTML.escape(entry.letter))</span> <strong>\(HTML.escape(outcome.status))</strong>"
+                    "<li><span class=\"key\">\(HTML.escape(entry.letter))</span> \(statusHTML(outcome.status))"
                         + " · \(fee)\(outputs) · rule <code>\(HTML.escape(rules[entry.rule].id))</code>"
                         + " at <code>\(HTML.escape(matrix.place(of: entry.rule)))</code>"
                         + " · \(count) \(count == 1 ? "cell" : "cells")</li>")
@@ -140,7 +140,7 @@ public struct MatrixHTML: Sendable {
         for cohort in others {
             lines.append(
                 "<tr class=\"absent\"><td class=\"\(cellClass(cohort: cohort, flags: nil)) swatch\"></td>"
-                    + "<td class=\"cohort\">\(HTML.escape(cohort))</td><td>not on \(date); see the timeline</td></tr>")
+                    + "<td class=\"cohort\">\(cohortHTML(cohort))</td><td>not on \(date); see the timeline</td></tr>")
         }
         lines += ["</tbody>", "</table>"]
         if let first = matrix.table.definition.derived.first {

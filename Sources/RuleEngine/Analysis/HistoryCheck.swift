@@ -84,7 +84,8 @@ public enum HistoryCheck {
                         diagnostics.append(
                             Diagnostic(
                                 .handOver(
-                                    newer.definition.describe(region: region), count: newer.definition.count(of: region), from: old, to: new,
+                                    newer.definition.describe(region: region),
+                                    count: newer.definition.count(of: region), from: old, to: new,
                                     example: describeExample(region, table: newer.definition)),
                                 at: newer.definition.rules[change.newRule].location,
                                 notes: [

@@ -23,7 +23,8 @@ enum TableCompiler {
                 }
                 regions.append(
                     Coverage.Region(
-                        cells: cells, starts: [Int32(windowStart)], matchSets: [matchSet], flags: [0], isRealisable: false))
+                        cells: cells, starts: [Int32(windowStart)], matchSets: [matchSet], flags: [0],
+                        isRealisable: false))
                 continue
             }
             // Rules and outputs whose year conditions hold here, with their date bounds resolved.

@@ -79,10 +79,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case dateClassLimit = "RC225"
     /// RC226: a comparison between per-person dates that the analysis cannot keep exact.
     case dateComparisonLimit = "RC226"
+    /// RC227: a `domain` on the question's date, whose domain is the window.
+    case asOfDomain = "RC227"
     /// RC230: fees of one outcome in different currencies.
     case mixedCurrencies = "RC230"
     /// RC231: a typed output's value that does not fit its type.
     case invalidOutputValue = "RC231"
+    /// RC235: a label for a cohort that no rule decides.
+    case unknownCohortLabel = "RC235"
+    /// RC236: a label for a status that no rule decides.
+    case unknownStatusLabel = "RC236"
+    /// RC237: a `policy.source_url` that is not an http(s) URL.
+    case invalidSourceURL = "RC237"
     /// RC301: inputs that no rule decides.
     case gap = "RC301"
     /// RC302: rules that overlap under hit policy `unique`.
@@ -173,9 +181,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .dateClassLimit:
             ("DateClassLimit", "a per-person date cut into more classes of days than the limit", .error)
         case .dateComparisonLimit:
-            ("DateComparisonLimit", "a comparison between per-person dates beyond what the analysis keeps exact", .error)
+            (
+                "DateComparisonLimit", "a comparison between per-person dates beyond what the analysis keeps exact",
+                .error
+            )
+        case .asOfDomain: ("AsOfDomain", "a `domain` on the question's date, whose domain is the window", .error)
         case .mixedCurrencies: ("MixedCurrencies", "fees of one outcome in different currencies", .error)
         case .invalidOutputValue: ("InvalidOutputValue", "a typed output's value does not fit its type", .error)
+        case .unknownCohortLabel: ("UnknownCohortLabel", "a label for a cohort that no rule decides", .error)
+        case .unknownStatusLabel: ("UnknownStatusLabel", "a label for a status that no rule decides", .error)
+        case .invalidSourceURL: ("InvalidSourceURL", "a `policy.source_url` that is not an http or https URL", .error)
         case .gap: ("Gap", "inputs that no rule decides", .error)
         case .overlap: ("Overlap", "rules that overlap under hit policy `unique`", .error)
         case .unreachableRule: ("UnreachableRule", "rule that decides no input", .warning)

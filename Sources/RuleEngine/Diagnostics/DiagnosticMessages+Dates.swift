@@ -4,7 +4,8 @@ extension DiagnosticMessage {
     package static func asOfRoleMissing(_ names: [String]) -> DiagnosticMessage {
         DiagnosticMessage(
             code: .asOfRole,
-            text: "the table has several date inputs (\(names.map { "`\($0)`" }.joined(separator: ", "))) and none is marked `role: as_of`",
+            text:
+                "the table has several date inputs (\(names.map { "`\($0)`" }.joined(separator: ", "))) and none is marked `role: as_of`",
             help: "mark the question's date with `role: as_of`; the others are per-person dates")
     }
 
@@ -13,6 +14,13 @@ extension DiagnosticMessage {
         DiagnosticMessage(
             code: .asOfRole, text: "`\(name)` is marked `role: as_of`, and so is `\(first)`",
             help: "exactly one date input is the question's date")
+    }
+
+    /// A `domain` on the question's date.
+    package static func asOfDomain(_ name: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .asOfDomain, text: "`\(name)` is the question's date, whose domain is the policy's window",
+            help: "remove `domain`, or mark another date input `role: as_of` to make this one a per-person date")
     }
 
     /// A per-person date's domain past its limit.
@@ -28,7 +36,8 @@ extension DiagnosticMessage {
             code: .dateClassLimit,
             text: "the conditions cut `\(input)` into \(classes) classes of days, more than \(limit)",
             help:
-                "each comparison of the question's date with `\(input)` cuts it at every day of the window; use fewer offsets")
+                "each comparison of the question's date with `\(input)` cuts it at every day of the window; use fewer offsets"
+        )
     }
 
     /// A comparison between per-person dates the analysis does not keep exact.

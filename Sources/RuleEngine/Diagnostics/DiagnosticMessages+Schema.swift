@@ -155,6 +155,23 @@ extension DiagnosticMessage {
             help: suggestion.map { "did you mean `\($0)`?" })
     }
 
+    package static func unknownLabel(_ kind: OutcomeLabelKind, _ id: String, suggestion: String?)
+        -> DiagnosticMessage
+    {
+        let text = "label for `\(id)`, which is not a \(kind.rawValue) of any rule"
+        let help = suggestion.map { "did you mean `\($0)`?" }
+        switch kind {
+        case .cohort: return DiagnosticMessage(code: .unknownCohortLabel, text: text, help: help)
+        case .status: return DiagnosticMessage(code: .unknownStatusLabel, text: text, help: help)
+        }
+    }
+
+    package static func invalidSourceURL(_ text: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .invalidSourceURL, text: "`\(text)` is not an http or https URL",
+            help: "write the published page's full address, such as `https://www.mass.gov/...`")
+    }
+
     package static func enumWithoutValues(_ name: String) -> DiagnosticMessage {
         DiagnosticMessage(
             code: .missingKey, text: "enum output `\(name)` lists no `values`",

@@ -28,7 +28,8 @@ public struct CellSpace: Sendable, Hashable {
         self.pairs = pairs
         lowerBounds = inputs.map(\.domain.lowerBound) + pairs.map { $0.differenceStarts.first ?? 0 }
         upperBounds = inputs.map(\.domain.upperBound) + pairs.map(\.maxDifference)
-        yearCounts = inputs.map { $0.isDate ? $0.classStarts.count : $0.domain.count } + pairs.map(\.differenceStarts.count)
+        yearCounts =
+            inputs.map { $0.isDate ? $0.classStarts.count : $0.domain.count } + pairs.map(\.differenceStarts.count)
         valueCounts = inputs.map(\.valueCount) + pairs.map(\.differenceStarts.count)
         classStarts = inputs.map(\.classStarts) + pairs.map(\.differenceStarts)
         hasClasses = classStarts.contains { !$0.isEmpty }

@@ -62,7 +62,8 @@ package struct DateCuts {
         let second = inputs[key[1]].domain
         let range = (first.lowerBound - second.upperBound)...(first.upperBound - second.lowerBound)
         let starts =
-            [range.lowerBound] + (differences[key] ?? []).filter { range.contains($0) && $0 > range.lowerBound }.sorted()
+            [range.lowerBound]
+            + (differences[key] ?? []).filter { range.contains($0) && $0 > range.lowerBound }.sorted()
         return DatePair(first: key[0], second: key[1], differenceStarts: starts, maxDifference: range.upperBound)
     }
 

@@ -56,7 +56,8 @@ extension DiscreteInput {
         guard let code, domain.contains(code) else {
             let words: [String]
             if case .enumeration(let names) = kind { words = names } else { words = ["true", "false"] }
-            let suggestion = kind == .year || kind == .integer || kind == .date ? nil : Suggestion.closest(to: text, in: words)
+            let suggestion =
+                kind == .year || kind == .integer || kind == .date ? nil : Suggestion.closest(to: text, in: words)
             return .failure(InputValueError(input: name, text: text, allowed: allowedValues, suggestion: suggestion))
         }
         return .success(code)
@@ -90,8 +91,10 @@ extension DiscreteInput {
     /// Days of a per-person date as the runs of days of their classes:
     /// `1970-01-01 to 2013-06-30, 2014-01-01`.
     private func describeDays(_ days: [Int]) -> String {
-        let ranges = days.map { day in index(of: day).map { classStarts.isEmpty ? day...day : classDays($0) } ?? day...day }
-            .sorted { $0.lowerBound < $1.lowerBound }
+        let ranges = days.map { day in
+            index(of: day).map { classStarts.isEmpty ? day...day : classDays($0) } ?? day...day
+        }
+        .sorted { $0.lowerBound < $1.lowerBound }
         var merged: [ClosedRange<Int>] = []
         for range in ranges {
             if let last = merged.last, range.lowerBound <= last.upperBound + 1 {

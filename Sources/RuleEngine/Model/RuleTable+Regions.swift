@@ -10,7 +10,8 @@ extension RuleTable {
             let ranges = differences(region, pair: offset)
             guard ranges != [pair.differenceStarts[0]...pair.maxDifference] else { continue }
             let text = ranges.map { range in
-                range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+                range.lowerBound == range.upperBound
+                    ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
             }
             parts.append(
                 "\(yearInputs[pair.first].name) − \(yearInputs[pair.second].name) \(text.joined(separator: ", ")) days")
@@ -43,7 +44,8 @@ extension RuleTable {
             total *= count
         }
         for (index, input) in yearInputs.enumerated() where !paired.contains(index) && index < region.values.count {
-            total *= input.isDate ? dayRanges(region, input: index).reduce(0) { $0 + $1.count } : region.values[index].count
+            total *=
+                input.isDate ? dayRanges(region, input: index).reduce(0) { $0 + $1.count } : region.values[index].count
         }
         return total
     }

@@ -10,6 +10,8 @@ public struct PolicyInfo: Sendable, Hashable {
     public let title: String
     /// Where the policy was published.
     public let source: String
+    /// The published page's address (`http` or `https`), when the table gives it.
+    public let sourceURL: String?
     /// The IANA time zone of its dates, such as `America/New_York`.
     public let timeZone: String
     /// The first day the table answers for.
@@ -172,6 +174,8 @@ public struct RuleTable: Sendable {
     package var windowLocation: SourceLocation?
     /// Where `policy.version` is written.
     package var versionLocation: SourceLocation?
+    /// Plain words for the cohorts and statuses (`labels:`); empty when the table gives none.
+    public internal(set) var labels = OutcomeLabels()
 
     /// The most inputs other than the question's date (year, integer, boolean, enum and
     /// per-person date) a table may declare.

@@ -36,7 +36,8 @@ extension RuleTableLoader {
             reader.report(
                 Diagnostic(
                     .dateClassLimit(
-                        "\(inputs[pair.first].name) − \(inputs[pair.second].name)", classes: pair.differenceStarts.count,
+                        "\(inputs[pair.first].name) − \(inputs[pair.second].name)",
+                        classes: pair.differenceStarts.count,
                         limit: InputType.maxDateClasses), at: inputs[pair.first].location))
         }
         table.datePairs = pairs.kept

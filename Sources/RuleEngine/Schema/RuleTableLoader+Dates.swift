@@ -37,9 +37,7 @@ extension RuleTableLoader {
             return (nil, [:])
         }
         if let domainNode = asOf.fields[.domain] {
-            reader.report(
-                .unknownKey("domain", in: "the question's date `\(asOf.name)` (its domain is the window)", suggestion: nil),
-                at: domainNode)
+            reader.report(.asOfDomain(asOf.name), at: domainNode)
         }
         var persons: [String: DiscreteInput] = [:]
         for date in dates where date.name != asOf.name {

@@ -42,6 +42,7 @@ package struct RuleTableLoader {
             rules.append(rule)
         }
         checkDuplicateIDs(rules.map { ($0.id, $0.location) }, kind: "rule")
+        let labels = top[.labels].map { readLabels($0, rules: rules) }
         if let policy { checkDatesInWindow(policy) }
         guard let policy, !reader.diagnostics.hasErrors, let cycle = reader.cycle else { return nil }
         var table = RuleTable(
@@ -57,6 +58,7 @@ package struct RuleTableLoader {
         table.versionLocation = policyFields?.first { $0.key.scalar?.value == PolicyKey.version.rawValue }.map {
             reader.location($0.value)
         }
+        if let labels { table.labels = labels }
         cutDateClasses(&table)
         return reader.diagnostics.hasErrors ? nil : table
     }
@@ -81,6 +83,7 @@ package struct RuleTableLoader {
         let version = fields[.version].flatMap { reader.text($0, what: "a version") }
         let title = fields[.title].flatMap { reader.text($0, what: "a title") }
         let source = fields[.source].flatMap { reader.text($0, what: "a source") }
+        let sourceURL = fields[.sourceURL].flatMap { readSourceURL($0) }
         var timeZone: String?
         if let zoneNode = fields[.timeZone], let zone = reader.text(zoneNode, what: "a time zone") {
             if TimeZone(identifier: zone) == nil {
@@ -103,7 +106,8 @@ package struct RuleTableLoader {
         }
         guard let id, let version, let title, let source, let timeZone, let window else { return nil }
         return PolicyInfo(
-            id: id, version: version, title: title, source: source, timeZone: timeZone, windowStart: window.0,
+            id: id, version: version, title: title, source: source, sourceURL: sourceURL, timeZone: timeZone,
+            windowStart: window.0,
             windowEnd: window.1)
     }
 
@@ -184,7 +188,8 @@ package struct RuleTableLoader {
             }
         }
         guard !years.isEmpty, years.count <= RuleTable.maxYearInputs else {
-            let what = persons.isEmpty ? "year, integer, boolean or enum" : "year, integer, boolean, enum or per-person date"
+            let what =
+                persons.isEmpty ? "year, integer, boolean or enum" : "year, integer, boolean, enum or per-person date"
             reader.report(
                 .limitExceeded("a table declares from 1 to \(RuleTable.maxYearInputs) \(what) inputs"), at: node)
             return nil

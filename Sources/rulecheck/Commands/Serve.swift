@@ -43,6 +43,9 @@ struct Serve: ParsableCommand {
     @Option(help: "The most items in one JSON array request; more are answered 413.")
     var maxItems: Int = 10_000
 
+    @Option(help: "The largest roster in bytes for POST /v1/batch (streamed, so not bound by --max-body-bytes).")
+    var maxBatchBytes: Int = 64 << 20
+
     @Option(help: "Who the EMT page names for an official decision (the office and how to reach it).")
     var contact: String?
 
@@ -64,6 +67,7 @@ struct Serve: ParsableCommand {
         var arguments = [
             server, "--rules", rules, "--host", host, "--port", String(port), "--reload-interval",
             String(reloadInterval), "--max-body-bytes", String(maxBodyBytes), "--max-items", String(maxItems),
+            "--max-batch-bytes", String(maxBatchBytes),
         ]
         if let decisionLog { arguments += ["--decision-log", decisionLog] }
         if let contact { arguments += ["--contact", contact] }

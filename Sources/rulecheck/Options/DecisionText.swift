@@ -1,7 +1,15 @@
+import RuleCheckKit
 import RuleEngine
 
 /// The friendly text form of a decision.
 enum DecisionText {
+    /// An id with the table's words for it: `Words (id)`, or the id alone. The words are the
+    /// table's text, so line breaks and control characters in them are shown, never obeyed.
+    static func named(_ id: String, words: String?) -> String {
+        guard let words else { return id }
+        return "\(UntrustedText.terminal(words)) (\(id))"
+    }
+
     static func render(_ decision: Decision) -> String {
         let table = decision.table.definition
         let outcome = decision.outcome
@@ -9,8 +17,8 @@ enum DecisionText {
         lines.append("\(table.policy.title) (version \(table.policy.version))")
         lines.append("For \(table.describe(years: decision.years)), as of \(decision.asOf):")
         lines.append("")
-        lines.append("  Cohort:  \(outcome.cohort)")
-        lines.append("  Status:  \(outcome.status)")
+        lines.append("  Cohort:  \(Self.named(outcome.cohort, words: table.labels.cohort(outcome.cohort)))")
+        lines.append("  Status:  \(Self.named(outcome.status, words: table.labels.status(outcome.status)))")
         if outcome.fees.count > 1, let total = outcome.feeTotal {
             lines.append("  Fees:    \(total) in total")
             for fee in outcome.fees {

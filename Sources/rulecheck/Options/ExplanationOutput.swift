@@ -18,6 +18,13 @@ enum ExplanationOutput {
         lines += [
             "Decided by rule `\(rule.id)` (line \(rule.location.line)): \(decision.outcome.cohort) / \(decision.outcome.status)"
         ]
+        let labels = table.labels
+        let cohortWords = labels.cohort(decision.outcome.cohort)
+        let statusWords = labels.status(decision.outcome.status)
+        if cohortWords != nil || statusWords != nil {
+            let words = [cohortWords ?? decision.outcome.cohort, statusWords ?? decision.outcome.status]
+            lines.append("  in words: " + words.map { UntrustedText.terminal($0) }.joined(separator: " / "))
+        }
         if explanation.matched.isEmpty {
             lines.append(
                 rule.isOtherwise ? "  no other rule applies, so `otherwise` decides" : "  the rule has no conditions")

@@ -25,6 +25,8 @@ package indirect enum FormatValue: Sendable {
     case currency
     /// An IANA time zone name.
     case timeZone
+    /// An `http` or `https` URL with a host.
+    case url
     /// A day of the year, `MM-DD`.
     case monthDay
     /// Text with placeholders: `{cycle}`, `{cycle + N}`, `{fee.ID}`, `{deadline.ID}` or an input's name.

@@ -11,8 +11,9 @@ package enum TableFormat {
 
     /// Every mapping with fixed keys in a rule table.
     package static let mappings: [any FormatKey.Type] = [
-        TableKey.self, PolicyKey.self, WindowKey.self, InputKey.self, YearDomainKey.self, IntegerDomainKey.self,
-        DateDomainKey.self, CertificationKey.self, FeeKey.self, DeadlineKey.self, RuleKey.self, OtherwiseKey.self, OutcomeKey.self,
+        TableKey.self, PolicyKey.self, WindowKey.self, LabelsKey.self, InputKey.self, YearDomainKey.self,
+        IntegerDomainKey.self, DateDomainKey.self, CertificationKey.self, FeeKey.self, DeadlineKey.self, RuleKey.self,
+        OtherwiseKey.self, OutcomeKey.self,
         YearConditionKey.self, ValueConditionKey.self, DateComparisonKey.self, OutputKey.self,
     ]
 }
@@ -21,7 +22,7 @@ package enum TableFormat {
 package enum TableKey: String, FormatKey {
     case format, policy, cycle
     case hitPolicy = "hit_policy"
-    case inputs, certifications, fees, deadlines, derived, outputs, actions, rules, otherwise
+    case inputs, certifications, fees, deadlines, derived, outputs, actions, rules, otherwise, labels
 
     package var spec: KeySpec {
         switch self {
@@ -77,6 +78,29 @@ package enum TableKey: String, FormatKey {
         case .otherwise:
             return .optional(
                 .mapping(OtherwiseKey.self), "The rule that decides every input no other rule matches.")
+        case .labels:
+            return .optional(
+                .mapping(LabelsKey.self),
+                "Plain words for cohorts and statuses, shown to people (text outputs, pages, the HTML matrix) and never in JSON or CSV, such as `cohorts: {one-year-alignment: Aligning your two cycles this year}`."
+            )
+        }
+    }
+}
+
+/// The keys of `labels:`: plain words by cohort and by status id.
+package enum LabelsKey: String, FormatKey {
+    case cohorts, statuses
+
+    package var spec: KeySpec {
+        switch self {
+        case .cohorts:
+            return .optional(
+                .named(FormatElement(.text, "The cohort in plain words.")),
+                "Words by cohort id; each id must be a cohort some rule decides.")
+        case .statuses:
+            return .optional(
+                .named(FormatElement(.text, "The status in plain words.")),
+                "Words by status id; each id must be a status some rule decides.")
         }
     }
 }
@@ -84,6 +108,7 @@ package enum TableKey: String, FormatKey {
 /// The keys of `policy:`.
 package enum PolicyKey: String, FormatKey {
     case id, version, title, source
+    case sourceURL = "source_url"
     case timeZone = "time_zone"
     case window
 
@@ -93,6 +118,8 @@ package enum PolicyKey: String, FormatKey {
         case .version: return .required(.text, "The version, such as \"2026\".")
         case .title: return .required(.text, "A human title.")
         case .source: return .required(.text, "Where the policy was published.")
+        case .sourceURL:
+            return .optional(.url, "The published page's address, an `http` or `https` URL; pages link to it.")
         case .timeZone: return .required(.timeZone, "The IANA time zone of the dates, such as America/New_York.")
         case .window: return .required(.mapping(WindowKey.self), "The dates the table answers for.")
         }
@@ -199,7 +226,8 @@ package enum InputKey: String, FormatKey {
         case .role:
             return .optional(
                 .oneOf([DateRole.asOf.rawValue]),
-                "A date input's role: `as_of` marks the question's date when a table has several date inputs (the others are per-person dates).")
+                "A date input's role: `as_of` marks the question's date when a table has several date inputs (the others are per-person dates)."
+            )
         case .allowsNone: return .optional(.boolean, "Whether `none` (never held) is a value of the input.")
         case .values:
             return .optional(
