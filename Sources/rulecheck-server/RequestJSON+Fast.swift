@@ -67,7 +67,8 @@ struct FastRequestReader {
         let start = position
         var number = 0
         while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
-            number = number * 10 + Int(bytes[position] - 0x30)
+            // Past 18 digits the body is left to JSONDecoder; stop adding before `number` could overflow.
+            if position - start < 18 { number = number * 10 + Int(bytes[position] - 0x30) }
             position += 1
         }
         let digits = position - start
