@@ -38,7 +38,12 @@ struct APIError: Error, Sendable {
 enum JSONResponse {
     /// `value` rendered compactly, with a final newline.
     static func make(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
-        text(value.rendered() + "\n", contentType: "application/json", status: status)
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(1024)
+        value.write(into: &buffer)
+        buffer.writeInteger(UInt8(ascii: "\n"))
+        return Response(
+            status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: buffer))
     }
 
     /// A body of text with its content type.

@@ -2,7 +2,8 @@ import RuleEngine
 
 /// One decision request read against the tables in force: which table, the year values in
 /// its input order, and the as-of date. Fields are looked up by the names the table
-/// declares (its year inputs and its date input), never by fixed names.
+/// declares (its year inputs and its date input), never by fixed names; a value is taken when
+/// the domain of some table in force on the date holds it, as the policy history decides.
 struct DecisionInput: Sendable {
     /// The newest table in force, whose inputs the request is read against.
     let table: LoadedTable
@@ -25,29 +26,36 @@ struct DecisionInput: Sendable {
         let selected: (table: LoadedTable, asOf: LocalDate, snapshot: TableSource.Snapshot)
         do { selected = try source.table(on: date) } catch { throw .badRequest(error.message, input: dateName) }
         let table = selected.table.compiled.definition
-        let known = Set(table.yearInputs.map(\.name) + [table.dateInputName])
-        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
-            let expected = (table.yearInputs.map(\.name) + [table.dateInputName]).map { "`\($0)`" }
+        let inputs = selected.snapshot.history.inputs(on: selected.asOf)
+        var unknown: String?
+        for key in fields.keys where key != table.dateInputName && !inputs.contains(where: { $0.name == key }) {
+            if let first = unknown, first < key { continue }
+            unknown = key
+        }
+        if let unknown {
+            let expected = (inputs.map(\.name) + [table.dateInputName]).map { "`\($0)`" }
             throw .badRequest(
                 "unknown field `\(unknown)`; the table's inputs are \(expected.joined(separator: ", "))", input: unknown
             )
         }
         var values: [Int?] = []
-        for input in table.yearInputs {
+        values.reserveCapacity(inputs.count)
+        for input in inputs {
             guard let field = fields[input.name] else {
-                let none = input.allowsNone ? " (null for none)" : ""
-                throw .badRequest("missing field `\(input.name)`: \(input.label)\(none)", input: input.name)
+                let none = input.input.allowsNone ? " (null for none)" : ""
+                throw .badRequest("missing field `\(input.name)`: \(input.input.label)\(none)", input: input.name)
             }
-            guard input.isYear else {
+            guard input.input.isYear else {
                 values.append(try Self.value(field, input: input))
                 continue
             }
-            let year = try Self.year(field, input: input)
-            guard input.index(of: year) != nil else {
-                let range =
-                    "\(input.domain.lowerBound)–\(input.domain.upperBound)" + (input.allowsNone ? " or null" : "")
+            let year = try Self.year(field, input: input.input)
+            guard input.contains(year) else {
+                let range = input.rangeText + (input.input.allowsNone ? " or null" : "")
+                let tables = selected.snapshot.history.tablesInForce(on: selected.asOf).count
+                let domain = tables > 1 ? "the domains of the tables in force" : "the table's domain"
                 throw .badRequest(
-                    "`\(input.name)` \(year.map(String.init) ?? "null") is outside the table's domain (\(range))",
+                    "`\(input.name)` \(year.map(String.init) ?? "null") is outside \(domain) (\(range))",
                     input: input.name)
             }
             values.append(year)
@@ -88,7 +96,7 @@ struct DecisionInput: Sendable {
     }
 
     /// The code of an integer, boolean or enum input's value, or a 400 that lists what it takes.
-    private static func value(_ value: RequestJSON, input: DiscreteInput) throws(APIError) -> Int? {
+    private static func value(_ value: RequestJSON, input: HistoryInput) throws(APIError) -> Int? {
         let json: JSONValue
         switch value {
         case .null: json = .null

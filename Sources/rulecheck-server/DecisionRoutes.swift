@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import RuleEngine
 
 /// `POST /v1/decisions` and `POST /v1/explanations`: one input object or an array of them,
@@ -27,7 +28,9 @@ struct DecisionRoutes: Sendable {
         do throws(APIError) {
             let body = try await request.collectBody(limit: state.limits.maxBodyBytes)
             let json = try RequestJSON.parse(body)
-            let response: Response
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(1024)
+            let log: String
             if case .array(let items) = json {
                 count = items.count
                 guard items.count <= state.limits.maxItems else {
@@ -35,45 +38,45 @@ struct DecisionRoutes: Sendable {
                         "the array holds \(items.count) items; at most \(state.limits.maxItems) are taken (--max-items)"
                     )
                 }
-                var answers: [JSONValue] = []
-                var log = ""
-                answers.reserveCapacity(items.count)
+                var lines = ""
+                buffer.writeInteger(UInt8(ascii: "["))
                 for (index, item) in items.enumerated() {
-                    do {
-                        let (answer, line) = try decide(item, kind: kind)
-                        answers.append(answer)
-                        log += line
-                    } catch var error {
+                    if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+                    do { lines += try answer(item, kind: kind, into: &buffer) } catch var error {
                         error.index = index
                         throw error
                     }
                 }
-                try write(log)
-                response = JSONResponse.make(.array(answers))
+                buffer.writeInteger(UInt8(ascii: "]"))
+                log = lines
             } else {
-                let (answer, line) = try decide(json, kind: kind)
-                try write(line)
-                response = JSONResponse.make(answer)
+                log = try answer(json, kind: kind, into: &buffer)
             }
+            try write(log)
+            buffer.writeInteger(UInt8(ascii: "\n"))
             state.metrics.recordDecisions(route: kind.route, status: 200, count: count)
-            return response
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: buffer))
         } catch {
             state.metrics.recordDecisions(route: kind.route, status: error.status.code, count: count)
             return error.response
         }
     }
 
-    /// Decides one input: the answer and its decision-log line.
-    private func decide(_ item: RequestJSON, kind: Kind) throws(APIError) -> (JSONValue, String) {
+    /// Decides one input, appends the answer (compact JSON) to `buffer` and returns its
+    /// decision-log line.
+    private func answer(_ item: RequestJSON, kind: Kind, into buffer: inout ByteBuffer) throws(APIError) -> String {
         let input = try DecisionInput(item, source: state.source)
         do {
             switch kind {
             case .decision:
                 let (decision, table) = try input.decide()
-                return (decision.json, logLine(decision, table))
+                input.snapshot.body.write(decision, into: &buffer)
+                return logLine(decision, table)
             case .explanation:
                 let (explanation, table) = try input.explain()
-                return (explanation.json, logLine(explanation.decision, table))
+                explanation.json.write(into: &buffer)
+                return logLine(explanation.decision, table)
             }
         } catch {
             throw .badRequest(error.description, input: nil)

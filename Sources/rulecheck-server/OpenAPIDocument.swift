@@ -9,7 +9,7 @@ enum OpenAPIDocument {
             "title": "rulecheck-server",
             "version": "0.1.0",
             "summary": "Decisions from the rule tables in force, as eval and explain print them.",
-            "description": "Loopback by default and without authentication: put it behind a proxy for anything else. Request bodies over --max-body-bytes (default 1 MiB) and arrays of more than --max-items (default 10,000) are answered 413; rosters for /v1/batch are streamed and may be up to --max-batch-bytes (default 64 MiB). Inputs are named by the table: today `ma_expires`, `nr_expires` (years) and `as_of` (a date, default today in the table's time zone)."
+            "description": "Loopback by default and without authentication: put it behind a proxy for anything else. Request bodies over --max-body-bytes (default 1 MiB) and arrays of more than --max-items (default 10,000) are answered 413; rosters for /v1/batch are streamed and may be up to --max-batch-bytes (default 64 MiB). Inputs are named by the tables: the `Input` schema is written from the tables in force when the document is asked for (this file is the one for the shipped rules/: `ma_expires`, `nr_expires` (years) and `as_of`, a date defaulting to today in the table's time zone)."
           },
           "paths": {
             "/v1/decisions": {
@@ -216,12 +216,12 @@ enum OpenAPIDocument {
             "schemas": {
               "Input": {
                 "type": "object",
-                "description": "One person's case: each year input of the table by name (an integer year, or null where the table allows none), and the date input (YYYY-MM-DD, optional). Unknown fields are refused.",
+                "description": "One person's case: each input of the tables by name, in its own type (a year or an integer in the tables' domain, null where a year input allows none, true or false, an enum's word, a per-person date YYYY-MM-DD), and the date input (YYYY-MM-DD, optional). Unknown fields are refused.",
                 "required": ["ma_expires", "nr_expires"],
                 "additionalProperties": false,
                 "properties": {
-                  "ma_expires": { "type": "integer", "description": "Year the Massachusetts certification expires" },
-                  "nr_expires": { "type": ["integer", "null"], "description": "Year the NREMT certification expires, null for never held" },
+                  "ma_expires": { "type": "integer", "minimum": 2022, "maximum": 2032, "description": "Year the Massachusetts certification expires" },
+                  "nr_expires": { "type": ["integer", "null"], "minimum": 2022, "maximum": 2032, "description": "Year the NREMT certification expires, null for never held" },
                   "as_of": { "type": "string", "format": "date", "description": "The date to decide for; default today in the table's time zone" }
                 }
               },

@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value from a request body, with integers, other numbers and booleans kept apart so
 /// that a wrong type can be named precisely.
-enum RequestJSON: Decodable, Sendable {
+enum RequestJSON: Decodable, Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -30,8 +30,15 @@ enum RequestJSON: Decodable, Sendable {
         }
     }
 
-    /// Parses a request body, or throws a 400 that says where the JSON is malformed.
+    /// Parses a request body, or throws a 400 that says where the JSON is malformed. The common
+    /// shape is read by ``FastRequestReader``; the rest, and every error, by `JSONDecoder`.
     static func parse(_ bytes: [UInt8]) throws(APIError) -> RequestJSON {
+        if let value = FastRequestReader.read(bytes) { return value }
+        return try decode(bytes)
+    }
+
+    /// Parses a request body with `JSONDecoder`.
+    static func decode(_ bytes: [UInt8]) throws(APIError) -> RequestJSON {
         do {
             return try JSONDecoder().decode(RequestJSON.self, from: Data(bytes))
         } catch let DecodingError.dataCorrupted(context) {

@@ -1,6 +1,7 @@
 import Hummingbird
 import Prometheus
 import RuleEngine
+import Synchronization
 
 /// The service's Prometheus metrics, in a registry of its own (no global metrics system):
 /// requests and decisions by route and status, request latency, reloads by result, decisions
@@ -35,20 +36,48 @@ final class ServerMetrics: Sendable {
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(100), .seconds(1),
     ]
 
+    /// The series of one route, method and status, looked up once: the registry's own lookup
+    /// builds and checks the metric's name and labels on every call.
+    private struct Series: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
+
+    /// The request counter and latency histogram of each series met so far.
+    private let requestSeries = Mutex<[Series: (Counter, DurationHistogram)]>([:])
+    /// The decision counter of each route and status met so far (`method` empty).
+    private let decisionSeries = Mutex<[Series: Counter]>([:])
+
     /// Counts a finished request and its latency.
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        let labels = [("route", route), ("method", method), ("status", String(status))]
-        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
-        registry.makeDurationHistogram(
-            descriptor: Self.latency, labels: [("route", route)], buckets: Self.latencyBuckets
-        ).recordNanoseconds(duration.nanoseconds)
+        let key = Series(route: route, method: method, status: status)
+        let (counter, histogram) = requestSeries.withLock { series in
+            if let known = series[key] { return known }
+            let labels = [("route", route), ("method", method), ("status", String(status))]
+            let made = (
+                registry.makeCounter(descriptor: Self.requests, labels: labels),
+                registry.makeDurationHistogram(
+                    descriptor: Self.latency, labels: [("route", route)], buckets: Self.latencyBuckets)
+            )
+            series[key] = made
+            return made
+        }
+        counter.increment()
+        histogram.recordNanoseconds(duration.nanoseconds)
     }
 
     /// Counts decisions made (or refused) on a route.
     func recordDecisions(route: String, status: Int, count: Int) {
-        registry.makeCounter(
-            descriptor: Self.decisions, labels: [("route", route), ("status", String(status))]
-        ).increment(by: Int64(count))
+        let key = Series(route: route, method: "", status: status)
+        let counter = decisionSeries.withLock { series in
+            if let known = series[key] { return known }
+            let made = registry.makeCounter(
+                descriptor: Self.decisions, labels: [("route", route), ("status", String(status))])
+            series[key] = made
+            return made
+        }
+        counter.increment(by: Int64(count))
     }
 
     /// Counts a reload by its result: `swapped`, `unchanged` or `rejected`.

@@ -35,9 +35,11 @@ extension Request {
 
     /// The whole body, or a `413` when it is (or says it will be) larger than `limit` bytes.
     func collectBody(limit: Int) async throws(APIError) -> [UInt8] {
-        let tooLarge = APIError.tooLarge("the request body is larger than \(limit) bytes (--max-body-bytes)")
-        if let declared = headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw tooLarge }
+        var tooLarge: APIError { .tooLarge("the request body is larger than \(limit) bytes (--max-body-bytes)") }
+        let declared = headers[.contentLength].flatMap { Int($0) }
+        if let declared, declared > limit { throw tooLarge }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(declared ?? 0)
         do {
             for try await chunk in body {
                 guard bytes.count + chunk.readableBytes <= limit else { throw tooLarge }

@@ -27,7 +27,7 @@ struct TableRoutes: Sendable {
             JSONResponse.text(state.metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("openapi.json") { _, _ in
-            JSONResponse.text(OpenAPIDocument.text, contentType: "application/json")
+            JSONResponse.text(OpenAPIDocument.text(for: state.source.snapshot.history), contentType: "application/json")
         }
     }
 

@@ -13,6 +13,8 @@ final class TableSource: Sendable {
         let history: PolicyHistory
         /// The tables with their files and digests, in the history's order (latest window first).
         let tables: [LoadedTable]
+        /// The decisions' JSON, with what does not depend on the input rendered once per set.
+        let body = DecisionBody()
 
         /// The loaded table of a compiled one of this set (the one a decision names).
         func loaded(_ table: CompiledTable) -> LoadedTable? {

@@ -121,4 +121,55 @@ struct HistoryCLITests {
         #expect(run.stdout.contains("rules/2026.yaml: ok"))
         #expect(run.stdout.contains("rules/2026.expect.yaml: ok"))
     }
+
+    @Test(
+        "eval takes a year of any table in force: only the 2026 table takes 2022, only the 2027 example 2033",
+        arguments: [("2022", "2027", "2026"), ("2033", "2033", "2027-example"), ("2026", "2027", "2026")])
+    func domainOfAnyTableInForce(ma: String, nr: String, version: String) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLI.run([
+            "eval", "--rules", folder.path, "--ma", ma, "--nr", nr, "--as-of", "2027-01-10", "--format", "json",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"version\": \"\(version)\""))
+        let jsonl = try CLI.run(
+            ["eval", "--rules", folder.path, "--jsonl"],
+            stdin: Data("{\"ma_expires\": \(ma), \"nr_expires\": \(nr), \"as_of\": \"2027-01-10\"}\n".utf8))
+        #expect(jsonl.status == 0, "\(jsonl.stdout)")
+        #expect(jsonl.stdout.contains("\"version\":\"\(version)\""))
+    }
+
+    @Test("a year outside every table in force is refused naming the union of their domains")
+    func outsideEveryDomain() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLI.run(["eval", "--rules", folder.path, "--ma", "2021", "--nr", "2027", "--as-of", "2027-01-10"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("ma_expires: `2021` is not a year from 2022 to 2033"), "\(run.stderr)")
+        let older = try CLI.run([
+            "eval", "--rules", folder.path, "--ma", "2022", "--nr", "2027", "--as-of", "2027-06-01",
+        ])
+        #expect(older.status == 2)
+        #expect(older.stderr.contains("ma_expires: `2022` is not a year from 2023 to 2033"), "\(older.stderr)")
+    }
+
+    @Test("replay re-decides a logged decision through the history, as the server made it")
+    func replayThroughHistory() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("decisions.log")
+        let line =
+            #"{"input": {"ma_expires": 2026, "nr_expires": 2027, "as_of": "2027-01-10"}, "cohort": "one-year-alignment", "#
+            + #""status": "expired-late-renewal-open", "rule": {"id": "alignment-late-renewal"}, "policy": {"version": "2026"}}"#
+        try Data((line + "\n").utf8).write(to: log)
+        let run = try CLI.run(["replay", log.path, "--rules", folder.path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("replayed 1 decisions: 0 differ"))
+        try Data((line.replacingOccurrences(of: "expired-late-renewal-open", with: "action-required") + "\n").utf8)
+            .write(to: log)
+        let changed = try CLI.run(["replay", log.path, "--rules", folder.path])
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("replayed 1 decisions: 1 differ"))
+    }
 }

@@ -8,7 +8,9 @@ public struct RosterTables: Sendable {
     public let tables: [CompiledTable]
     /// The year inputs' names, which are the roster's required columns.
     public let yearInputNames: [String]
-    /// The discrete inputs (year, integer, boolean, enum), whose cells are read in their own terms.
+    /// The discrete inputs (year, integer, boolean, enum), whose cells are read in their own terms,
+    /// each with the values some table takes (the history decides whether one in force on the
+    /// row's date does).
     public let inputs: [DiscreteInput]
     /// Whether each year input takes `none`, so that an empty cell means `none`.
     let allowsNone: [Bool]
@@ -48,7 +50,7 @@ public struct RosterTables: Sendable {
         self.tables = history.tables
         let first = history.tables[0]
         yearInputNames = first.definition.yearInputs.map(\.name)
-        inputs = first.definition.yearInputs
+        inputs = history.inputs.map(\.input)
         allowsNone = first.definition.yearInputs.map(\.allowsNone)
         isYear = first.definition.yearInputs.map(\.isYear)
         isDate = first.definition.yearInputs.map(\.isDate)

@@ -4,11 +4,15 @@
 /// On a date, the tables whose window holds it are tried newest first (latest window start);
 /// the first that decides the input with a rule other than `otherwise` decides it. When none
 /// does, the newest table in force decides with its `otherwise` rule. A table whose domain does
-/// not hold the input's years cannot decide it and is passed over. A history of one table is
+/// not hold the input's years cannot decide it and is passed over, so a value is decided when
+/// the domain of some table in force holds it (``inputs(on:)``). A history of one table is
 /// that table.
 public struct PolicyHistory: Sendable {
     /// The tables, latest window start first.
     public let tables: [CompiledTable]
+    /// The inputs as the tables in force take them, from each day on which the set in force
+    /// changes (ascending), so that ``inputs(on:)`` allocates nothing.
+    let inputSpans: [(firstDay: Int, inputs: [HistoryInput])]
 
     /// Checks that the tables can answer one question together: the same year inputs (names and
     /// whether they take `none`), the same date input and the same derived outputs, windows that
@@ -30,11 +34,13 @@ public struct PolicyHistory: Sendable {
             }
         }
         self.tables = sorted
+        inputSpans = Self.inputSpans(sorted)
     }
 
     /// The history of one table, which needs no checks.
     package init(single table: CompiledTable) {
         tables = [table]
+        inputSpans = Self.inputSpans(tables)
     }
 
     /// Decides one input as the history says: the newest table in force that decides it with a
@@ -68,7 +74,7 @@ public struct PolicyHistory: Sendable {
         guard let table = tables.first(where: { $0.isInForce(on: asOf) }) else {
             throw .noTableInForce(date: asOf, windows: windows)
         }
-        return try table.evaluate(years, asOf: asOf)
+        do { return try table.evaluate(years, asOf: asOf) } catch { throw outsideDomains(error, asOf: asOf) }
     }
 
     /// The tables whose window holds `date`, newest first.

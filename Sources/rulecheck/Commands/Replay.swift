@@ -78,21 +78,23 @@ private struct LoggedDecision {
         version = ((object["policy"] as? [String: Any])?["version"] as? String) ?? "?"
     }
 
-    /// Decides the logged input with the table the policy history puts in force on its date.
+    /// Decides the logged input through the policy history, as the server decided it.
     func decide(with history: PolicyHistory) throws(CLIError) -> Decision {
         let dateName = history.tables[0].definition.dateInputName
         guard let text = input[dateName] as? String, let date = LocalDate(iso: text) else {
             throw CLIError("the input has no date `\(dateName)`")
         }
-        guard let table = history.table(for: date) else { throw CLIError("no table is in force on \(date)") }
+        guard history.table(for: date) != nil else { throw CLIError("no table is in force on \(date)") }
         var values: [Int?] = []
-        for year in table.definition.yearInputs {
+        for year in history.tables[0].definition.yearInputs {
             switch input[year.name] {
             case is NSNull: values.append(nil)
             case let value as Int: values.append(value)
             default: throw CLIError("the input has no year `\(year.name)`")
             }
         }
-        do { return try table.evaluate(YearValues(values), asOf: date) } catch { throw CLIError(error.description) }
+        do { return try history.evaluate(YearValues(values), asOf: date) } catch {
+            throw CLIError(error.description)
+        }
     }
 }

@@ -9,8 +9,8 @@ struct DecisionRequest: ParsableArguments {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    /// The policy history, and the inputs' values and date to decide, read against the newest
-    /// table in force on the date.
+    /// The policy history, and the inputs' values and date to decide, read against the tables
+    /// in force on the date.
     func resolve() throws -> (history: PolicyHistory, years: YearValues, asOf: LocalDate) {
         let history = try selection.history()
         let (_, years, asOf) = try InputResolver(history: history, rules: selection.rules)

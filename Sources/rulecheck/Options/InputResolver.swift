@@ -1,14 +1,15 @@
 import RuleEngine
 
-/// Checks input assignments against a policy history: the date chooses the table, then every
-/// discrete input must be given exactly once with a value of its domain. Each problem is one
-/// message that names the input and lists what it takes.
+/// Checks input assignments against a policy history: the date chooses the tables in force,
+/// then every discrete input must be given exactly once with a value of the domain of one of
+/// them (the history passes over a table whose domain does not hold a value). Each problem is
+/// one message that names the input and lists what it takes.
 struct InputResolver {
     let history: PolicyHistory
     /// The `--rules` path, for messages.
     let rules: String
 
-    /// The table in force on the date given (or today), the inputs' values and the date.
+    /// The newest table in force on the date given (or today), the inputs' values and the date.
     func resolve(_ assignments: [InputAssignment]) throws(CLIError) -> (
         table: CompiledTable, years: YearValues, asOf: LocalDate
     ) {
@@ -33,7 +34,7 @@ struct InputResolver {
         var asOf: LocalDate?
         if let date = given[dateName] { asOf = try Self.date(date) }
         let (table, day) = try TableSelection.select(asOf: asOf, in: history, rules: rules)
-        let inputs = table.definition.yearInputs
+        let inputs = history.inputs(on: day)
         var values: [Int?] = []
         for input in inputs {
             guard let assignment = given[input.name] else {
