@@ -20,7 +20,7 @@ struct ItemComparison {
                         "values \(words.joined(separator: ", ")) → \(others.joined(separator: ", "))"
                 }
             } else if shifted != after.domain {
-                details.append("domain \(range(before.domain)) → \(range(after.domain))")
+                details.append("domain \(range(before.domain, of: before)) → \(range(after.domain, of: after))")
             }
             if before.allowsNone != after.allowsNone {
                 details.append("none \(before.allowsNone) → \(after.allowsNone)")
@@ -142,7 +142,9 @@ struct ItemComparison {
         return changes
     }
 
-    private func range(_ domain: ClosedRange<Int>) -> String { "\(domain.lowerBound)–\(domain.upperBound)" }
+    private func range(_ domain: ClosedRange<Int>, of input: DiscreteInput) -> String {
+        "\(input.text(domain.lowerBound))–\(input.text(domain.upperBound))"
+    }
 
     /// Added, removed and changed items, matched by id, in the new table's order then removals.
     private func compare<Item>(
