@@ -24,7 +24,14 @@ let package = Package(
             ],
             path: "Benchmarks/RuleEngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // Instruction counts per decision under callgrind (RESULTS.md): only the core, no harness.
+        // Not directly under Benchmarks/, where package-benchmark would take it for a benchmark.
+        .executableTarget(
+            name: "DecisionProfile",
+            dependencies: [.product(name: "RuleEngine", package: root)],
+            path: "Benchmarks/Profile/DecisionProfile"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

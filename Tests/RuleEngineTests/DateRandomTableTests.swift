@@ -71,24 +71,6 @@ struct DateRandomTableTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Every input: every value of every input, every day of each per-person date's domain.
-    static func everyInput(_ table: RuleTable) -> [(YearValues, LocalDate)] {
-        var combinations: [[Int?]] = [[]]
-        for input in table.yearInputs {
-            let values = input.isDate ? input.domain.map { Optional($0) } : input.values
-            combinations = combinations.flatMap { prefix in values.map { prefix + [$0] } }
-        }
-        var inputs: [(YearValues, LocalDate)] = []
-        for values in combinations {
-            var day = table.policy.windowStart
-            while day <= table.policy.windowEnd {
-                inputs.append((YearValues(values), day))
-                day = day.adding(days: 1)
-            }
-        }
-        return inputs
-    }
-
     /// The inputs of regions, every day of each class of a per-person date, kept only where the
     /// two compared dates' difference is in the region's classes of differences.
     static func expand(_ regions: [InputRegion], table: RuleTable) -> Set<[Int]> {
@@ -124,14 +106,7 @@ struct DateRandomTableTests {
     func treeAgrees(seed: UInt64) throws {
         let text = Self.table(seed: seed, hitPolicy: "first", otherwise: true)
         let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "dates-\(seed).yaml"))
-        let reference = ReferenceEvaluator(table: table.definition)
-        var mismatches = 0
-        for (values, day) in Self.everyInput(table.definition) {
-            let decision = try table.evaluate(values, asOf: day)
-            let expected = reference.decide(values, on: day)
-            if expected?.rule != decision.ruleIndex || expected?.flags != decision.flags { mismatches += 1 }
-        }
-        #expect(mismatches == 0, "\(text)")
+        #expect(try ScanComparison.mismatches(table) == 0, "\(text)")
     }
 
     @Test("the generated tables do have gaps, overlaps and compared pairs")
@@ -162,29 +137,10 @@ struct DateRandomTableTests {
     @Test("gaps and overlaps are exactly the inputs the scan finds (hit policy unique)", arguments: 0..<10)
     func analysisIsExact(seed: UInt64) throws {
         let text = Self.table(seed: seed, hitPolicy: "unique", otherwise: false)
-        var loader = RuleTableLoader(file: "dates.yaml")
-        let root = try #require(YAMLReaderAccess.root(text))
-        let loaded = loader.load(root)
-        let typed = try #require(loaded, "\(loader.reader.diagnostics.map(\.message))")
-        let context = AnalysisContext(table: typed, coverage: TableCompiler.coverage(of: typed))
-        let reference = ReferenceEvaluator(table: typed)
-        var gaps: Set<[Int]> = []
-        var overlaps: [[Int32]: Set<[Int]>] = [:]
-        for (values, day) in Self.everyInput(typed) {
-            let matching = reference.matchingRules(values, on: day)
-            let key = (0..<values.count).map { values[$0] ?? -1 } + [day.dayNumber]
-            if matching.isEmpty { gaps.insert(key) }
-            for (position, first) in matching.enumerated() {
-                for second in matching[(position + 1)...] {
-                    overlaps[[Int32(first), Int32(second)], default: []].insert(key)
-                }
-            }
-        }
-        #expect(Self.expand(GapCheck.regions(context), table: typed) == gaps, "\(text)")
-        var found: [[Int32]: Set<[Int]>] = [:]
-        for (pair, regions) in OverlapCheck.pairs(context) {
-            found[[pair.first, pair.second]] = Self.expand(regions, table: typed)
-        }
-        #expect(found == overlaps, "\(text)")
+        let (typed, context) = try ScanComparison.analysed(text, file: "dates.yaml")
+        let scan = ScanComparison.scan(typed)
+        #expect(Self.expand(GapCheck.regions(context), table: typed) == scan.gaps, "\(text)")
+        let found = ScanComparison.foundOverlaps(context) { Self.expand($0, table: typed) }
+        #expect(found == scan.overlaps, "\(text)")
     }
 }

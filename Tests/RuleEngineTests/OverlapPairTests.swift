@@ -72,13 +72,6 @@ struct OverlapPairTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Every input of the table, as (values, day) with `none` as -1.
-    static func everyInput(_ table: RuleTable) -> [(YearValues, LocalDate, key: [Int])] {
-        RandomTableTests.everyInput(table).map { years, day in
-            (years, day, (0..<years.count).map { years[$0] ?? -1 } + [day.dayNumber])
-        }
-    }
-
     @Test(
         "overlapping pairs and gaps are exactly what the scan finds",
         arguments: [(0, false), (1, true)].flatMap {
@@ -86,27 +79,9 @@ struct OverlapPairTests {
         })
     func pairsAreExact(seed: UInt64, linkAll: Bool) throws {
         let text = Self.table(seed: seed, linkAll: linkAll)
-        var loader = RuleTableLoader(file: "overlaps.yaml")
-        let root = try #require(YAMLReaderAccess.root(text))
-        let loaded = loader.load(root)
-        let typed = try #require(loaded, "\(loader.reader.diagnostics.map(\.message))")
-        let context = AnalysisContext(table: typed, coverage: TableCompiler.coverage(of: typed))
-        let reference = ReferenceEvaluator(table: typed)
-        var gaps: Set<[Int]> = []
-        var overlaps: [[Int32]: Set<[Int]>] = [:]
-        for (years, day, key) in Self.everyInput(typed) {
-            let matching = reference.matchingRules(years, on: day)
-            if matching.isEmpty { gaps.insert(key) }
-            for (position, first) in matching.enumerated() {
-                for second in matching[(position + 1)...] {
-                    overlaps[[Int32(first), Int32(second)], default: []].insert(key)
-                }
-            }
-        }
-        var found: [[Int32]: Set<[Int]>] = [:]
-        for (pair, regions) in OverlapCheck.pairs(context) {
-            found[[pair.first, pair.second]] = AnalysisTests.expand(regions)
-        }
+        let (typed, context) = try ScanComparison.analysed(text, file: "overlaps.yaml")
+        let (gaps, overlaps) = ScanComparison.scan(typed)
+        let found = ScanComparison.foundOverlaps(context)
         #expect(overlaps.count >= 10, "the generator should make many overlapping pairs")
         #expect(
             found.keys.sorted { $0.lexicographicallyPrecedes($1) }
@@ -135,13 +110,7 @@ struct OverlapPairTests {
                 "hit_policy: unique", with: "hit_policy: first")
             + "otherwise: {id: rest, then: {cohort: rest, status: s, actions: [z]}}\n"
         let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "overlaps.yaml"))
-        let reference = ReferenceEvaluator(table: table.definition)
-        var mismatches = 0
-        for (years, day, _) in Self.everyInput(table.definition) {
-            let decision = try? table.evaluate(years, asOf: day)
-            if reference.decide(years, on: day)?.rule != decision?.ruleIndex { mismatches += 1 }
-        }
-        #expect(mismatches == 0, "\(text)")
+        #expect(try ScanComparison.mismatches(table) == 0, "\(text)")
     }
 
     @Test("rules that all match everywhere overlap once per pair, on the whole space", arguments: [2, 12])

@@ -91,75 +91,28 @@ struct RandomTableTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func everyInput(_ table: RuleTable) -> [(YearValues, LocalDate)] {
-        let space = CellSpace(table.yearInputs)
-        var inputs: [(YearValues, LocalDate)] = []
-        for cell in 0..<space.count {
-            var day = table.policy.windowStart
-            while day <= table.policy.windowEnd {
-                inputs.append((space.values(of: cell), day))
-                day = day.adding(days: 1)
-            }
-        }
-        return inputs
-    }
-
     @Test("the tree agrees with the linear scan (hit policy first)", arguments: 0..<24)
     func treeAgrees(seed: UInt64) throws {
         let text = Self.table(seed: seed, hitPolicy: "first", otherwise: true)
-        let result = TableLoader.load(yaml: text, file: "random-\(seed).yaml")
-        let table = try TestSupport.compiled(result)
-        let reference = ReferenceEvaluator(table: table.definition)
-        var mismatches = 0
-        for (years, day) in Self.everyInput(table.definition) {
-            let decision = try table.evaluate(years, asOf: day)
-            let expected = reference.decide(years, on: day)
-            if expected?.rule != decision.ruleIndex || expected?.flags != decision.flags { mismatches += 1 }
-        }
-        #expect(mismatches == 0, "\(text)")
+        let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "random-\(seed).yaml"))
+        #expect(try ScanComparison.mismatches(table) == 0, "\(text)")
     }
 
     @Test("the generated tables do have gaps, overlaps and equals conditions")
-    func generatorIsInteresting() throws {
-        var withGaps = 0
-        var withOverlaps = 0
-        for seed in 0..<24 {
-            let text = Self.table(seed: UInt64(seed), hitPolicy: "unique", otherwise: false)
-            let codes = Set(TableLoader.load(yaml: text, file: "random.yaml").diagnostics.map(\.code))
-            if codes.contains(.gap) { withGaps += 1 }
-            if codes.contains(.overlap) { withOverlaps += 1 }
-        }
-        #expect(withGaps >= 4)
-        #expect(withOverlaps >= 4)
+    func generatorIsInteresting() {
+        let texts = (0..<24).map { Self.table(seed: UInt64($0), hitPolicy: "unique", otherwise: false) }
+        let found = ScanComparison.gapsAndOverlaps(texts)
+        #expect(found.gaps >= 4)
+        #expect(found.overlaps >= 4)
     }
 
     @Test("gaps and overlaps are exactly the inputs the scan finds (hit policy unique)", arguments: 0..<24)
     func analysisIsExact(seed: UInt64) throws {
         let text = Self.table(seed: seed, hitPolicy: "unique", otherwise: false)
-        var loader = RuleTableLoader(file: "random.yaml")
-        let root = try #require(YAMLReaderAccess.root(text))
-        let loaded = loader.load(root)
-        let typed = try #require(loaded, "\(loader.reader.diagnostics.map(\.message))")
-        let context = AnalysisContext(table: typed, coverage: TableCompiler.coverage(of: typed))
-        let reference = ReferenceEvaluator(table: typed)
-        var gaps: Set<[Int]> = []
-        var overlaps: [[Int32]: Set<[Int]>] = [:]
-        for (years, day) in Self.everyInput(typed) {
-            let matching = reference.matchingRules(years, on: day)
-            let key = [years[0] ?? -1, years[1] ?? -1, day.dayNumber]
-            if matching.isEmpty { gaps.insert(key) }
-            for (position, first) in matching.enumerated() {
-                for second in matching[(position + 1)...] {
-                    overlaps[[Int32(first), Int32(second)], default: []].insert(key)
-                }
-            }
-        }
-        #expect(AnalysisTests.expand(GapCheck.regions(context)) == gaps)
-        var found: [[Int32]: Set<[Int]>] = [:]
-        for (pair, regions) in OverlapCheck.pairs(context) {
-            found[[pair.first, pair.second]] = AnalysisTests.expand(regions)
-        }
-        #expect(found == overlaps)
-        #expect(OverlapCheck().run(context).count == overlaps.count)
+        let (typed, context) = try ScanComparison.analysed(text, file: "random.yaml")
+        let scan = ScanComparison.scan(typed)
+        #expect(AnalysisTests.expand(GapCheck.regions(context)) == scan.gaps)
+        #expect(ScanComparison.foundOverlaps(context) == scan.overlaps)
+        #expect(OverlapCheck().run(context).count == scan.overlaps.count)
     }
 }

@@ -75,56 +75,23 @@ struct TypedRandomTableTests {
     func treeAgrees(seed: UInt64) throws {
         let text = Self.table(seed: seed, hitPolicy: "first", otherwise: true)
         let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "typed-\(seed).yaml"))
-        let reference = ReferenceEvaluator(table: table.definition)
-        var mismatches = 0
-        for (values, day) in RandomTableTests.everyInput(table.definition) {
-            let decision = try table.evaluate(values, asOf: day)
-            let expected = reference.decide(values, on: day)
-            if expected?.rule != decision.ruleIndex || expected?.flags != decision.flags { mismatches += 1 }
-        }
-        #expect(mismatches == 0, "\(text)")
+        #expect(try ScanComparison.mismatches(table) == 0, "\(text)")
     }
 
     @Test("the generated tables do have gaps and overlaps")
     func generatorIsInteresting() {
-        var withGaps = 0
-        var withOverlaps = 0
-        for seed in 0..<16 {
-            let text = Self.table(seed: UInt64(seed), hitPolicy: "unique", otherwise: false)
-            let codes = Set(TableLoader.load(yaml: text, file: "typed.yaml").diagnostics.map(\.code))
-            if codes.contains(.gap) { withGaps += 1 }
-            if codes.contains(.overlap) { withOverlaps += 1 }
-        }
-        #expect(withGaps >= 3)
-        #expect(withOverlaps >= 3)
+        let texts = (0..<16).map { Self.table(seed: UInt64($0), hitPolicy: "unique", otherwise: false) }
+        let found = ScanComparison.gapsAndOverlaps(texts)
+        #expect(found.gaps >= 3)
+        #expect(found.overlaps >= 3)
     }
 
     @Test("gaps and overlaps are exactly the inputs the scan finds (hit policy unique)", arguments: 0..<16)
     func analysisIsExact(seed: UInt64) throws {
         let text = Self.table(seed: seed, hitPolicy: "unique", otherwise: false)
-        var loader = RuleTableLoader(file: "typed.yaml")
-        let root = try #require(YAMLReaderAccess.root(text))
-        let loaded = loader.load(root)
-        let typed = try #require(loaded, "\(loader.reader.diagnostics.map(\.message))")
-        let context = AnalysisContext(table: typed, coverage: TableCompiler.coverage(of: typed))
-        let reference = ReferenceEvaluator(table: typed)
-        var gaps: Set<[Int]> = []
-        var overlaps: [[Int32]: Set<[Int]>] = [:]
-        for (values, day) in RandomTableTests.everyInput(typed) {
-            let matching = reference.matchingRules(values, on: day)
-            let key = (0..<values.count).map { values[$0] ?? -1 } + [day.dayNumber]
-            if matching.isEmpty { gaps.insert(key) }
-            for (position, first) in matching.enumerated() {
-                for second in matching[(position + 1)...] {
-                    overlaps[[Int32(first), Int32(second)], default: []].insert(key)
-                }
-            }
-        }
-        #expect(AnalysisTests.expand(GapCheck.regions(context)) == gaps)
-        var found: [[Int32]: Set<[Int]>] = [:]
-        for (pair, regions) in OverlapCheck.pairs(context) {
-            found[[pair.first, pair.second]] = AnalysisTests.expand(regions)
-        }
-        #expect(found == overlaps)
+        let (typed, context) = try ScanComparison.analysed(text, file: "typed.yaml")
+        let scan = ScanComparison.scan(typed)
+        #expect(AnalysisTests.expand(GapCheck.regions(context)) == scan.gaps)
+        #expect(ScanComparison.foundOverlaps(context) == scan.overlaps)
     }
 }

@@ -45,6 +45,35 @@ public struct FileDescriptorSource: ByteSource {
     }
 }
 
+/// Reads the bytes `start ..< end` of an open regular file with `pread(2)`, so that several
+/// readers can share one descriptor; the descriptor is not closed.
+struct FileRangeSource: ByteSource {
+    let fileDescriptor: Int32
+    private var offset: Int
+    private let end: Int
+
+    /// Reads `start ..< end` of the file open at `fileDescriptor`.
+    init(fileDescriptor: Int32, start: Int, end: Int) {
+        self.fileDescriptor = fileDescriptor
+        offset = start
+        self.end = end
+    }
+
+    /// Reads once from the current offset, retrying when interrupted by a signal.
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
+        let wanted = min(buffer.count, end - offset)
+        guard let base = buffer.baseAddress, wanted > 0 else { return 0 }
+        while true {
+            let count = pread(fileDescriptor, base, wanted, off_t(offset))
+            if count >= 0 {
+                offset += count
+                return count
+            }
+            if errno != EINTR { throw .fromErrno() }
+        }
+    }
+}
+
 /// Serves bytes held in memory, at most `chunkSize` at a time, so that tests can put chunk
 /// boundaries anywhere in a record.
 public struct MemorySource: ByteSource {

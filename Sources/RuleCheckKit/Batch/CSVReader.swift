@@ -10,7 +10,9 @@ import RuleEngine
 ///
 /// It reads its source in chunks (64 KiB by default) into one reusable buffer and parses the
 /// bytes in place: a record's fields are views into that buffer, with quotes already
-/// removed, and stay valid until the next call to ``next()``. Memory stays bounded by the
+/// removed, and stay valid until the next call to ``next()``. Runs of unquoted fields are
+/// scanned 16 bytes at a time (``RecordScanner``); the byte-at-a-time state machine takes over
+/// from the first quote of a record to its end, and near the end of the buffer. Memory stays bounded by the
 /// longest record (at most ``Options/maxRecordBytes``) whatever the input's size.
 ///
 /// Off-the-shelf readers do not fit this job: SwiftCSV loads the whole file into one
@@ -27,6 +29,9 @@ public final class CSVReader {
         public var skipsBlankLines: Bool
         /// The byte between fields: `,` by default; a quote, CR or LF falls back to `,`.
         public var delimiter: UInt8
+        /// Whether unquoted records are scanned many bytes at a time (the default); when
+        /// `false`, every byte goes through the state machine (the reference that tests compare with).
+        public var vectorized = true
 
         /// Chunks of 64 KiB, records up to 1 MiB, blank lines skipped, fields split at `delimiter`.
         public init(
@@ -53,26 +58,30 @@ public final class CSVReader {
     private static let carriageReturn = UInt8(ascii: "\r")
 
     private var source: any ByteSource
-    private let options: Options
-    @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    let options: Options
+    @exclusivity(unchecked) var buffer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
     // The reader is used from one thread at a time (it is not `Sendable`), so the hot stored
     // properties skip the runtime's dynamic exclusivity checks, which cost about a sixth of
     // the time of `rulecheck batch`.
     /// The first byte not yet parsed, and the end of the bytes read.
-    @exclusivity(unchecked) private var start = 0
-    @exclusivity(unchecked) private var end = 0
-    private var sourceEnded = false
-    private var checkedByteOrderMark = false
+    @exclusivity(unchecked) var start = 0
+    @exclusivity(unchecked) var end = 0
+    @exclusivity(unchecked) private var sourceEnded = false
+    @exclusivity(unchecked) private var checkedByteOrderMark = false
     /// Each field's start and end in `buffer`, two entries per field.
-    @exclusivity(unchecked) private var bounds: [Int] = []
-    @exclusivity(unchecked) private var nextLine = 1
-    @exclusivity(unchecked) private var blank = false
+    @exclusivity(unchecked) var bounds = FieldBounds(fields: 32)
+    @exclusivity(unchecked) var nextLine = 1
+    @exclusivity(unchecked) var blank = false
+    /// The current record's bytes before its line end when no field is quoted and no CR is
+    /// inside a field (`plainEnd` is -1 otherwise).
+    @exclusivity(unchecked) var plainStart = 0
+    @exclusivity(unchecked) var plainEnd = -1
 
     /// The 1-based physical line on which the current record starts.
-    public private(set) var line = 0
+    @exclusivity(unchecked) public private(set) var line = 0
     /// The bytes read from the source so far.
-    public private(set) var bytesRead = 0
+    @exclusivity(unchecked) public private(set) var bytesRead = 0
 
     /// Reads `source` with `options`.
     public init(source: any ByteSource, options: Options = Options()) {
@@ -80,18 +89,60 @@ public final class CSVReader {
         self.options = options
         capacity = options.chunkSize * 2
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        bounds.reserveCapacity(64)
     }
 
-    deinit { buffer.deallocate() }
+    /// Reads `source`, a part of a file that starts at a record boundary on physical line
+    /// `startingLine` (after the header), so no byte-order mark is looked for.
+    convenience init(source: any ByteSource, options: Options, startingLine: Int) {
+        self.init(source: source, options: options)
+        nextLine = startingLine
+        checkedByteOrderMark = true
+    }
+
+    /// Reads `source` next, a part of a file that starts at a record boundary on physical line
+    /// `startingLine`, keeping the buffer (and forgetting the current record).
+    func restart(source: any ByteSource, startingLine: Int) {
+        self.source = source
+        start = 0
+        end = 0
+        sourceEnded = false
+        checkedByteOrderMark = true
+        bytesRead = 0
+        nextLine = startingLine
+        line = 0
+        bounds.removeAll()
+        plainEnd = -1
+    }
+
+    /// The field delimiter.
+    var delimiter: UInt8 { options.delimiter }
+
+    /// The bytes of the source consumed up to the end of the current record.
+    var consumedBytes: Int { bytesRead - (end - start) }
+
+    /// The physical line after the current record.
+    var nextLineNumber: Int { nextLine }
+
+    /// The current record's bytes without its line end, when writing them back as they are is
+    /// the same as writing each field quoted per RFC 4180 as needed: no field was quoted and no
+    /// field holds a CR. Valid until the next call to ``next()``.
+    var plainRecord: UnsafeBufferPointer<UInt8>? {
+        plainEnd < 0 ? nil : UnsafeBufferPointer(start: buffer + plainStart, count: plainEnd - plainStart)
+    }
+
+    deinit {
+        buffer.deallocate()
+        bounds.deallocate()
+    }
 
     /// The number of fields in the current record.
-    public var fieldCount: Int { bounds.count / 2 }
+    public var fieldCount: Int { bounds.fieldCount }
 
     /// A field's bytes, without quotes; valid until the next call to ``next()``.
     public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let first = bounds[2 * index]
-        return UnsafeBufferPointer(start: buffer + first, count: bounds[2 * index + 1] - first)
+        guard index >= 0, index < bounds.fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let first = bounds.start(index)
+        return UnsafeBufferPointer(start: buffer + first, count: bounds.end(index) - first)
     }
 
     /// A field as text (invalid UTF-8 is replaced with U+FFFD).
@@ -114,26 +165,27 @@ public final class CSVReader {
     /// buffer so that a refill can move the partial record to the front.
     private func readRecord() throws(CSVError) -> Bool {
         if !checkedByteOrderMark { try skipByteOrderMark() }
-        bounds.removeAll(keepingCapacity: true)
+        bounds.removeAll()
         let delimiter = options.delimiter
         line = nextLine
+        plainEnd = -1
         var recordStart = start
         var position = start
         var fieldStart = start
+        if options.vectorized, scanPlainRecord(position: &position, fieldStart: &fieldStart) { return true }
         var write = start
         var quoteLine = 0
-        var state = State.fieldStart
+        var state = position == fieldStart ? State.fieldStart : State.unquoted
         while true {
             if position == end {
                 if sourceEnded {
                     start = position
                     switch state {
                     case .quoted: throw CSVError(kind: .unclosedQuote, line: quoteLine)
-                    case .fieldStart where position == recordStart && bounds.isEmpty: return false
+                    case .fieldStart where position == recordStart && bounds.count == 0: return false
                     case .fieldStart, .unquoted: appendUnquoted(from: fieldStart, to: position)
                     case .afterQuote, .afterQuoteCR:
-                        bounds.append(fieldStart)
-                        bounds.append(write)
+                        bounds.append(fieldStart, write)
                     }
                     blank = isBlank(from: recordStart, to: position)
                     return true
@@ -155,13 +207,11 @@ public final class CSVReader {
                     fieldStart = position
                     write = position
                 } else if byte == delimiter {
-                    bounds.append(position - 1)
-                    bounds.append(position - 1)
+                    bounds.append(position - 1, position - 1)
                     fieldStart = position
                 } else if byte == Self.lineFeed {
                     blank = isBlank(from: recordStart, to: position - 1)
-                    bounds.append(position - 1)
-                    bounds.append(position - 1)
+                    bounds.append(position - 1, position - 1)
                     return finish(at: position)
                 } else {
                     state = .unquoted
@@ -204,13 +254,11 @@ public final class CSVReader {
                     write += 1
                     state = .quoted
                 } else if byte == delimiter {
-                    bounds.append(fieldStart)
-                    bounds.append(write)
+                    bounds.append(fieldStart, write)
                     state = .fieldStart
                     fieldStart = position
                 } else if byte == Self.lineFeed {
-                    bounds.append(fieldStart)
-                    bounds.append(write)
+                    bounds.append(fieldStart, write)
                     blank = false
                     return finish(at: position)
                 } else if byte == Self.carriageReturn {
@@ -225,8 +273,7 @@ public final class CSVReader {
                     throw CSVError(
                         kind: .textAfterClosingQuote(Self.carriageReturn), line: nextLine, delimiter: delimiter)
                 }
-                bounds.append(fieldStart)
-                bounds.append(write)
+                bounds.append(fieldStart, write)
                 blank = false
                 return finish(at: position)
             }
@@ -235,19 +282,18 @@ public final class CSVReader {
 
     /// Records an unquoted field, leaving out the CR of a CRLF line end.
     @inline(__always)
-    private func appendUnquoted(from first: Int, to last: Int) {
+    func appendUnquoted(from first: Int, to last: Int) {
         let trimmed = last > first && buffer[last - 1] == Self.carriageReturn ? last - 1 : last
-        bounds.append(first)
-        bounds.append(trimmed)
+        bounds.append(first, trimmed)
     }
 
     /// Whether a record's bytes before its line feed are nothing, or only a CR.
-    private func isBlank(from first: Int, to last: Int) -> Bool {
+    func isBlank(from first: Int, to last: Int) -> Bool {
         last == first || (last == first + 1 && buffer[first] == Self.carriageReturn)
     }
 
     @inline(__always)
-    private func finish(at position: Int) -> Bool {
+    func finish(at position: Int) -> Bool {
         nextLine += 1
         start = position
         return true
@@ -259,7 +305,7 @@ public final class CSVReader {
         let kept = end - recordStart
         if recordStart > 0 {
             if kept > 0 { memmove(buffer, buffer + recordStart, kept) }
-            for index in bounds.indices { bounds[index] -= recordStart }
+            bounds.shift(by: recordStart)
             end = kept
             start = 0
         }

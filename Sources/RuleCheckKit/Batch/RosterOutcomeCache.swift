@@ -33,8 +33,14 @@ struct RosterOutcomeCache {
     /// placeholder), so that each row renders its own.
     private(set) var jsonPerRow: [Bool] = []
 
-    /// An empty cache for CSV output split at `delimiter`.
-    init(delimiter: UInt8 = 0x2C) { self.delimiter = delimiter }
+    /// The output format, whose texts alone are built (the other's are left empty).
+    let format: RosterFormat
+
+    /// An empty cache for `format`, CSV split at `delimiter`.
+    init(delimiter: UInt8 = 0x2C, format: RosterFormat = .csv) {
+        self.delimiter = delimiter
+        self.format = format
+    }
 
     /// The entry for a decision whose next deadline is the rule's `deadline`-th (-1 for none),
     /// made on first use.
@@ -61,6 +67,15 @@ struct RosterOutcomeCache {
         return entry
     }
 
+    /// Writes entry `entry`'s CSV result columns and line feed.
+    @inline(__always)
+    func writeSuffix(_ entry: Int, to writer: BufferedWriter) throws(BufferedWriter.WriteError) {
+        let range = suffixStart[entry]..<suffixStart[entry + 1]
+        try suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
+            try writer.write(UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+    }
+
     /// The key in 64 bits (never 0), or `nil` when a part does not fit: table < 256,
     /// rule < 2^15, next deadline + 1 < 256, flags < 2^32.
     @inline(__always)
@@ -78,14 +93,16 @@ struct RosterOutcomeCache {
         if listsFees { fields.append(outcome.feeItemsText) }
         let next = deadline >= 0 && deadline < outcome.deadlines.count ? outcome.deadlines[deadline] : nil
         fields += [next?.id ?? "", next?.date.description ?? "", decision.rule.id]
-        for field in fields {
-            suffixBytes.append(delimiter)
-            CSVField.append(field, to: &suffixBytes, delimiter: delimiter)
+        if format == .csv {
+            for field in fields {
+                suffixBytes.append(delimiter)
+                CSVField.append(field, to: &suffixBytes, delimiter: delimiter)
+            }
+            suffixBytes += [delimiter, 0x0A]
         }
-        suffixBytes += [delimiter, 0x0A]
         suffixStart.append(suffixBytes.count)
         outcomes.append((outcome.cohort, outcome.status))
-        jsonParts.append(Self.jsonParts(of: decision))
+        jsonParts.append(format == .jsonl ? Self.jsonParts(of: decision) : ([], []))
         jsonPerRow.append(outcome.actions.contains { $0.dependsOnInput })
         entries[key] = outcomes.count - 1
         return outcomes.count - 1

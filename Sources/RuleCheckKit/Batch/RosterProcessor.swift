@@ -82,40 +82,68 @@ public struct RosterProcessor: Sendable {
         onProgress: (_ rows: Int, _ bytesRead: Int) -> Void, onHeader: (RosterLayout) -> Void,
         onDecision: ((Decision) -> Void)?
     ) throws(RosterError) -> RosterSummary {
+        let layout = try readHeader(reader, writer: writer, onHeader: onHeader)
+        var cache = RosterOutcomeCache(delimiter: options.outputDelimiter, format: format)
+        var tally = RosterTally()
+        try decideRows(
+            reader: reader, layout: layout, writer: writer, cache: &cache, tally: &tally, onBadRow: onBadRow,
+            onProgress: onProgress, onDecision: onDecision)
+        try Self.writing { () throws(BufferedWriter.WriteError) in try writer.flush() }
+        onProgress(tally.rows, reader.bytesRead)
+        return Self.summary(rows: tally.rows, badRows: tally.badRows, counts: [(tally.counts, cache.outcomes)])
+    }
+
+    /// Reads the header row, finds the columns, tells `onHeader` and writes the output's header
+    /// (CSV only).
+    func readHeader(
+        _ reader: CSVReader, writer: BufferedWriter, onHeader: (RosterLayout) -> Void = { _ in }
+    ) throws(RosterError) -> RosterLayout {
         guard try Self.advance(reader) else { throw .header(RosterMessages.emptyInput) }
         let layout = try RosterLayout(header: reader.record, tables: tables, options: options)
         onHeader(layout)
-        let delimiter = options.outputDelimiter
-        var cache = RosterOutcomeCache(delimiter: delimiter)
-        var counts: [Int] = []
-        var rows = 0
-        var badRows = 0
         if format == .csv {
             try Self.writing { () throws(BufferedWriter.WriteError) in
-                try writer.write(layout.csvHeader(delimiter: delimiter, excelSafe: excelSafe))
+                try writer.write(layout.csvHeader(delimiter: options.outputDelimiter, excelSafe: excelSafe))
             }
         }
+        return layout
+    }
+
+    /// Decides every row left in `reader` and writes each one's output; `cache` and `tally`
+    /// carry over from one call to the next (one per thread in a parallel run).
+    func decideRows(
+        reader: CSVReader, layout: RosterLayout, writer: BufferedWriter, cache: inout RosterOutcomeCache,
+        tally: inout RosterTally, onBadRow: (RosterBadRow) -> Void,
+        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void, onDecision: ((Decision) -> Void)? = nil
+    ) throws(RosterError) {
+        let delimiter = options.outputDelimiter
+        // A record whose fields need no quotes goes out as the bytes it came in, in one copy,
+        // when the delimiters agree and no cell needs the `'` of `--excel-safe`.
+        let copiesRecords = reader.delimiter == delimiter
         let errorPrefix = [UInt8](repeating: delimiter, count: layout.resultColumnNames.count)
+        let interval = max(progressInterval, 1)
         while try Self.advance(reader) {
-            rows += 1
+            tally.rows += 1
+            let record = copiesRecords ? plainRecord(reader, layout) : nil
             switch decide(reader, layout) {
             case .decided(let decision, let table):
                 if let onDecision { onDecision(decision) }
                 let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: decision.asOf.dayNumber)
                 let entry = cache.entry(
                     for: decision, table: table, deadline: deadline, listsFees: tables.listsFees)
-                if entry == counts.count { counts.append(0) }
-                counts[entry] += 1
+                if entry == tally.counts.count { tally.counts.append(0) }
+                tally.counts[entry] += 1
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(
-                            reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe, to: writer)
-                        try cache.suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
-                            try writer.write(
-                                UnsafeBufferPointer(
-                                    rebasing: bytes[cache.suffixStart[entry]..<cache.suffixStart[entry + 1]]))
+                        if let record {
+                            try writer.write(record)
+                        } else {
+                            try Self.writeFields(
+                                reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe,
+                                to: writer)
                         }
+                        try cache.writeSuffix(entry, to: writer)
                     case .jsonl:
                         var parts = cache.jsonParts[entry]
                         if cache.jsonPerRow[entry] { parts.tail = RosterOutcomeCache.tail(of: decision) }
@@ -124,13 +152,18 @@ public struct RosterProcessor: Sendable {
                     }
                 }
             case .bad(let message):
-                badRows += 1
+                tally.badRows += 1
                 onBadRow(RosterBadRow(line: reader.line, message: message))
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        try Self.writeFields(
-                            reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe, to: writer)
+                        if let record {
+                            try writer.write(record)
+                        } else {
+                            try Self.writeFields(
+                                reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe,
+                                to: writer)
+                        }
                         try writer.write(errorPrefix)
                         try writer.writeCSVField(message, delimiter: delimiter, excelSafe: excelSafe)
                         try writer.write(byte: 0x0A)
@@ -139,11 +172,22 @@ public struct RosterProcessor: Sendable {
                     }
                 }
             }
-            if rows % max(progressInterval, 1) == 0 { onProgress(rows, reader.bytesRead) }
+            if tally.rows % interval == 0 { onProgress(tally.rows, reader.bytesRead) }
         }
-        try Self.writing { () throws(BufferedWriter.WriteError) in try writer.flush() }
-        onProgress(rows, reader.bytesRead)
-        return Self.summary(rows: rows, badRows: badRows, counts: counts, outcomes: cache.outcomes)
+    }
+
+    /// The current record's bytes when writing them back unchanged gives the same output as
+    /// writing its fields one by one: no field needs quotes, the record has the header's number
+    /// of fields, and with `--excel-safe` no field looks like a formula.
+    @inline(__always)
+    private func plainRecord(_ reader: CSVReader, _ layout: RosterLayout) -> UnsafeBufferPointer<UInt8>? {
+        guard format == .csv, reader.fieldCount == layout.columnCount, let record = reader.plainRecord else {
+            return nil
+        }
+        if excelSafe {
+            for index in 0..<reader.fieldCount where CSVField.looksLikeFormula(reader.field(index)) { return nil }
+        }
+        return record
     }
 
     /// Decides the current record, or says why it cannot be decided.
@@ -155,7 +199,7 @@ public struct RosterProcessor: Sendable {
         var years = emptyYears
         for input in 0..<layout.yearColumns.count {
             let cell = reader.field(layout.yearColumns[input])
-            if tables.inputs[input].isDate {
+            if tables.isDate[input] {
                 // A per-person date, in the roster's date format.
                 switch RosterValue.date(cell, format: options.dateFormat) {
                 case .date(let value):
@@ -172,7 +216,7 @@ public struct RosterProcessor: Sendable {
                 }
                 continue
             }
-            guard tables.inputs[input].isYear else {
+            guard tables.isYear[input] else {
                 let text = Self.text(cell)
                 guard !text.isEmpty else { return .bad(RosterMessages.missingValue(tables.yearInputNames[input])) }
                 switch tables.inputs[input].parse(text) {
@@ -218,11 +262,11 @@ public struct RosterProcessor: Sendable {
         String(decoding: RosterValue.trimmed(cell), as: UTF8.self)
     }
 
-    private static func advance(_ reader: CSVReader) throws(RosterError) -> Bool {
+    static func advance(_ reader: CSVReader) throws(RosterError) -> Bool {
         do { return try reader.next() } catch { throw .malformed(error) }
     }
 
-    private static func writing(_ body: () throws(BufferedWriter.WriteError) -> Void) throws(RosterError) {
+    static func writing(_ body: () throws(BufferedWriter.WriteError) -> Void) throws(RosterError) {
         do { try body() } catch { throw .write("cannot write the output: \(error.description)") }
     }
 
@@ -246,13 +290,16 @@ public struct RosterProcessor: Sendable {
         }
     }
 
-    private static func summary(
-        rows: Int, badRows: Int, counts: [Int], outcomes: [(cohort: String, status: String)]
+    /// The counts per cohort and status, from each cache's counts per outcome.
+    static func summary(
+        rows: Int, badRows: Int, counts: [(counts: [Int], outcomes: [(cohort: String, status: String)])]
     ) -> RosterSummary {
         var totals: [String: (cohort: String, status: String, rows: Int)] = [:]
-        for (entry, count) in counts.enumerated() {
-            let (cohort, status) = outcomes[entry]
-            totals["\(cohort)\u{0}\(status)", default: (cohort, status, 0)].rows += count
+        for (entries, outcomes) in counts {
+            for (entry, count) in entries.enumerated() {
+                let (cohort, status) = outcomes[entry]
+                totals["\(cohort)\u{0}\(status)", default: (cohort, status, 0)].rows += count
+            }
         }
         let groups = totals.values.sorted { ($0.cohort, $0.status) < ($1.cohort, $1.status) }
             .map { RosterSummary.Group(cohort: $0.cohort, status: $0.status, rows: $0.rows) }

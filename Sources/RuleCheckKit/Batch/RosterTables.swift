@@ -12,6 +12,10 @@ public struct RosterTables: Sendable {
     public let inputs: [DiscreteInput]
     /// Whether each year input takes `none`, so that an empty cell means `none`.
     let allowsNone: [Bool]
+    /// Whether each input is a year (read from four digits) rather than another discrete type.
+    let isYear: [Bool]
+    /// Whether each input is a per-person date (read in the roster's date format).
+    let isDate: [Bool]
     /// The date input's name, the roster's optional per-row as-of column.
     public let dateInputName: String
     /// The derived outputs' names, one output column each.
@@ -20,10 +24,13 @@ public struct RosterTables: Sendable {
     public let outputNames: [String]
     /// Whether some outcome of some table has several fees, so that the output has a `fees` column.
     public let listsFees: Bool
-    /// `deadlineStart[t][r] ..< deadlineStart[t][r + 1]` are rule `r`'s deadlines in `lastDayInTime[t]`.
-    let deadlineStart: [[Int]]
-    /// Each rule's deadlines' last day in time (day numbers), in the rule's order.
-    let lastDayInTime: [[Int]]
+    /// Table `t`'s rule `r` is rule `ruleOffset[t] + r` of every table's rules one after another.
+    let ruleOffset: [Int]
+    /// `deadlineStart[g] ..< deadlineStart[g + 1]` are the deadlines of rule `g` (counted as in
+    /// `ruleOffset`) in `lastDayInTime`.
+    let deadlineStart: [Int]
+    /// Every rule's deadlines' last day in time (day numbers), rule after rule, in each rule's order.
+    let lastDayInTime: [Int]
 
     /// The history the tables form; it chooses each row's table.
     public let history: PolicyHistory
@@ -43,22 +50,23 @@ public struct RosterTables: Sendable {
         yearInputNames = first.definition.yearInputs.map(\.name)
         inputs = first.definition.yearInputs
         allowsNone = first.definition.yearInputs.map(\.allowsNone)
+        isYear = first.definition.yearInputs.map(\.isYear)
+        isDate = first.definition.yearInputs.map(\.isDate)
         dateInputName = first.definition.dateInputName
         derivedNames = first.definition.derived.map(\.name)
         outputNames = first.definition.outputs.map(\.name)
         listsFees = history.tables.contains { table in table.definition.rules.contains { $0.outcome.fees.count > 1 } }
-        var starts: [[Int]] = []
-        var days: [[Int]] = []
+        var offsets: [Int] = []
+        var starts = [0]
+        var days: [Int] = []
         for table in self.tables {
-            var start = [0]
-            var last: [Int] = []
+            offsets.append(starts.count - 1)
             for rule in table.definition.rules {
-                last += rule.outcome.deadlines.map(\.lastDayInTime.dayNumber)
-                start.append(last.count)
+                days += rule.outcome.deadlines.map(\.lastDayInTime.dayNumber)
+                starts.append(days.count)
             }
-            starts.append(start)
-            days.append(last)
         }
+        ruleOffset = offsets
         deadlineStart = starts
         lastDayInTime = days
     }
@@ -83,10 +91,9 @@ public struct RosterTables: Sendable {
     /// is on or after `day`, counted within the rule's deadlines, or -1 when none is.
     @inline(__always)
     func nextDeadline(table: Int, rule: Int, day: Int) -> Int {
-        let starts = deadlineStart[table]
-        let first = starts[rule]
-        let days = lastDayInTime[table]
-        for index in first..<starts[rule + 1] where days[index] >= day { return index - first }
+        let global = ruleOffset[table] + rule
+        let first = deadlineStart[global]
+        for index in first..<deadlineStart[global + 1] where lastDayInTime[index] >= day { return index - first }
         return -1
     }
 }

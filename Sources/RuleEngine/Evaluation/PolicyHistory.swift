@@ -46,26 +46,23 @@ public struct PolicyHistory: Sendable {
         // The decision holds at most until a newer table starts deciding: the day before a newer
         // window opens, or the end of the interval in which a newer table fell to `otherwise`.
         var through = Int.max
-        var fallback: (table: Int, cell: Int, leaf: Int)?
+        var fallback: (table: Int, hit: DecisionIndex.Hit)?
         for index in tables.indices {
             let table = tables[index]
             if day < table.decisionIndex.windowStart {
                 through = min(through, Int(table.decisionIndex.windowStart) - 1)
                 continue
             }
-            guard let (cell, leaf) = table.locate(years, day: day) else { continue }
-            let rule = table.rule(atLeaf: leaf)
-            if rule >= 0, rule != table.otherwiseRule {
-                return table.decision(leaf: leaf, cell: cell, years: years, asOf: asOf, through: through)
+            guard let hit = table.hit(years, asOf: asOf) else { continue }
+            if hit.rule >= 0, hit.rule != table.otherwiseRule {
+                return table.decision(hit, years: years, asOf: asOf, through: through)
             }
-            through = min(through, table.lastDay(leaf: leaf, cell: cell))
-            if fallback == nil { fallback = (index, cell, leaf) }
+            through = min(through, Int(hit.lastDay))
+            if fallback == nil { fallback = (index, hit) }
         }
         if let fallback {
-            let table = tables[fallback.table]
-            guard table.rule(atLeaf: fallback.leaf) >= 0 else { throw .noRule }
-            return table.decision(
-                leaf: fallback.leaf, cell: fallback.cell, years: years, asOf: asOf, through: through)
+            guard fallback.hit.rule >= 0 else { throw .noRule }
+            return tables[fallback.table].decision(fallback.hit, years: years, asOf: asOf, through: through)
         }
         // No table can decide: report why, as the newest table in force (or the only one) sees it.
         guard let table = tables.first(where: { $0.isInForce(on: asOf) }) else {

@@ -109,7 +109,8 @@ public typealias InputValues = YearValues
 /// nothing and stays small. At most ``RuleTable/maxYearInputs`` values. A value beyond
 /// ±2,147,483,646 (outside every domain a table may declare) reads back as 2,147,483,647.
 public struct YearValues: Sendable, Hashable {
-    private static let noneCode = Int32.min
+    /// The stored code of `none`.
+    package static let noneCode = Int32.min
     private static let outsideCode = Int32.max
     private var storage: (Int32, Int32, Int32, Int32, Int32, Int32) = (
         noneCode, noneCode, noneCode, noneCode, noneCode, noneCode
@@ -139,6 +140,14 @@ public struct YearValues: Sendable, Hashable {
     @inline(__always)
     private static func decode(_ code: Int32) -> Int? {
         code == noneCode ? nil : Int(code)
+    }
+
+    /// Calls `body` with the stored codes: six of them, the first ``count`` in use, ``noneCode``
+    /// for `none`, every value beyond 32 bits as `Int32.max`. For the decision index's hot path.
+    @inline(__always)
+    package func withCodes<Result>(_ body: (UnsafeBufferPointer<Int32>) -> Result) -> Result {
+        // A homogeneous tuple is laid out as consecutive elements.
+        withUnsafeBytes(of: storage) { body($0.assumingMemoryBound(to: Int32.self)) }
     }
 
     /// The value at an index; `nil` means `none`.

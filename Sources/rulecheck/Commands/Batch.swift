@@ -45,6 +45,14 @@ struct Batch: ParsableCommand {
     @Option(help: "Write the results to this file, put in place only when the run ends (default: standard output).")
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Decide rows on this many threads (default: the number of cores).",
+            discussion:
+                "A roster file is cut into parts at record boundaries and the parts are written in order, so the "
+                + "output is the same for any number; standard input is read on one thread."))
+    var jobs: Int?
+
     @Flag(help: "End with the number of rows per cohort and status, and of bad rows.")
     var summary = false
 
@@ -57,6 +65,7 @@ struct Batch: ParsableCommand {
 
     func validate() throws {
         if let asOf { _ = try DecisionInputOptions.date(asOf, flag: "--as-of") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
     }
 
     func run() throws {
@@ -69,28 +78,34 @@ struct Batch: ParsableCommand {
         let writer = destination.writer
         let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1, totalBytes: input.size)
         let options = try csv.rosterOptions()
-        let reader = CSVReader(
-            source: FileDescriptorSource(fileDescriptor: input.fileDescriptor),
-            options: CSVReader.Options(delimiter: options.inputDelimiter))
+        let readerOptions = CSVReader.Options(delimiter: options.inputDelimiter)
         var processor = RosterProcessor(tables: tables, defaultAsOf: date, format: format.roster, options: options)
         processor.excelSafe = excelSafe
         // Bad-row messages are buffered too (a roster of bad dates would otherwise cost a system
         // call per row) and flushed at every progress report and at the end.
         let messages = BufferedWriter(fileDescriptor: STDERR_FILENO)
+        func onBadRow(_ bad: RosterBadRow) {
+            progress.clear()
+            Terminal.recordingFailure {
+                try messages.write("\(input.name):\(bad.line): error: \(UntrustedText.terminal(bad.message))\n")
+            }
+        }
+        func onProgress(rows: Int, bytesRead: Int) {
+            Terminal.recordingFailure { try messages.flush() }
+            progress.update(rows: rows, bytesRead: bytesRead)
+        }
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let result: RosterSummary
         do throws(RosterError) {
-            result = try processor.run(
-                reader: reader, writer: writer,
-                onBadRow: { bad in
-                    progress.clear()
-                    Terminal.recordingFailure {
-                        try messages.write("\(input.name):\(bad.line): error: \(UntrustedText.terminal(bad.message))\n")
-                    }
-                },
-                onProgress: { rows, bytesRead in
-                    Terminal.recordingFailure { try messages.flush() }
-                    progress.update(rows: rows, bytesRead: bytesRead)
-                })
+            if jobs > 1, roster != "-", let size = input.size {
+                result = try processor.run(
+                    fileDescriptor: input.fileDescriptor, size: size, readerOptions: readerOptions, jobs: jobs,
+                    writer: writer, onBadRow: onBadRow, onProgress: onProgress)
+            } else {
+                let reader = CSVReader(
+                    source: FileDescriptorSource(fileDescriptor: input.fileDescriptor), options: readerOptions)
+                result = try processor.run(reader: reader, writer: writer, onBadRow: onBadRow, onProgress: onProgress)
+            }
         } catch {
             Terminal.recordingFailure { try messages.flush() }
             progress.clear()
@@ -115,11 +130,7 @@ struct Batch: ParsableCommand {
 
     /// `--as-of`, or today in the time zone of the table in force.
     private func defaultDate(_ tables: RosterTables) throws -> LocalDate {
-        if let asOf { return try DecisionInputOptions.date(asOf, flag: "--as-of") }
-        guard let today = tables.history.today() else {
-            throw CLIError("cannot tell today's date in the tables' time zone")
-        }
-        return today
+        try tables.history.date(orToday: asOf.map { try DecisionInputOptions.date($0, flag: "--as-of") })
     }
 
     /// The error to end with: usage and I/O problems exit 2, a malformed roster exits 1.

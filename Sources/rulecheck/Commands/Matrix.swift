@@ -70,10 +70,8 @@ struct Matrix: ParsableCommand {
             try OutputDestination.emit(text, to: updateGolden ?? output, inputs: [rules])
             return
         }
-        let date = try asOf.map { try DecisionInputOptions.date($0, flag: "--as-of") }
-        guard let day = date ?? LocalDate.today(inTimeZone: table.policy.timeZone) else {
-            throw CLIError("cannot tell today's date in \(table.policy.timeZone)")
-        }
+        let day = try PolicyHistory(single: table).date(
+            orToday: asOf.map { try DecisionInputOptions.date($0, flag: "--as-of") })
         let text: String
         do {
             switch format {
@@ -94,15 +92,8 @@ struct Matrix: ParsableCommand {
                 "\(rules) holds \(files.count) tables: a folder's matrix is its history's grid as text or markdown; give one table for --timeline or html"
             )
         }
-        let tables = try files.map(TableSelection.loadClean)
-        let history: PolicyHistory
-        do { history = try PolicyHistory(tables) } catch {
-            throw CLIError(error.description)
-        }
-        let date = try asOf.map { try DecisionInputOptions.date($0, flag: "--as-of") }
-        guard let day = date ?? history.today() else {
-            throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
-        }
+        let history = try TableSelection.history(of: files)
+        let day = try history.date(orToday: asOf.map { try DecisionInputOptions.date($0, flag: "--as-of") })
         let text: String
         do {
             let grid = HistoryGrid(history: history)

@@ -36,7 +36,12 @@ struct TableSelection: ParsableArguments {
 
     /// The policy history of the table or folder, failing when its tables cannot form one.
     func history() throws -> PolicyHistory {
-        let tables = try Self.tableFiles(at: rules).map(Self.loadClean)
+        try Self.history(of: Self.tableFiles(at: rules))
+    }
+
+    /// The policy history of table files, each loaded clean, failing when they cannot form one.
+    static func history(of files: [String]) throws -> PolicyHistory {
+        let tables = try files.map(loadClean)
         do { return try PolicyHistory(tables) } catch { throw CLIError(error.description) }
     }
 
@@ -45,9 +50,7 @@ struct TableSelection: ParsableArguments {
     static func select(asOf: LocalDate?, in history: PolicyHistory, rules: String) throws(CLIError) -> (
         table: CompiledTable, asOf: LocalDate
     ) {
-        guard let date = asOf ?? history.today() else {
-            throw CLIError("cannot tell today's date in \(history.tables[0].policy.timeZone)")
-        }
+        let date = try history.date(orToday: asOf)
         guard let table = history.table(for: date) else {
             if asOf == nil { throw CLIError(Self.todayOutside(date, windows: history.windows)) }
             throw CLIError("no table in \(rules) is in force on \(date); windows: \(history.windows)")
@@ -63,5 +66,16 @@ struct TableSelection: ParsableArguments {
     static func todayOutside(_ today: LocalDate, windows: String) -> String {
         "today, \(today) (the default as-of date), is outside the window \(windows); "
             + "pass --as-of YYYY-MM-DD with a date inside it"
+    }
+}
+
+extension PolicyHistory {
+    /// The as-of date given, or else today as the history tells it (``today()``), failing when
+    /// no table's time zone can tell it.
+    func date(orToday date: LocalDate?) throws(CLIError) -> LocalDate {
+        guard let day = date ?? today() else {
+            throw CLIError("cannot tell today's date in \(tables[0].policy.timeZone)")
+        }
+        return day
     }
 }

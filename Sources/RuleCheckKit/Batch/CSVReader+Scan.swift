@@ -1,0 +1,94 @@
+import RuleEngine
+
+extension CSVReader {
+    /// Reads the current record 16 bytes at a time: each step finds the delimiters, quotes,
+    /// CRs and LFs of 16 bytes at once, and only those bytes are looked at. A quoted field
+    /// without doubled quotes is read here too (its fields are views into the buffer, as the
+    /// state machine's are). Returns `true` when the record ended (with ``plainRecord`` set when
+    /// no field was quoted or holds a CR); otherwise `position` and `fieldStart` say where the
+    /// state machine takes over: at a quote it must read itself (a doubled quote, a stray quote,
+    /// text after a closing quote, a quoted field running past the buffer), or when fewer than
+    /// 16 bytes are left in the buffer.
+    @inline(__always)
+    func scanPlainRecord(position: inout Int, fieldStart: inout Int) -> Bool {
+        let delimiter = options.delimiter
+        let recordStart = start
+        var returns = 0
+        var quoted = false
+        scan: while position &+ RecordScanner.width <= end {
+            var mask = RecordScanner.specials(buffer + position, delimiter: delimiter)
+            while mask != 0 {
+                let at = position &+ mask.trailingZeroBitCount
+                mask &= mask &- 1
+                let byte = buffer[at]
+                if byte == delimiter {
+                    if returns == 0 {
+                        bounds.append(fieldStart, at)
+                    } else {
+                        appendUnquoted(from: fieldStart, to: at)
+                    }
+                    fieldStart = at &+ 1
+                } else if byte == 0x0A {
+                    appendUnquoted(from: fieldStart, to: at)
+                    blank = isBlank(from: recordStart, to: at)
+                    let contentEnd = at > recordStart && buffer[at &- 1] == 0x0D ? at &- 1 : at
+                    // Plain when no field was quoted and the only CR is the one of a CRLF line end.
+                    if !quoted && returns == at &- contentEnd {
+                        plainStart = recordStart
+                        plainEnd = contentEnd
+                    }
+                    return finish(at: at &+ 1)
+                } else if byte == 0x0D {
+                    returns &+= 1
+                } else {
+                    position = at
+                    guard at == fieldStart, let next = scanQuotedField(at: at, fieldStart: &fieldStart) else {
+                        return false
+                    }
+                    if next < 0 { return true }
+                    quoted = true
+                    position = next
+                    continue scan
+                }
+            }
+            position &+= RecordScanner.width
+        }
+        return false
+    }
+
+    /// Reads the quoted field whose opening quote is at `at`, when it has no doubled quote and
+    /// ends, in the buffer, in a closing quote followed by the delimiter, an LF or a CRLF.
+    /// Returns the position after the delimiter (the next field's start, also put in
+    /// `fieldStart`), -1 when the record ended, or `nil` to leave the field to the state machine.
+    @inline(__always)
+    private func scanQuotedField(at quote: Int, fieldStart: inout Int) -> Int? {
+        var closing = quote &+ 1
+        var lineFeeds = 0
+        while closing < end {
+            let byte = buffer[closing]
+            if byte == 0x22 { break }
+            if byte == 0x0A { lineFeeds &+= 1 }
+            closing &+= 1
+        }
+        guard closing &+ 1 < end else { return nil }
+        let after = buffer[closing &+ 1]
+        if after == options.delimiter {
+            bounds.append(quote &+ 1, closing)
+            nextLine &+= lineFeeds
+            fieldStart = closing &+ 2
+            return fieldStart
+        }
+        var lineEnd = closing &+ 1
+        if after == 0x0D {
+            lineEnd &+= 1
+            guard lineEnd < end, buffer[lineEnd] == 0x0A else { return nil }
+        } else if after != 0x0A {
+            return nil
+        }
+        bounds.append(quote &+ 1, closing)
+        nextLine &+= lineFeeds
+        blank = false
+        _ = finish(at: lineEnd &+ 1)
+        return -1
+    }
+}

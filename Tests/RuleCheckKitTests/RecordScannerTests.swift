@@ -1,0 +1,103 @@
+import RuleEngine
+import Testing
+
+@testable import RuleCheckKit
+
+/// The vectorized record scanner against the byte-at-a-time state machine: every special byte
+/// (delimiter, quote, CR, LF) at every offset around the 16-byte step, at chunk sizes that
+/// put the buffer's end anywhere, must give the same records, lines and errors.
+@Suite("Record scanner")
+struct RecordScannerTests {
+    /// What a reader makes of a text: each record's line, fields and plain bytes, or the error.
+    struct Reading: Equatable, CustomStringConvertible {
+        var records: [[String]] = []
+        var plain: [String?] = []
+        var error: CSVError?
+        var description: String { "\(records) plain \(plain) error \(String(describing: error))" }
+    }
+
+    static func reading(_ text: [UInt8], chunkSize: Int, delimiter: UInt8 = 0x2C, vectorized: Bool) -> Reading {
+        var options = CSVReader.Options(delimiter: delimiter)
+        options.vectorized = vectorized
+        let reader = CSVReader(source: MemorySource(text, chunkSize: chunkSize), options: options)
+        var result = Reading()
+        do {
+            while try reader.next() {
+                result.records.append(["\(reader.line)"] + reader.record)
+                result.plain.append(reader.plainRecord.map { String(decoding: $0, as: UTF8.self) })
+            }
+        } catch {
+            result.error = error
+        }
+        return result
+    }
+
+    /// Checks that the vectorized reader agrees with the state machine on `text`, and that
+    /// every plain record it reports is exactly its fields joined, none needing quotes.
+    static func check(_ text: [UInt8], chunkSize: Int, delimiter: UInt8 = 0x2C) {
+        let reference = reading(text, chunkSize: chunkSize, delimiter: delimiter, vectorized: false)
+        let fast = reading(text, chunkSize: chunkSize, delimiter: delimiter, vectorized: true)
+        #expect(fast.records == reference.records, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        #expect(fast.error == reference.error, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        #expect(reference.plain.allSatisfy { $0 == nil })
+        for (record, plain) in zip(fast.records, fast.plain) {
+            guard let plain else { continue }
+            let fields = record.dropFirst()
+            #expect(plain == fields.joined(separator: String(UnicodeScalar(delimiter))))
+            #expect(!fields.contains { $0.utf8.contains { [delimiter, 0x22, 0x0A, 0x0D].contains($0) } })
+        }
+    }
+
+    static let base = Array("alpha,bravo,charlie,delta-echo\n".utf8)
+    static let tokens = [",", "\"", "\n", "\r", "\r\n", "\"\"", "\"q,\r\nq\"\"x\",", ",\"\",", "\n\n", "é"]
+
+    @Test("one special token at every offset of three records", arguments: tokens)
+    func tokenAtEveryOffset(token: String) {
+        let text = Self.base + Self.base + Self.base
+        for offset in 0...text.count {
+            var mutated = text
+            mutated.insert(contentsOf: Array(token.utf8), at: offset)
+            for chunkSize in [1, 15, 16, 17, 31, 33, 65_536] { Self.check(mutated, chunkSize: chunkSize) }
+        }
+    }
+
+    @Test(
+        "a quoted field with a line end at every offset, for each delimiter", arguments: [0x2C, 0x3B, 0x09] as [UInt8])
+    func quotedLineEnds(delimiter: UInt8) {
+        let plain = Array("id\u{1}name\u{1}ma_expires\u{1}nr_expires\u{1}as_of\n".utf8).map { $0 == 1 ? delimiter : $0 }
+        for offset in 0..<48 {
+            let quoted = Array("\"x\ny\"".utf8) + [delimiter]
+            var text = plain + Array(repeating: UInt8(ascii: "z"), count: offset) + [delimiter] + quoted + plain
+            text += plain
+            for chunkSize in [16, 17, 64, 65_536] { Self.check(text, chunkSize: chunkSize, delimiter: delimiter) }
+        }
+    }
+
+    @Test("long plain records are scanned as plain, CRLF included")
+    func plainRecords() {
+        let text = Array("alpha,bravo,charlie,delta\r\nalpha,bravo,charlie,delta\nx\r,y,zzzzzzzzzzzzzzzzzzzzz\n".utf8)
+        let fast = Self.reading(text + text, chunkSize: 65_536, vectorized: true)
+        #expect(fast.plain.prefix(2) == ["alpha,bravo,charlie,delta", "alpha,bravo,charlie,delta"])
+        #expect(fast.plain[2] == nil, "a CR inside a field must be written quoted, so the record is not plain")
+        Self.check(text + text, chunkSize: 65_536)
+    }
+
+    @Test("random texts read the same as through the state machine", arguments: [3, 16, 64, 65_536])
+    func randomTexts(chunkSize: Int) {
+        var random = SplitMix64(seed: 15 + UInt64(chunkSize))
+        let alphabet: [[UInt8]] = [
+            [0x61], [0x62], [0x63], [0x64], [0x65], [0x31], [0x20], [0x2C], [0x2C], [0x3B], [0x09], [0x22],
+            [0x0A], [0x0D, 0x0A], [0x0D], [0xC3, 0xA9], [0x22, 0x22],
+        ]
+        for _ in 0..<400 {
+            var text: [UInt8] = []
+            for _ in 0..<random.next(200) {
+                // Mostly letters, so that long unquoted runs reach the vector loop.
+                let pick = random.next(3) == 0 ? random.next(alphabet.count) : random.next(5)
+                text += alphabet[pick]
+            }
+            Self.check(text, chunkSize: chunkSize)
+            Self.check(text, chunkSize: chunkSize, delimiter: 0x3B)
+        }
+    }
+}
