@@ -121,5 +121,25 @@ struct PersonDateCLITests {
         #expect(diff.status == 1, "\(diff.stderr)")
         #expect(diff.stdout.contains("cohort: bridge → grandfathered"), "\(diff.stdout)")
         #expect(diff.stdout.contains("certified_on 2013-07-01 to 2013-08-31"), "\(diff.stdout)")
+        // The same change as a hand-over in a folder, the newer table's domains a little longer:
+        // both older rules are taken over, each on the days the older table's domain holds.
+        let history = folder.appendingPathComponent("history")
+        try FileManager.default.createDirectory(at: history, withIntermediateDirectories: true)
+        try text.write(to: history.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let newer = text.replacingOccurrences(of: "2013-07-01", with: "2013-09-01")
+            .replacingOccurrences(of: "version: \"2026-dates\"", with: "version: \"2026-dates-b\"")
+            .replacingOccurrences(
+                of: "window: {from: 2026-01-01, to: 2026-12-31}", with: "window: {from: 2026-06-01, to: 2027-05-31}"
+            )
+            .replacingOccurrences(of: "to: 2026-12-31}", with: "to: 2027-05-31}")
+        try newer.write(to: history.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        let validate = try CLI.run(["validate", "--verbose", history.path])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        #expect(validate.stdout.contains("in 2 regions"), "\(validate.stdout)")
+        #expect(
+            validate.stdout.contains(
+                "refresher_on 1970-01-01 to 2026-12-31, certified_on − refresher_on -20969 to -366 days"),
+            "\(validate.stdout)")
+        #expect(validate.stdout.contains("[`bridge-refreshed`] → grandfathered"), "\(validate.stdout)")
     }
 }

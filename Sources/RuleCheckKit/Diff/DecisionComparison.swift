@@ -26,7 +26,9 @@ struct DecisionComparison {
                 allowsNone: oldInput.allowsNone || newInput.allowsNone, location: oldInput.location)
             if input.isDate {
                 // Per-person dates: the classes of both tables, so that both decide each class.
-                input.classStarts = Set([lower] + oldInput.classStarts + newInput.classStarts).filter {
+                // Where each domain starts and ends too, so that each class is in a domain or not.
+                let ends = [oldInput.domain.upperBound + 1, newInput.domain.upperBound + 1 - shift]
+                input.classStarts = Set([lower] + oldInput.classStarts + newInput.classStarts + ends).filter {
                     $0 >= lower && $0 <= upper
                 }.sorted()
             }

@@ -21,18 +21,53 @@ struct HandOver {
         return first <= last ? first...last : nil
     }
 
-    /// Every change, in the order of its first region.
+    /// The newer table's inputs, with per-person dates cut where either table's conditions
+    /// change (so that both decide each class one way), in the newer table's terms: the table
+    /// to put the regions of ``changes()`` into words and count them.
+    var compared: RuleTable {
+        var table = newer.definition
+        guard table.yearInputs.contains(where: \.isDate) else { return table }
+        let window =
+            min(
+                newer.policy.windowStart.dayNumber, older.policy.windowStart.dayNumber)...max(
+                newer.policy.windowEnd.dayNumber, older.policy.windowEnd.dayNumber)
+        var cuts = DateCuts(inputs: table.yearInputs, window: window)
+        for definition in [newer.definition, older.definition] {
+            cuts.add(
+                definition.rules.flatMap(\.conditions) + definition.derived.flatMap(\.conditions),
+                certifications: definition.certifications)
+        }
+        for index in table.yearInputs.indices where table.yearInputs[index].isDate {
+            // Where the older table's domain starts and ends, so that a class is in it or not.
+            if index < older.definition.yearInputs.count {
+                let domain = older.definition.yearInputs[index].domain
+                cuts.cut(index, at: domain.lowerBound)
+                cuts.cut(index, at: domain.upperBound + 1)
+            }
+            table.yearInputs[index].classStarts = cuts.classStarts(of: index)
+        }
+        table.datePairs = cuts.pairs().kept
+        return table
+    }
+
+    /// Every change, in the order of its first region, over the cells of ``compared``.
     func changes() -> [Change] {
         guard let overlap else { return [] }
-        let space = newer.decisionIndex.space
+        let definition = compared
+        let space =
+            definition.yearInputs.contains(where: \.isDate)
+            ? CellSpace(definition.yearInputs, pairs: definition.datePairs) : newer.decisionIndex.space
         var pieces: [[Int]: [(cell: Int, days: ClosedRange<Int>)]] = [:]
         var order: [[Int]] = []
-        for cell in 0..<space.count {
-            guard case .success(let oldCell) = older.decisionIndex.space.cell(of: space.values(of: cell)) else {
+        for cell in 0..<space.count where space.isRealisable(cell) {
+            let values = space.values(of: cell)
+            guard case .success(let newCell) = newer.decisionIndex.space.cell(of: values),
+                case .success(let oldCell) = older.decisionIndex.space.cell(of: values)
+            else {
                 continue
             }
             let oldIntervals = older.decisionIndex.intervals(of: oldCell)
-            for new in newer.decisionIndex.intervals(of: cell)
+            for new in newer.decisionIndex.intervals(of: newCell)
             where new.rule >= 0 && new.rule != newer.otherwiseRule && new.last >= overlap.lowerBound
                 && new.first <= overlap.upperBound
             {

@@ -68,11 +68,13 @@ public enum HistoryCheck {
                 guard let overlap = handOver.overlap else { continue }
                 let changes = handOver.changes()
                 let regions = changes.flatMap(\.regions)
+                let described = handOver.compared
                 guard !regions.isEmpty else { continue }
                 diagnostics.append(
                     Diagnostic(
                         .handOverSummary(
-                            newer.definition.file, older.definition.file, count: regions.reduce(0) { $0 + $1.count },
+                            newer.definition.file, older.definition.file,
+                            count: regions.reduce(0) { $0 + described.count(of: $1) },
                             regions: regions.count, first: LocalDate(dayNumber: overlap.lowerBound),
                             last: LocalDate(dayNumber: overlap.upperBound)),
                         at: newer.definition.windowLocation ?? anchor(newer)))
@@ -84,9 +86,8 @@ public enum HistoryCheck {
                         diagnostics.append(
                             Diagnostic(
                                 .handOver(
-                                    newer.definition.describe(region: region),
-                                    count: newer.definition.count(of: region), from: old, to: new,
-                                    example: describeExample(region, table: newer.definition)),
+                                    described.describe(region: region), count: described.count(of: region),
+                                    from: old, to: new, example: describeExample(region, table: described)),
                                 at: newer.definition.rules[change.newRule].location,
                                 notes: [
                                     DiagnosticNote(

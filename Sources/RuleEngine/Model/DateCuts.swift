@@ -59,6 +59,11 @@ package struct DateCuts {
         }
     }
 
+    /// Cuts a per-person date at a day, such as where another table's domain starts or ends.
+    package mutating func cut(_ input: Int, at day: Int) {
+        days[input].insert(day)
+    }
+
     /// The first day of each class of a per-person date: its domain's first day, then every
     /// cut inside the domain.
     package func classStarts(of input: Int) -> [Int] {
