@@ -15,6 +15,23 @@ extension RosterProcessor {
         return record
     }
 
+    /// Writes the input's columns of a CSV output line: the record's bytes in one copy when
+    /// ``plainRecord(_:_:)`` found them, else its fields one by one.
+    @inline(__always)
+    func writeInputColumns(
+        _ record: UnsafeBufferPointer<UInt8>?, _ reader: CSVReader, _ layout: RosterLayout, to writer: BufferedWriter
+    )
+        throws(BufferedWriter.WriteError)
+    {
+        if let record {
+            try writer.write(record)
+        } else {
+            try Self.writeFields(
+                reader, count: layout.columnCount, delimiter: options.outputDelimiter, excelSafe: excelSafe,
+                to: writer)
+        }
+    }
+
     /// Writes the input's fields, as many as the header has (missing ones empty).
     @inline(__always)
     static func writeFields(

@@ -136,13 +136,7 @@ public struct RosterProcessor: Sendable {
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        if let record {
-                            try writer.write(record)
-                        } else {
-                            try Self.writeFields(
-                                reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe,
-                                to: writer)
-                        }
+                        try writeInputColumns(record, reader, layout, to: writer)
                         try cache.writeSuffix(entry, to: writer)
                     case .jsonl:
                         var parts = cache.jsonParts[entry]
@@ -157,13 +151,7 @@ public struct RosterProcessor: Sendable {
                 try Self.writing { () throws(BufferedWriter.WriteError) in
                     switch format {
                     case .csv:
-                        if let record {
-                            try writer.write(record)
-                        } else {
-                            try Self.writeFields(
-                                reader, count: layout.columnCount, delimiter: delimiter, excelSafe: excelSafe,
-                                to: writer)
-                        }
+                        try writeInputColumns(record, reader, layout, to: writer)
                         try writer.write(errorPrefix)
                         try writer.writeCSVField(message, delimiter: delimiter, excelSafe: excelSafe)
                         try writer.write(byte: 0x0A)

@@ -11,14 +11,7 @@ public struct HistoryInput: Sendable, Hashable {
     /// The same input of each table, newest first (at least one).
     package init(_ inputs: [DiscreteInput]) {
         let newest = inputs[0]
-        var merged: [ClosedRange<Int>] = []
-        for range in inputs.map(\.domain).sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = merged.last, range.lowerBound <= last.upperBound + 1 {
-                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
-            } else {
-                merged.append(range)
-            }
-        }
+        let merged = inputs.map(\.domain).mergedRanges()
         domains = merged
         let hull = merged[0].lowerBound...merged[merged.count - 1].upperBound
         // The tables' inputs are the same but for their domains; with one domain, the newest is

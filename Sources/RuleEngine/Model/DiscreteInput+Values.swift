@@ -91,18 +91,10 @@ extension DiscreteInput {
     /// Days of a per-person date as the runs of days of their classes:
     /// `1970-01-01 to 2013-06-30, 2014-01-01`.
     private func describeDays(_ days: [Int]) -> String {
-        let ranges = days.map { day in
+        let merged = days.map { day in
             index(of: day).map { classStarts.isEmpty ? day...day : classDays($0) } ?? day...day
         }
-        .sorted { $0.lowerBound < $1.lowerBound }
-        var merged: [ClosedRange<Int>] = []
-        for range in ranges {
-            if let last = merged.last, range.lowerBound <= last.upperBound + 1 {
-                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
-            } else {
-                merged.append(range)
-            }
-        }
+        .mergedRanges()
         return merged.map { range in
             InputRegion.describe(LocalDate(dayNumber: range.lowerBound)...LocalDate(dayNumber: range.upperBound))
         }.joined(separator: ", ")

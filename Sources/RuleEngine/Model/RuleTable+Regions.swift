@@ -86,17 +86,9 @@ extension RuleTable {
     /// The ranges of differences of a compared pair in a region, merged.
     private func differences(_ region: InputRegion, pair offset: Int) -> [ClosedRange<Int>] {
         let pair = datePairs[offset]
-        let ranges = region.values[yearInputs.count + offset].compactMap { start in
+        return region.values[yearInputs.count + offset].compactMap { start in
             start.flatMap { pair.differenceStarts.firstIndex(of: $0) }.map { pair.classDays($0) }
-        }.sorted { $0.lowerBound < $1.lowerBound }
-        var merged: [ClosedRange<Int>] = []
-        for range in ranges {
-            if let last = merged.last, range.lowerBound <= last.upperBound + 1 {
-                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
-            } else {
-                merged.append(range)
-            }
         }
-        return merged
+        .mergedRanges()
     }
 }
