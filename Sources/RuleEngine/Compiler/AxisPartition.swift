@@ -113,6 +113,10 @@ struct AxisPartition {
             } else {
                 // An input compared with itself: the test is constant, no cut needed.
             }
+        case .bound(let other, _, _):
+            // An ordering is constant on no diagonal: both inputs are cut into single values, so
+            // the cost grows with the product of the two domains (each at most a few hundred years).
+            for axis in [input, other] { cuts[axis] = Set(0...space.yearCounts[axis]) }
         case .not(let inner):
             gather(inner, input: input, space: space, cuts: &cuts, differences: &differences)
         }

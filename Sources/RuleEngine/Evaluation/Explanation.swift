@@ -69,6 +69,11 @@ extension CompiledTable {
                 let sign = offset == 0 ? "" : offset > 0 ? " + \(offset)" : " - \(-offset)"
                 detail =
                     "\(name) \(value) \(holds ? "=" : "≠") \(definition.yearInputs[other].name)\(sign) (\(otherValue))"
+            } else if case .bound(let other, let offset, let isLower) = test {
+                let otherValue = years[other].map { String($0 + offset) } ?? "none"
+                let sign = offset == 0 ? "" : offset > 0 ? " + \(offset)" : " - \(-offset)"
+                let relation = isLower ? (holds ? "≥" : "≱") : (holds ? "<" : "≮")
+                detail = "\(name) \(value) \(relation) \(definition.yearInputs[other].name)\(sign) (\(otherValue))"
             } else if case .member(let set) = test, !holds {
                 let wanted = definition.yearInputs[input].describe(
                     set.ranges.flatMap { $0.map { Optional($0) } } + (set.includesNone ? [nil] : []))

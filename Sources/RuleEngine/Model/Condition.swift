@@ -27,6 +27,10 @@ public indirect enum YearTest: Sendable, Hashable {
     case member(YearSet)
     /// The value equals another year input's value plus an offset; `none` never equals anything.
     case equals(input: Int, offset: Int)
+    /// The value is at least (`isLower`) or below another year input's value plus an offset:
+    /// `value >= other + offset` or `value < other + offset`; `none` on either side never
+    /// matches. Every ordering the YAML offers (`after`, `on_or_before`, ...) becomes one of these.
+    case bound(input: Int, offset: Int, isLower: Bool)
     /// The inner test fails.
     case not(YearTest)
 
@@ -34,7 +38,7 @@ public indirect enum YearTest: Sendable, Hashable {
     public var dependsOnOtherInputs: Bool {
         switch self {
         case .member: return false
-        case .equals: return true
+        case .equals, .bound: return true
         case .not(let inner): return inner.dependsOnOtherInputs
         }
     }
@@ -46,6 +50,9 @@ public indirect enum YearTest: Sendable, Hashable {
         case .equals(let input, let offset):
             guard let year = value, let other = values[input] else { return false }
             return year == other + offset
+        case .bound(let input, let offset, let isLower):
+            guard let year = value, let other = values[input] else { return false }
+            return isLower ? year >= other + offset : year < other + offset
         case .not(let inner): return !inner.holds(value, values: values)
         }
     }

@@ -94,6 +94,9 @@ package struct ConditionReader {
             case .equals:
                 guard let test = equals(entry.value, input: input, reader: &reader) else { return nil }
                 conditions.append(condition(.year(input: input, test), text, entry.value, reader))
+            case .before, .after, .onOrBefore, .onOrAfter:
+                guard let test = ordering(key, entry.value, input: input, reader: &reader) else { return nil }
+                conditions.append(condition(.year(input: input, test), text, entry.value, reader))
             case .not:
                 guard let inner = readYear(entry.value, input: input, reader: &reader) else { return nil }
                 guard inner.count == 1, case .year(_, let test) = inner[0].test else {

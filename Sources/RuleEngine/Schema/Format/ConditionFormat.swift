@@ -3,6 +3,9 @@ package enum YearConditionKey: String, FormatKey {
     case from, to
     case inSet = "in"
     case equals, not
+    case before, after
+    case onOrBefore = "on_or_before"
+    case onOrAfter = "on_or_after"
 
     package static var requiresSomeKey: Bool { true }
 
@@ -24,7 +27,21 @@ package enum YearConditionKey: String, FormatKey {
                 "Another year input plus an offset, such as `ma_expires + 1` (`none` never equals anything), or a year."
             )
         case .not: return .optional(.shape(.yearCondition), "Matches where the inner condition does not.")
+        case .before: return Self.ordering("Strictly before")
+        case .after: return Self.ordering("Strictly after")
+        case .onOrBefore: return Self.ordering("In or before")
+        case .onOrAfter: return Self.ordering("In or after")
         }
+    }
+
+    private static func ordering(_ relation: String) -> KeySpec {
+        .optional(
+            .anyOf([
+                FormatElement(.year, "A year."),
+                FormatElement(.inputOffset, "Another input's name and an offset."),
+            ]),
+            "\(relation) another year input plus an offset, such as `ma_expires` or `ma_expires + 1` (`none` on either side never matches), or a year."
+        )
     }
 }
 
