@@ -17,7 +17,8 @@ struct EMTPage: Sendable {
     private func respond(to request: Request) -> Response {
         let query = request.queryStrings
         let tables = state.source.tables
-        guard let formTable = (try? state.source.table(on: nil))?.table ?? tables.first else {
+        let selection = try? state.source.table(on: nil)
+        guard let formTable = selection?.table ?? tables.first else {
             return html(
                 PageLayout.page(title: "Recertification lookup", body: ["<p>No table is loaded.</p>"]),
                 .serviceUnavailable)
@@ -30,7 +31,9 @@ struct EMTPage: Sendable {
                 + "the published policy to the years you enter. For an official decision, contact "
                 + "\(HTML.escape(contact)).</p>",
         ]
-        body += form(table, query: query)
+        // The years offered are those some table of the history decides, not the newest's alone.
+        let choices = (selection?.snapshot ?? state.source.snapshot).history.inputs
+        body += form(table, choices: choices, query: query)
         var status = HTTPResponse.Status.ok
         if names.contains(where: { query[$0] != nil }) {
             var fields: [String: RequestJSON] = [:]
@@ -58,8 +61,9 @@ struct EMTPage: Sendable {
         return html(PageLayout.page(title: "Recertification lookup", body: body), status)
     }
 
-    /// The form: one select per year input (its domain, and "never held" where allowed), and the date.
-    private func form(_ table: RuleTable, query: [String: String]) -> [String] {
+    /// The form: one select per year input (the years of every table's domain, and "never
+    /// held" where allowed), and the date.
+    private func form(_ table: RuleTable, choices: [HistoryInput], query: [String: String]) -> [String] {
         var lines = ["<form method=\"get\" action=\"/\">"]
         for input in table.yearInputs {
             let chosen = query[input.name]
@@ -68,7 +72,11 @@ struct EMTPage: Sendable {
             lines.append(
                 "<select id=\"\(HTML.attribute(input.name))\" name=\"\(HTML.attribute(input.name))\" required>")
             if chosen == nil { lines.append("<option value=\"\" selected disabled>Choose a year</option>") }
-            for value in input.values {
+            let values =
+                choices.first { $0.name == input.name }.map { choice in
+                    choice.domains.flatMap { $0.map { Optional($0) } } + (choice.input.allowsNone ? [nil] : [])
+                } ?? input.values
+            for value in values {
                 let text = value.map(String.init) ?? "none"
                 let shown = value.map(String.init) ?? "never held"
                 let selected = chosen == text ? " selected" : ""

@@ -22,6 +22,16 @@ struct HistoryAPITests {
         return try await TestServer.with(settings, body)
     }
 
+    @Test("the EMT page offers the years of every table's domain, not the newest table's alone")
+    func pageOffersEveryTablesYears() async throws {
+        try await Self.withHistory { server in
+            let reply = try await server.get("/")
+            #expect(reply.status == 200)
+            // 2022 is only in the 2026 table's domain, 2033 only in the 2027 example's.
+            for year in [2022, 2033] { #expect(reply.body.contains("<option value=\"\(year)\">\(year)</option>")) }
+        }
+    }
+
     @Test(
         "a year of any table in force is decided by the table the history chooses",
         arguments: [
