@@ -54,8 +54,10 @@ final class DecisionBody: Sendable {
 
     private static func render(_ decision: Decision) -> Parts {
         let table = decision.table.definition
-        var keys: [ByteBuffer] = []
-        for (index, input) in table.yearInputs.enumerated() {
+        // Each input's key with what precedes it: the policy and the opening of `input` before
+        // the first, a comma before the others; the date input's key comes last.
+        let names = table.yearInputs.map(\.name) + [table.dateInputName]
+        var keys = names.enumerated().map { index, name in
             var key = ByteBuffer()
             if index == 0 {
                 key.writeStaticString("{\"policy\":")
@@ -64,20 +66,11 @@ final class DecisionBody: Sendable {
             } else {
                 key.writeInteger(UInt8(ascii: ","))
             }
-            JSONValue.string(input.name).write(into: &key)
+            JSONValue.string(name).write(into: &key)
             key.writeInteger(UInt8(ascii: ":"))
-            keys.append(key)
+            return key
         }
-        var dateKey = ByteBuffer()
-        if keys.isEmpty {
-            dateKey.writeStaticString("{\"policy\":")
-            decision.policyJSON.write(into: &dateKey)
-            dateKey.writeStaticString(",\"input\":{")
-        } else {
-            dateKey.writeInteger(UInt8(ascii: ","))
-        }
-        JSONValue.string(table.dateInputName).write(into: &dateKey)
-        dateKey.writeInteger(UInt8(ascii: ":"))
+        let dateKey = keys.removeLast()
         var members: ByteBuffer?
         if !decision.outcome.actions.contains(where: \.dependsOnInput) {
             var bytes = ByteBuffer()
