@@ -30,18 +30,25 @@ let package = Package(
         .target(name: "YAMLReader", dependencies: ["CYAML"]),
         .target(name: "RuleEngine", dependencies: ["YAMLReader"]),
         .target(name: "RuleCheckKit", dependencies: ["RuleEngine"]),
+        // The service's command-line options, shared by `rulecheck serve` and `rulecheck-server`
+        // without making `rulecheck` depend on the HTTP stack.
+        .target(
+            name: "ServiceOptions",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "rulecheck",
             dependencies: [
                 "RuleEngine",
                 "RuleCheckKit",
+                "ServiceOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "rulecheck-server",
             dependencies: [
-                "RuleEngine", "RuleCheckKit",
+                "RuleEngine", "RuleCheckKit", "ServiceOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -75,7 +82,8 @@ let package = Package(
                 "rulecheck-server", "rulecheck", "RuleEngine",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Chromium"]
         ),
         .testTarget(
             name: "rulecheckTests",
