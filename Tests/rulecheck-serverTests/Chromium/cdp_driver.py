@@ -16,8 +16,8 @@ Steps ("op" and its arguments):
   type      text                       one key press per character, as a person types
   insert    text                       Input.insertText (as a paste or an input method commits)
   click     selector                   a left mouse click at the element's centre
-  navigates                            wrap the previous kind of step: "then": a step that
-                                       submits; waits for the next document's load
+  navigates then                       runs the step `then` (one that submits a form or
+                                       follows a link), then waits for the next document's load
   eval      expression                 the expression's JSON value
   wait      expression                 polls until the expression is truthy
   screenshot path                      a PNG of the whole page
