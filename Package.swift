@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "rulecheck-serverTests",
             dependencies: [
-                "rulecheck-server", "rulecheck", "RuleEngine",
+                "rulecheck-server", "rulecheck", "RuleEngine", "ServiceOptions",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
