@@ -26,7 +26,4 @@ final class BatchSlots: Sendable {
 
     /// Gives a slot back.
     func release() { taken.subtract(1, ordering: .acquiringAndReleasing) }
-
-    /// How many slots are taken now.
-    var inUse: Int { taken.load(ordering: .relaxed) }
 }
