@@ -32,6 +32,7 @@ extension BrowserTests {
                     Step.viewport(screen.width, screen.height, mobile: screen.mobile),
                     Step.navigate(server.base.absoluteString + "/staff?as_of=2026-02-20"),
                     Step.scrollWidth("overviewWidth"),
+                    Step.unlabelled("overviewUnlabelled"),
                     Step.screenshot("overviewShot", overview),
                     Step.click("#table"), Step.focused("focus"), Step.insert(table),
                     Step.navigates(Step.click("form[action^='/staff/validate'] button")),
@@ -45,6 +46,7 @@ extension BrowserTests {
                 ])
             }
             #expect(try run.value("focus", as: String.self) == "table")
+            #expect(try run.value("overviewUnlabelled", as: [String].self) == [])
             let errors = diagnostics.filter { $0.severity == .error }.count
             #expect(try run.value("summary", as: String.self).hasPrefix("\(errors) errors"))
             let flagged = try run.value("flagged", as: [[String]].self)

@@ -45,6 +45,7 @@ struct BrowserTests {
                     Step.viewport(person.width, person.height, mobile: person.mobile),
                     Step.navigate(server.base.absoluteString + "/"),
                     Step.scrollWidth("formWidth"),
+                    Step.unlabelled("formUnlabelled"),
                     Step.screenshot("formShot", form),
                     Step.press("Tab"), Step.focused("first"), Step.type(String(person.ma)),
                     Step.press("Tab"), Step.focused("second"), Step.type(person.nr.map(String.init) ?? "never"),
@@ -62,6 +63,7 @@ struct BrowserTests {
                     Step.screenshot("answerShot", answer),
                 ])
             }
+            #expect(try run.value("formUnlabelled", as: [String].self) == [])
             // Keyboard order and what was typed.
             #expect(try run.value("first", as: String.self) == "ma_expires")
             #expect(try run.value("second", as: String.self) == "nr_expires")

@@ -142,6 +142,13 @@ enum Step {
     }
     /// The id of the focused element, stored as `name`.
     static func focused(_ name: String) -> [String: Any] { eval(name, "document.activeElement.id") }
+    /// The names of the page's form controls that have no label, stored as `name`.
+    static func unlabelled(_ name: String) -> [String: Any] {
+        eval(
+            name,
+            "[...document.querySelectorAll('select, input, textarea')]"
+                + ".filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length)).map(e => e.name || e.id)")
+    }
     /// The page's width including any horizontal overflow, stored as `name`.
     static func scrollWidth(_ name: String) -> [String: Any] {
         eval(name, "document.documentElement.scrollWidth")
