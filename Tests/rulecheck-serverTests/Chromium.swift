@@ -62,11 +62,14 @@ enum Chromium {
         let outputFile = scratch.appendingPathComponent("stdout")
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         let output = try FileHandle(forWritingTo: outputFile)
+        let errorFile = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: errorFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: interpreter)
         process.arguments = [driver, browser, plan.path]
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         // Waits without blocking a thread of the cooperative pool: the server under test
         // answers Chromium from this process.
         let finished = AsyncStream.makeStream(of: Void.self)
@@ -79,11 +82,14 @@ enum Chromium {
         for await _ in finished.stream {}
         watchdog.cancel()
         try output.close()
+        try errors.close()
         let data = try Data(contentsOf: outputFile)
+        let problem =
+            "the driver printed no report (exit \(process.terminationStatus)): "
+            + String(decoding: data, as: UTF8.self)
+            + String(decoding: (try? Data(contentsOf: errorFile)) ?? Data(), as: UTF8.self)
         let report = try #require(
-            try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            "the driver printed no report (exit \(process.terminationStatus)): \(String(decoding: data, as: UTF8.self))"
-        )
+            (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], Comment(rawValue: problem))
         let values = report["values"] as? [String: Any] ?? [:]
         if let error = report["error"] as? String {
             throw DriverFailure(message: error, values: values.keys.sorted())
