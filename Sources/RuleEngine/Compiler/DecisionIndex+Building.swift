@@ -48,24 +48,38 @@ extension DecisionIndex {
     /// The runs of a coverage's regions: each region's leaves worked out once (the winner of
     /// each interval under the hit policy, falling back to `otherwise`, neighbouring intervals
     /// of equal leaves merged), closed by the day after the window and padded with days that
-    /// no search reaches (``Int32/max``).
+    /// no search reaches (``Int32/max``). Every run takes the block of the longest when that
+    /// costs at most twice the room of blocks fitted to each run, so that the search takes the
+    /// same steps whatever the cell; else each run takes its own block.
     static func runs(of coverage: Coverage, otherwise: Int32?) -> (runs: [Run], days: [Int32], leaves: [Leaf]) {
-        var days: [Int32] = []
-        var leaves: [Leaf] = []
         let gapLeaf = Leaf(rule: DecisionIndex.gap, flags: 0)
-        let runs = coverage.regions.map { region in
-            let first = days.count
+        let leafRuns = coverage.regions.map { region in
+            var starts: [Int32] = []
+            var leaves: [Leaf] = []
             for index in region.starts.indices {
                 let rule = coverage.matchSets[Int(region.matchSets[index])].first ?? otherwise ?? DecisionIndex.gap
                 let leaf = Leaf(rule: rule, flags: region.flags[index])
-                if days.count > first, leaves.last == leaf { continue }
-                days.append(region.starts[index])
+                if !leaves.isEmpty, leaves.last == leaf { continue }
+                starts.append(region.starts[index])
                 leaves.append(leaf)
             }
-            let count = days.count - first
-            let block = block(of: count)
+            return (starts: starts, leaves: leaves)
+        }
+        let fitted = leafRuns.reduce(0) { $0 + block(of: $1.starts.count) }
+        let longest = block(of: leafRuns.map(\.starts.count).max() ?? 1)
+        let uniform = leafRuns.count * longest <= 2 * fitted
+        var days: [Int32] = []
+        var leaves: [Leaf] = []
+        days.reserveCapacity(uniform ? leafRuns.count * longest : fitted)
+        leaves.reserveCapacity(days.capacity)
+        let runs = leafRuns.map { run in
+            let first = days.count
+            let count = run.starts.count
+            let block = uniform ? longest : block(of: count)
+            days += run.starts
             days.append(coverage.windowEnd + 1)
             days += Array(repeating: Int32.max, count: block - count - 1)
+            leaves += run.leaves
             leaves += Array(repeating: gapLeaf, count: block - count)
             return Run(first: Int32(first), count: Int32(count), halfBlock: Int32(block >> 1))
         }
