@@ -3,15 +3,18 @@ extension PolicyHistory {
     /// The table that decides an input (its position in ``tables``) and its leaf, whose last day
     /// is the last day the decision holds.
     @usableFromInline
-    struct Choice: Sendable {
-        @usableFromInline let table: Int
-        @usableFromInline let hit: DecisionIndex.Hit
+    package struct Choice: Sendable {
+        /// The position of the deciding table in ``PolicyHistory/tables``.
+        @usableFromInline package let table: Int
+        /// Its leaf, valid through `hit.lastDay`.
+        @usableFromInline package let hit: DecisionIndex.Hit
     }
 
     /// The table and leaf that decide an input, or why none can: the work of ``evaluate(_:asOf:)``
-    /// but for building the decision.
+    /// but for building the decision. For callers that need the rule and the table but not a
+    /// ``Decision`` (which retains its table).
     @usableFromInline
-    func choose(_ years: YearValues, asOf: LocalDate) throws(EvaluationError) -> Choice {
+    package func choose(_ years: YearValues, asOf: LocalDate) throws(EvaluationError) -> Choice {
         if tables.count == 1 {
             guard let hit = tables[0].hit(years, asOf: asOf) else { throw tables[0].refusal(years, asOf: asOf) }
             guard hit.rule >= 0 else { throw .noRule }
