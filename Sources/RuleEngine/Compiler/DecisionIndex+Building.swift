@@ -1,5 +1,14 @@
 /// How the flat decision tree lays out its axes, date cuts and runs.
 extension DecisionIndex {
+    /// How runs take their blocks: each the longest run's (the search takes the same steps in
+    /// every cell), each its own, or the first when it at most doubles the room. Tests choose
+    /// one to check both; tables take the automatic choice.
+    enum RunLayout {
+        case automatic
+        case fitted
+        case uniform
+    }
+
     /// The steps of a cell space: one per input, in input order, then one per compared pair of
     /// per-person dates; every class list is appended to `cuts`, padded for its search. A
     /// domain that 32-bit codes cannot hold gets no codes here, so that its inputs take the
@@ -51,7 +60,9 @@ extension DecisionIndex {
     /// no search reaches (``Int32/max``). Every run takes the block of the longest when that
     /// costs at most twice the room of blocks fitted to each run, so that the search takes the
     /// same steps whatever the cell; else each run takes its own block.
-    static func runs(of coverage: Coverage, otherwise: Int32?) -> (runs: [Run], days: [Int32], leaves: [Leaf]) {
+    static func runs(of coverage: Coverage, otherwise: Int32?, layout: RunLayout = .automatic) -> (
+        runs: [Run], days: [Int32], leaves: [Leaf]
+    ) {
         let gapLeaf = Leaf(rule: DecisionIndex.gap, flags: 0)
         let leafRuns = coverage.regions.map { region in
             var starts: [Int32] = []
@@ -67,7 +78,12 @@ extension DecisionIndex {
         }
         let fitted = leafRuns.reduce(0) { $0 + block(of: $1.starts.count) }
         let longest = block(of: leafRuns.map(\.starts.count).max() ?? 1)
-        let uniform = leafRuns.count * longest <= 2 * fitted
+        let uniform: Bool
+        switch layout {
+        case .automatic: uniform = leafRuns.count * longest <= 2 * fitted
+        case .fitted: uniform = false
+        case .uniform: uniform = true
+        }
         var days: [Int32] = []
         var leaves: [Leaf] = []
         days.reserveCapacity(uniform ? leafRuns.count * longest : fitted)

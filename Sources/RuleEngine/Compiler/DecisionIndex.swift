@@ -33,14 +33,14 @@ package struct DecisionIndex: Sendable {
 
     /// Builds the tree from the coverage: each region's run is worked out and stored once; its
     /// cells point at it.
-    init(coverage: Coverage, otherwise: Int32?, windowStart: Int32) {
+    init(coverage: Coverage, otherwise: Int32?, windowStart: Int32, layout: RunLayout = .automatic) {
         space = coverage.space
         self.windowStart = windowStart
         windowEnd = coverage.windowEnd
         var cuts: [Int] = []
         (axes, pairAxes) = Self.axes(of: coverage.space, cuts: &cuts)
         self.cuts = cuts
-        let (regionRuns, days, leaves) = Self.runs(of: coverage, otherwise: otherwise)
+        let (regionRuns, days, leaves) = Self.runs(of: coverage, otherwise: otherwise, layout: layout)
         runs = coverage.regionOfCell.map { regionRuns[Int($0)] }
         intervalCount = runs.reduce(0) { $0 + Int($1.count) }
         self.days = days
