@@ -17,13 +17,15 @@ extension CSVReader {
         var quoted = false
         scan: while position &+ RecordScanner.width <= end {
             var mask = RecordScanner.specials(buffer + position, delimiter: delimiter)
+            // At most one field ends at each byte of the step.
+            bounds.reserve(fields: RecordScanner.width)
             while mask != 0 {
                 let at = position &+ mask.trailingZeroBitCount
                 mask &= mask &- 1
                 let byte = buffer[at]
                 if byte == delimiter {
                     if returns == 0 {
-                        bounds.append(fieldStart, at)
+                        bounds.appendReserved(fieldStart, at)
                     } else {
                         appendUnquoted(from: fieldStart, to: at)
                     }
