@@ -66,6 +66,21 @@ public final class BufferedWriter {
         bytesWritten += bytes.count
     }
 
+    /// Appends two runs of bytes (a roster record and its result columns) with one check for room.
+    @inline(__always)
+    func write(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) throws(WriteError) {
+        let total = first.count &+ second.count
+        guard count &+ total <= capacity, let firstBase = first.baseAddress, let secondBase = second.baseAddress else {
+            try write(first)
+            try write(second)
+            return
+        }
+        Self.copy(firstBase, to: buffer + count, count: first.count)
+        Self.copy(secondBase, to: buffer + (count &+ first.count), count: second.count)
+        count &+= total
+        bytesWritten &+= total
+    }
+
     /// Copies `count` bytes; a short run (most roster lines and result columns) in a few
     /// overlapping 16-, 8- or 4-byte moves instead of a call to `memmove`.
     @inline(__always)

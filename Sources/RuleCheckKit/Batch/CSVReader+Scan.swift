@@ -13,27 +13,32 @@ extension CSVReader {
     func scanPlainRecord(position: inout Int, fieldStart: inout Int) -> Bool {
         let delimiter = options.delimiter
         let recordStart = start
+        let base = buffer
+        let limit = end
         var returns = 0
         var quoted = false
-        scan: while position &+ RecordScanner.width <= end {
-            var mask = RecordScanner.specials(buffer + position, delimiter: delimiter)
+        // The field bounds in a local copy, written back on the way out and around the quoted
+        // field reader (which records its field itself): stores through the buffer's pointer
+        // would otherwise make the compiler reload the reader's properties after each one.
+        var fields = bounds
+        defer { bounds = fields }
+        scan: while position &+ RecordScanner.width <= limit {
+            var mask = RecordScanner.specials(base + position, delimiter: delimiter)
             // At most one field ends at each byte of the step.
-            bounds.reserve(fields: RecordScanner.width)
+            fields.reserve(fields: RecordScanner.width)
             while mask != 0 {
                 let at = position &+ mask.trailingZeroBitCount
                 mask &= mask &- 1
-                let byte = buffer[at]
+                let byte = base[at]
                 if byte == delimiter {
-                    if returns == 0 {
-                        bounds.appendReserved(fieldStart, at)
-                    } else {
-                        appendUnquoted(from: fieldStart, to: at)
-                    }
+                    // A CR before the delimiter is the field's own unless it ends a CRLF line.
+                    let last = returns != 0 && at > fieldStart && base[at &- 1] == 0x0D ? at &- 1 : at
+                    fields.appendReserved(fieldStart, last)
                     fieldStart = at &+ 1
                 } else if byte == 0x0A {
-                    appendUnquoted(from: fieldStart, to: at)
-                    blank = isBlank(from: recordStart, to: at)
-                    let contentEnd = at > recordStart && buffer[at &- 1] == 0x0D ? at &- 1 : at
+                    let contentEnd = at > recordStart && base[at &- 1] == 0x0D ? at &- 1 : at
+                    fields.appendReserved(fieldStart, max(contentEnd, fieldStart))
+                    blank = contentEnd == recordStart
                     // Plain when no field was quoted and the only CR is the one of a CRLF line end.
                     if !quoted && returns == at &- contentEnd {
                         plainStart = recordStart
@@ -44,9 +49,11 @@ extension CSVReader {
                     returns &+= 1
                 } else {
                     position = at
-                    guard at == fieldStart, let next = scanQuotedField(at: at, fieldStart: &fieldStart) else {
-                        return false
-                    }
+                    guard at == fieldStart else { return false }
+                    bounds = fields
+                    let next = scanQuotedField(at: at, fieldStart: &fieldStart)
+                    fields = bounds
+                    guard let next else { return false }
                     if next < 0 { return true }
                     quoted = true
                     position = next

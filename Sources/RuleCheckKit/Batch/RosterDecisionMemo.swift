@@ -17,15 +17,12 @@ final class RosterDecisionMemo {
             lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
         }
 
-        /// Sets input `index`'s code (inputs 0 to 5).
+        /// Sets input `index`'s code (inputs 0 to 5; others are ignored).
         @inline(__always)
         mutating func set(_ index: Int, _ code: Int32) {
-            let bits = UInt64(UInt32(bitPattern: code)) << (UInt64(index & 1) &* 32)
-            switch index >> 1 {
-            case 0: words.0 |= bits
-            case 1: words.1 |= bits
-            default: words.2 |= bits
-            }
+            guard UInt(bitPattern: index) < 6 else { return }
+            // A homogeneous tuple is laid out as consecutive elements: code `i` in bytes 4i ..< 4i + 4.
+            withUnsafeMutableBytes(of: &words) { $0.storeBytes(of: code, toByteOffset: index &* 4, as: Int32.self) }
         }
     }
 

@@ -80,6 +80,17 @@ struct RosterOutcomeCache {
         }
     }
 
+    /// Writes an output line: `record` (the input's columns) and entry `entry`'s result columns.
+    @inline(__always)
+    func writeLine(_ record: UnsafeBufferPointer<UInt8>, entry: Int, to writer: BufferedWriter)
+        throws(BufferedWriter.WriteError)
+    {
+        let range = suffixStart[entry]..<suffixStart[entry + 1]
+        try suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
+            try writer.write(record, UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+    }
+
     /// The key in 64 bits (never 0), or `nil` when a part does not fit: table < 256,
     /// rule < 2^15, next deadline + 1 < 256, flags < 2^32.
     @inline(__always)

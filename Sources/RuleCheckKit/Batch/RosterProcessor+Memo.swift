@@ -40,13 +40,13 @@ extension RosterProcessor {
                     tally.counts[entry] &+= 1
                     try Self.writing { () throws(BufferedWriter.WriteError) in
                         if let record {
-                            try writer.write(record)
+                            try cache.writeLine(record, entry: entry, to: writer)
                         } else {
                             try Self.writeFields(
                                 reader, count: columnCount, delimiter: options.outputDelimiter, excelSafe: false,
                                 to: writer)
+                            try cache.writeSuffix(entry, to: writer)
                         }
-                        try cache.writeSuffix(entry, to: writer)
                     }
                     untilProgress &-= 1
                     if untilProgress == 0 {
