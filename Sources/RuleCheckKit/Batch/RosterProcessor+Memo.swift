@@ -28,12 +28,14 @@ extension RosterProcessor {
         let interval = max(progressInterval, 1)
         var untilProgress = interval - tally.rows % interval
         let columnCount = layout.columnCount
+        let keys = RosterMemoKeys(processor: self, layout: layout, cells: memo.cells)
+        defer { keys.deallocate() }
         while try Self.advance(reader) {
             tally.rows &+= 1
             var slot = -1
             var day = 0
             let record = reader.fieldCount == columnCount ? reader.plainRecord : nil
-            if reader.fieldCount == columnCount, let key = memoKey(reader, layout, memo.cells, day: &day) {
+            if reader.fieldCount == columnCount, let key = keys.key(reader, day: &day) {
                 slot = memo.slot(of: key)
                 let entry = memo.entry(slot: slot, day: day)
                 if entry >= 0 {
@@ -71,34 +73,6 @@ extension RosterProcessor {
         }
     }
 
-    /// The current record's inputs' codes and its day (the date cell's, or the default as-of
-    /// date's when it is empty or absent), when the fast path reads every one of those cells;
-    /// the record has the header's number of fields.
-    @inline(__always)
-    private func memoKey(
-        _ reader: CSVReader, _ layout: RosterLayout, _ cells: RosterFastCells, day: inout Int
-    ) -> RosterDecisionMemo.Key? {
-        var key = RosterDecisionMemo.Key()
-        for input in 0..<layout.yearColumns.count {
-            let cell = reader.fieldInRange(layout.yearColumns[input])
-            guard let code = RosterFastCells.yearCode(cell, allowsNone: tables.allowsNone[input]) else { return nil }
-            key.set(input, code)
-        }
-        day = defaultAsOf.dayNumber
-        guard let column = layout.dateColumn else { return key }
-        let cell = reader.fieldInRange(column)
-        if cell.isEmpty { return key }
-        switch options.dateFormat {
-        case .iso:
-            guard let value = cells.isoDay(cell) else { return nil }
-            day = value
-        case .monthDayYear:
-            guard case .date(let value) = RosterValue.monthDayYear(cell) else { return nil }
-            day = value.dayNumber
-        }
-        return key
-    }
-
     /// Remembers a decision made on `day` in `slot`, through the last day its entry holds, and
     /// then the decisions of the days after it for the same inputs, interval by interval, until a
     /// day the memo knows, a day no table decides, or the memo's last day.
@@ -126,5 +100,63 @@ extension RosterProcessor {
             table = tables.position(of: next.table)
             entry = count(next, table: table, cache: &cache, tally: &tally)
         }
+    }
+}
+
+/// Reads a record's memo key: the columns and facts of the run laid out in a few words, so that
+/// the row loop reads them without array bounds checks or retains.
+private struct RosterMemoKeys {
+    let count: Int
+    let columns: UnsafeMutablePointer<Int>
+    let allowsNone: UnsafeMutablePointer<Bool>
+    /// The date column, or -1.
+    let dateColumn: Int
+    let defaultDay: Int
+    let dateFormat: RosterDateFormat
+    let cells: RosterFastCells
+
+    init(processor: RosterProcessor, layout: RosterLayout, cells: RosterFastCells) {
+        count = layout.yearColumns.count
+        columns = .allocate(capacity: max(count, 1))
+        allowsNone = .allocate(capacity: max(count, 1))
+        for input in 0..<count {
+            columns[input] = layout.yearColumns[input]
+            allowsNone[input] = processor.tables.allowsNone[input]
+        }
+        dateColumn = layout.dateColumn ?? -1
+        defaultDay = processor.defaultAsOf.dayNumber
+        dateFormat = processor.options.dateFormat
+        self.cells = cells
+    }
+
+    func deallocate() {
+        columns.deallocate()
+        allowsNone.deallocate()
+    }
+
+    /// The current record's inputs' codes and its day (the date cell's, or the default as-of
+    /// date's when it is empty or absent), when the fast path reads every one of those cells;
+    /// the record has the header's number of fields.
+    @inline(__always)
+    func key(_ reader: CSVReader, day: inout Int) -> RosterDecisionMemo.Key? {
+        var key = RosterDecisionMemo.Key()
+        for input in 0..<count {
+            let cell = reader.fieldInRange(columns[input])
+            guard let code = RosterFastCells.yearCode(cell, allowsNone: allowsNone[input]) else { return nil }
+            key.set(input, code)
+        }
+        day = defaultDay
+        guard dateColumn >= 0 else { return key }
+        let cell = reader.fieldInRange(dateColumn)
+        if cell.isEmpty { return key }
+        switch dateFormat {
+        case .iso:
+            guard let value = cells.isoDay(cell) else { return nil }
+            day = value
+        case .monthDayYear:
+            guard case .date(let value) = RosterValue.monthDayYear(cell) else { return nil }
+            day = value.dayNumber
+        }
+        return key
     }
 }
