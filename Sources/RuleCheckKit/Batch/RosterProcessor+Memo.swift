@@ -62,9 +62,7 @@ extension RosterProcessor {
             let decided = try decideRow(
                 reader: reader, layout: layout, record: record, writer: writer, cache: &cache, tally: &tally,
                 errorPrefix: errorPrefix, onBadRow: onBadRow, onDecision: nil)
-            if slot >= 0, let decided {
-                learn(decided, day: day, slot: slot, memo: memo, cache: &cache, tally: &tally)
-            }
+            if slot >= 0, let decided { learn(decided, slot: slot, memo: memo, cache: &cache, tally: &tally) }
             untilProgress &-= 1
             if untilProgress == 0 {
                 untilProgress = interval
@@ -73,17 +71,17 @@ extension RosterProcessor {
         }
     }
 
-    /// Remembers a decision made on `day` in `slot`, through the last day its entry holds, and
+    /// Remembers a decision in `slot`, from its day through the last day its entry holds, and
     /// then the decisions of the days after it for the same inputs, interval by interval, until a
     /// day the memo knows, a day no table decides, or the memo's last day.
     private func learn(
-        _ decided: (decision: Decision, table: Int, entry: Int), day: Int, slot: Int, memo: RosterDecisionMemo,
+        _ decided: (decision: Decision, table: Int, entry: Int), slot: Int, memo: RosterDecisionMemo,
         cache: inout RosterOutcomeCache, tally: inout RosterTally
     ) {
         var decision = decided.decision
         var table = decided.table
         var entry = decided.entry
-        var from = day
+        var from = decision.asOf.dayNumber
         while true {
             let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: from)
             let through = min(
