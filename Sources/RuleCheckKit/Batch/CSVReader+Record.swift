@@ -11,17 +11,28 @@ extension CSVReader {
     }
 
     /// Parses one record, refilling the buffer as needed; keeps every position relative to the
-    /// buffer so that a refill can move the partial record to the front.
+    /// buffer so that a refill can move the partial record to the front. The vector scan reads
+    /// most records here; the state machine, with its many live variables, is a call apart.
+    @inline(__always)
     func readRecord() throws(CSVError) -> Bool {
         if !checkedByteOrderMark { try skipByteOrderMark() }
         bounds.removeAll()
-        let delimiter = options.delimiter
         line = nextLine
         plainEnd = -1
-        var recordStart = start
         var position = start
         var fieldStart = start
         if options.vectorized, scanPlainRecord(position: &position, fieldStart: &fieldStart) { return true }
+        return try readRecord(from: position, fieldStart: fieldStart)
+    }
+
+    /// Reads the rest of the current record byte by byte, from `position` (in a field that
+    /// starts at `fieldStart`, or at a field's start when they are equal).
+    @inline(never)
+    private func readRecord(from position: Int, fieldStart: Int) throws(CSVError) -> Bool {
+        let delimiter = options.delimiter
+        var recordStart = start
+        var position = position
+        var fieldStart = fieldStart
         var write = start
         var quoteLine = 0
         var state = position == fieldStart ? State.fieldStart : State.unquoted
