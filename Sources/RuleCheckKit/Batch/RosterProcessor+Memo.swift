@@ -34,6 +34,7 @@ extension RosterProcessor {
             tally.rows &+= 1
             var slot = -1
             var day = 0
+            var newKey: RosterDecisionMemo.Key?
             let record = reader.fieldCount == columnCount ? reader.plainRecord : nil
             if reader.fieldCount == columnCount, let key = keys.key(reader, day: &day) {
                 slot = memo.slot(of: key)
@@ -57,11 +58,13 @@ extension RosterProcessor {
                     }
                     continue
                 }
-                if slot < 0 { slot = memo.insert(key) }
+                if slot < 0 { newKey = key }
             }
             let decided = try decideRow(
                 reader: reader, layout: layout, record: record, writer: writer, cache: &cache, tally: &tally,
                 errorPrefix: errorPrefix, onBadRow: onBadRow, onDecision: nil)
+            // Inputs get a slot once they are decided, so that bad rows do not fill the memo.
+            if decided != nil, let newKey { slot = memo.insert(newKey) }
             if slot >= 0, let decided { learn(decided, slot: slot, memo: memo, cache: &cache, tally: &tally) }
             untilProgress &-= 1
             if untilProgress == 0 {
