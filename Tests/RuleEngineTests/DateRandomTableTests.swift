@@ -3,7 +3,8 @@ import Testing
 @testable import RuleEngine
 
 /// Random tables with two per-person dates beside an enum and a year: conditions on the dates
-/// with literal days, expiries (whose day the enum chooses), day and month offsets, a
+/// with literal days, expiries (whose day the enum chooses, or counted from a per-person date
+/// for a period of days or months), day and month offsets, a
 /// comparison between the two dates and the question's date compared with a per-person date. The decision tree agrees with the linear
 /// scan on every input (every day of every domain), and gaps and overlaps are exactly the
 /// inputs the scan finds.
@@ -29,21 +30,28 @@ struct DateRandomTableTests {
         generator.pick(["", " + \(generator.next(12)) days", " + 1 month", " - 1 month", " + 2 months"])
     }
 
-    /// A condition on input `c`, `k` (per-person dates) or `d` (the question's date).
-    static func condition(_ generator: inout Generator, input: String) -> String {
+    /// A condition on input `c`, `k` (per-person dates) or `d` (the question's date). `cc` is a
+    /// certification counted from `c`; `k` is compared with its expiry only when it is valid
+    /// for a number of days (in months, the comparison is refused: RC240).
+    static func condition(_ generator: inout Generator, input: String, periodInDays: Bool) -> String {
         let other = input == "c" ? "k" : "c"
-        switch (input, generator.next(4)) {
+        switch (input, generator.next(5)) {
         case ("d", 0): return "\(comparison(&generator)): \(generator.pick(["c", "k"]))\(monthOffset(&generator))"
         case ("d", 1): return "\(comparison(&generator)): ca.expiry\(monthOffset(&generator))"
+        case ("d", 2): return "\(comparison(&generator)): cc.expiry\(monthOffset(&generator))"
         case ("d", _): return "\(comparison(&generator)): \(day(&generator, from: 60, span: 14))"
         case (_, 0): return "\(comparison(&generator)): \(other)\(offset(&generator))"
         case (_, 1): return "\(comparison(&generator)): ca.expiry\(monthOffset(&generator))"
+        case ("c", 2): return "\(comparison(&generator)): cc.expiry\(monthOffset(&generator))"
+        case ("k", 2) where periodInDays: return "\(comparison(&generator)): cc.expiry\(offset(&generator))"
         default: return "\(comparison(&generator)): \(day(&generator, from: 28, span: 40))"
         }
     }
 
     static func table(seed: UInt64, hitPolicy: String, otherwise: Bool) -> String {
         var generator = Generator(state: seed &* 104_729 &+ 3)
+        let period = generator.pick(["25 days", "33 days", "1 month", "2 months"])
+        let inDays = period.hasSuffix("days")
         var lines = [
             "format: rulecheck/1",
             "policy: {id: dates, version: \"\(seed)\", title: dates, source: test, time_zone: UTC, window: {from: 2024-03-01, to: 2024-03-14}}",
@@ -57,8 +65,9 @@ struct DateRandomTableTests {
             "  d: {type: date, role: as_of}",
             "certifications:",
             "  ca: {input: a, expires: {by: e, p: 02-1\(generator.next(9)), otherwise: \(generator.pick(["01-31", "02-05"]))}}",
+            "  cc: {input: c, valid_for: \(period)}",
             "derived:",
-            "  x: {c: {\(condition(&generator, input: "c"))}}",
+            "  x: {c: {\(condition(&generator, input: "c", periodInDays: inDays))}}",
             "actions: {z: Z.}",
             "rules:",
         ]
@@ -67,7 +76,7 @@ struct DateRandomTableTests {
             if generator.next(3) == 0 { conditions.append("e: \(generator.pick(["p", "q"]))") }
             if generator.next(4) == 0 { conditions.append("a: \(generator.pick(["none", "2024", "{not: none}"]))") }
             for input in ["c", "k", "d"] where generator.next(3) > 0 {
-                conditions.append("\(input): {\(condition(&generator, input: input))}")
+                conditions.append("\(input): {\(condition(&generator, input: input, periodInDays: inDays))}")
             }
             lines.append(
                 "  - {id: r\(rule), when: {\(conditions.joined(separator: ", "))}, then: {cohort: c\(rule), status: s, actions: [z]}}"

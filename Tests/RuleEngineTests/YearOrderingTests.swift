@@ -38,7 +38,7 @@ struct YearOrderingTests {
     @Test("every pair of values is decided as the arithmetic says")
     func decidesEveryPair() throws {
         let table = try TestSupport.compiled(Self.load(Self.threeWays))
-        let day = try TestSupport.date("2026-06-01")
+        let day = TestSupport.date("2026-06-01")
         for a in 2020...2032 {
             for b in [nil] + (2022...2034).map(Optional.some) {
                 let expected: String
@@ -89,7 +89,7 @@ struct YearOrderingTests {
                   - {id: late, when: {a: {after: 2030}}, then: {cohort: late, status: s, actions: [z]}}
                   - {id: early, when: {a: {on_or_before: 2030}}, then: {cohort: early, status: s, actions: [z]}}
                 """))
-        let day = try TestSupport.date("2026-06-01")
+        let day = TestSupport.date("2026-06-01")
         for a in 2020...2032 {
             let values = try table.values(["a": .year(a), "b": .none])
             #expect(try table.evaluate(values, asOf: day).rule.id == (a > 2030 ? "late" : "early"))
