@@ -130,8 +130,10 @@ struct DateRandomTableTests {
         var withOverlaps = 0
         var withPairs = 0
         var withUnrealisable = 0
+        var withExpiryFromDate = 0
         for seed in 0..<10 {
             let text = Self.table(seed: UInt64(seed), hitPolicy: "unique", otherwise: false)
+            if text.contains(": cc.expiry") { withExpiryFromDate += 1 }
             let result = TableLoader.load(yaml: text, file: "dates.yaml")
             let codes = Set(result.diagnostics.map(\.code))
             if codes.contains(.gap) { withGaps += 1 }
@@ -147,6 +149,7 @@ struct DateRandomTableTests {
         #expect(withOverlaps >= 3)
         #expect(withPairs >= 3)
         #expect(withUnrealisable >= 2)
+        #expect(withExpiryFromDate >= 5)
     }
 
     @Test("gaps and overlaps are exactly the inputs the scan finds (hit policy unique)", arguments: 0..<10)
