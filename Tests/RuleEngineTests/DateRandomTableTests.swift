@@ -10,7 +10,7 @@ import Testing
 /// inputs the scan finds.
 @Suite("Random tables with per-person dates")
 struct DateRandomTableTests {
-    typealias Generator = RandomTableTests.Generator
+    typealias Generator = RandomTable.Generator
 
     static func day(_ generator: inout Generator, from first: Int, span: Int) -> String {
         LocalDate(dayNumber: (LocalDate(iso: "2024-01-01")?.dayNumber ?? 0) + first + generator.next(span)).description
@@ -52,11 +52,7 @@ struct DateRandomTableTests {
         var generator = Generator(state: seed &* 104_729 &+ 3)
         let period = generator.pick(["25 days", "33 days", "1 month", "2 months"])
         let inDays = period.hasSuffix("days")
-        var lines = [
-            "format: rulecheck/1",
-            "policy: {id: dates, version: \"\(seed)\", title: dates, source: test, time_zone: UTC, window: {from: 2024-03-01, to: 2024-03-14}}",
-            "cycle: 2024",
-            "hit_policy: \(hitPolicy)",
+        let body = [
             "inputs:",
             "  e: {type: enum, values: [p, q]}",
             "  c: {type: date, domain: {from: 2024-02-01, to: 2024-02-20}}",
@@ -69,21 +65,20 @@ struct DateRandomTableTests {
             "derived:",
             "  x: {c: {\(condition(&generator, input: "c", periodInDays: inDays))}}",
             "actions: {z: Z.}",
-            "rules:",
         ]
-        for rule in 0..<(3 + generator.next(5)) {
+        var rules: [[String]] = []
+        for _ in 0..<(3 + generator.next(5)) {
             var conditions: [String] = []
             if generator.next(3) == 0 { conditions.append("e: \(generator.pick(["p", "q"]))") }
             if generator.next(4) == 0 { conditions.append("a: \(generator.pick(["none", "2024", "{not: none}"]))") }
             for input in ["c", "k", "d"] where generator.next(3) > 0 {
                 conditions.append("\(input): {\(condition(&generator, input: input, periodInDays: inDays))}")
             }
-            lines.append(
-                "  - {id: r\(rule), when: {\(conditions.joined(separator: ", "))}, then: {cohort: c\(rule), status: s, actions: [z]}}"
-            )
+            rules.append(conditions)
         }
-        if otherwise { lines.append("otherwise: {id: rest, then: {cohort: rest, status: s, actions: [z]}}") }
-        return lines.joined(separator: "\n") + "\n"
+        return RandomTable.text(
+            id: "dates", seed: seed, window: ("2024-03-01", "2024-03-14"), cycle: 2024, hitPolicy: hitPolicy,
+            otherwise: otherwise, body: body, rules: rules)
     }
 
     /// The inputs of regions, every day of each class of a per-person date, kept only where the
