@@ -80,8 +80,8 @@ struct OrderingRandomTableTests {
         #expect(try ScanComparison.mismatches(table) == 0, "\(text)")
     }
 
-    @Test("the generated tables do have gaps, overlaps and orderings linking all three inputs")
-    func generatorIsInteresting() {
+    @Test("the generated tables do have gaps, overlaps, diagonal gaps and orderings linking all three inputs")
+    func generatorIsInteresting() throws {
         let texts = (0..<16).map { Self.table(seed: UInt64($0), hitPolicy: "unique", otherwise: false) }
         let found = ScanComparison.gapsAndOverlaps(texts)
         #expect(found.gaps >= 3)
@@ -94,6 +94,13 @@ struct OrderingRandomTableTests {
             }
         }
         #expect(linked.count >= 4)
+        let diagonal = try texts.filter { text in
+            let (typed, context) = try ScanComparison.analysed(text, file: "orderings.yaml")
+            return GapCheck.reports(GapCheck.regions(context), table: typed).contains {
+                if case .diagonal = $0 { true } else { false }
+            }
+        }
+        #expect(diagonal.count >= 2)
     }
 
     @Test("gaps and overlaps are exactly the inputs the scan finds (hit policy unique)", arguments: 0..<16)
@@ -103,5 +110,62 @@ struct OrderingRandomTableTests {
         let scan = ScanComparison.scan(typed)
         #expect(AnalysisTests.expand(GapCheck.regions(context)) == scan.gaps, "\(text)")
         #expect(ScanComparison.foundOverlaps(context) == scan.overlaps, "\(text)")
+    }
+
+    @Test(
+        "gap reports hold each input the scan finds exactly once; a diagonal's cells lie on it", arguments: 0..<16)
+    func gapReportsAddUp(seed: UInt64) throws {
+        let text = Self.table(seed: seed, hitPolicy: "unique", otherwise: false)
+        let (typed, context) = try ScanComparison.analysed(text, file: "orderings.yaml")
+        let scan = ScanComparison.scan(typed)
+        var total = 0
+        var reported: Set<[Int]> = []
+        for report in GapCheck.reports(GapCheck.regions(context), table: typed) {
+            switch report {
+            case .region(let region):
+                total += typed.count(of: region)
+                reported.formUnion(AnalysisTests.expand([region]))
+            case .diagonal(let regions, let first, let second, let offset):
+                reported.formUnion(AnalysisTests.expand(regions))
+                #expect(regions.count > 1)
+                for region in regions {
+                    let low = try #require(region.values[first].first ?? nil)
+                    let high = try #require(region.values[second].first ?? nil)
+                    #expect(high - low == offset)
+                    #expect(region.values[first].count == 1 && region.values[second].count == 1)
+                }
+                total += regions.reduce(0) { $0 + typed.count(of: $1) }
+            }
+        }
+        #expect(total == scan.gaps.count, "\(text)")
+        #expect(reported == scan.gaps, "\(text)")
+    }
+
+    @Test(
+        "a diagonal that no rule decides is one gap, written as the diagonal",
+        arguments: [
+            ("after: a", ["9 inputs×: a 2022–2030, b = a,"]),
+            ("after: a + 1", ["9 inputs×: a 2022–2030, b = a,", "8 inputs×: a 2022–2029, b = a + 1,"]),
+        ])
+    func diagonalGapOnce(ordering: String, expected: [String]) throws {
+        let text = RandomTable.text(
+            id: "diagonal", seed: 0, window: ("2026-01-01", "2026-12-31"), cycle: 2026, hitPolicy: "unique",
+            otherwise: false,
+            body: [
+                "inputs:", "  a: {type: year, domain: {from: 2022, to: 2030}}",
+                "  b: {type: year, domain: {from: 2022, to: 2030}, none: true}", "  d: {type: date}",
+                "actions: {z: Z.}",
+            ],
+            rules: [["b: {\(ordering)}"], ["b: {on_or_before: a - 1}"], ["b: none"]])
+        let gaps = TableLoader.load(yaml: text, file: "diagonal.yaml").diagnostics.filter { $0.code == .gap }
+        // Each diagonal's cells, each on every day of the window: "9 inputs×" is 9 × 365 inputs.
+        let messages = expected.map { line -> String in
+            let cells = Int(line.prefix { $0.isNumber }) ?? 0
+            return "no rule decides \(cells * 365) inputs" + line.drop { $0 != ":" }
+        }
+        #expect(gaps.count == expected.count, "\(gaps.map(\.message))")
+        for (gap, message) in zip(gaps, messages) {
+            #expect(gap.message.hasPrefix(message), "\(gap.message)")
+        }
     }
 }
