@@ -26,11 +26,8 @@ extension SchemaReader {
                     report(.expiresOnPersonDate(name, input: inputName), at: expiresNode)
                     continue
                 }
-                guard let validNode else {
-                    report(.expiresOnPersonDate(name, input: inputName), at: inputNode)
-                    continue
-                }
-                guard let period = validityPeriod(validNode) else { continue }
+                // Without `expires`, `valid_for` is here (neither was reported above).
+                guard let validNode, let period = validityPeriod(validNode) else { continue }
                 certifications.append(
                     Certification(
                         id: name, inputIndex: index, expires: nil, expiresBy: nil, validFor: period,
