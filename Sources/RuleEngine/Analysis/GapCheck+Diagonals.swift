@@ -19,7 +19,7 @@ extension GapCheck {
     }
 
     /// The regions as reports, in the regions' order. For some pair of year inputs, the cells
-    /// of regions that differ only on that pair are regrouped: each difference `second - first`
+    /// of regions that differ only on that pair, each one row or column of the pair, are regrouped: each difference `second - first`
     /// held by two or more of them becomes one diagonal report, and the cells left are boxes
     /// again; this is kept for the pair that gives the fewest reports, when it gives fewer than
     /// the regions. Tables with compared per-person dates keep one report per region.
@@ -39,8 +39,12 @@ extension GapCheck {
     /// The reports with diagonals of `second - first`, plane by plane.
     private static func reports(_ regions: [InputRegion], first: Int, second: Int) -> [Report] {
         var planes: [PlaneKey: [Int]] = [:]
+        // Only rows and columns of the pair's plane (what a staircase is made of), so that the
+        // cells regrouped stay few: at most one domain's values per region.
         for (index, region) in regions.enumerated()
-        where !region.values[first].contains(nil) && !region.values[second].contains(nil) {
+        where !region.values[first].contains(nil) && !region.values[second].contains(nil)
+            && min(region.values[first].count, region.values[second].count) == 1
+        {
             var rest = region.values
             rest[first] = []
             rest[second] = []
