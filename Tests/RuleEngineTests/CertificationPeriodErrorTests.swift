@@ -3,8 +3,9 @@ import Testing
 
 @testable import RuleEngine
 
-/// The errors of certifications counted from a per-person date, each at its cell, and a
-/// comparison of such a date with its own expiry, which the analysis cuts where clamping changes it.
+/// The errors of certifications counted from a per-person date, each at its cell; a comparison
+/// of such a date with its own expiry, which the analysis cuts where clamping changes it; and
+/// conditions on the expiry itself (`cc.expiry: {before: 2026-06-30}`).
 @Suite("Certifications counted from a per-person date: errors")
 struct CertificationPeriodErrorTests {
     static func table(certification: String, condition: String = "as_of: {on_or_before: cc.expiry}") -> String {
@@ -89,6 +90,43 @@ struct CertificationPeriodErrorTests {
         #expect(classes.contains(TestSupport.date("2024-02-29").dayNumber))
         #expect(classes.contains(TestSupport.date("2024-03-01").dayNumber))
         #expect(classes.count == 3)
+    }
+
+    @Test(
+        "a condition on the expiry holds exactly for the days whose expiry the arithmetic puts there",
+        arguments: ["before: 2026-06-30", "on_or_after: 2026-02-28", "after: 2026-02-28", "on: 2026-03-31 - 1 month"])
+    func expiryAsSubject(comparison: String) throws {
+        let text = Self.table(certification: "{input: c, valid_for: 2 years}", condition: "cc.expiry: {\(comparison)}")
+        let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "t.yaml"))
+        let day = TestSupport.date("2026-06-01")
+        let (key, operand) = (String(comparison.prefix { $0 != ":" }), comparison.drop { $0 != " " }.dropFirst())
+        // The operand: a date, or a date minus a month counted here (March 31 - 1 month is February 28).
+        let target =
+            operand.hasSuffix(" - 1 month")
+            ? ReferenceEvaluator.adding(months: -1, to: TestSupport.date(String(operand.prefix(10))))
+            : TestSupport.date(String(operand))
+        var wrong: [String] = []
+        for c in TestSupport.date("2024-01-01").dayNumber...TestSupport.date("2026-12-31").dayNumber {
+            let expiry = ReferenceEvaluator.adding(months: 24, to: LocalDate(dayNumber: c))
+            let holds: Bool
+            switch key {
+            case "before": holds = expiry < target
+            case "on_or_after": holds = expiry >= target
+            case "after": holds = expiry > target
+            default: holds = expiry == target
+            }
+            let values = try table.values(["y": .year(2026), "c": .date(LocalDate(dayNumber: c)), "k": .date(day)])
+            let rule = try table.evaluate(values, asOf: day).rule.id
+            if rule != (holds ? "r" : "rest") { wrong.append("\(LocalDate(dayNumber: c))") }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
+    @Test("a condition on the expiry takes deadlines and dates, not a day that depends on the person")
+    func expiryAsSubjectOperand() throws {
+        let text = Self.table(certification: "{input: c, valid_for: 2 years}", condition: "cc.expiry: {before: k}")
+        try Self.expectOne(
+            text, code: "RC240", message: "depends on the person", caret: "k}", onLineWith: "- {id: r")
     }
 
     static func expectOne(_ text: String, code: String, message: String, caret: String, onLineWith marker: String)

@@ -4,7 +4,7 @@ import Testing
 
 /// Random tables with two per-person dates beside an enum and a year: conditions on the dates
 /// with literal days, expiries (whose day the enum chooses, or counted from a per-person date
-/// for a period of days or months), day and month offsets, a
+/// for a period of days or months, also as a condition's subject), day and month offsets, a
 /// comparison between the two dates and the question's date compared with a per-person date. The decision tree agrees with the linear
 /// scan on every input (every day of every domain), and gaps and overlaps are exactly the
 /// inputs the scan finds.
@@ -73,6 +73,9 @@ struct DateRandomTableTests {
             if generator.next(4) == 0 { conditions.append("a: \(generator.pick(["none", "2024", "{not: none}"]))") }
             for input in ["c", "k", "d"] where generator.next(3) > 0 {
                 conditions.append("\(input): {\(condition(&generator, input: input, periodInDays: inDays))}")
+            }
+            if generator.next(4) == 0 {
+                conditions.append("cc.expiry: {\(comparison(&generator)): \(day(&generator, from: 60, span: 14))}")
             }
             rules.append(conditions)
         }

@@ -54,4 +54,14 @@ extension DiagnosticMessage {
                 "state the certification's period in days (such as `valid_for: 730 days`), or compare `\(input)` with an offset in days"
         )
     }
+
+    /// A condition on an expiry (`cpr.expiry: {...}`) compared with something that depends on the person.
+    package static func expirySubjectOperand(_ expiry: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            code: .expiryComparisonLimit,
+            text: "`\(expiry)` is compared with a day that depends on the person",
+            help:
+                "compare `\(expiry)` with a deadline or a date (with an offset if needed), or compare the other date with `\(expiry)`"
+        )
+    }
 }

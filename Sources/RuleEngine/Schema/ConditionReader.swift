@@ -42,6 +42,8 @@ package struct ConditionReader {
                 }
             } else if name == dateInput {
                 read = readDate(entry.value, reader: &reader)
+            } else if let certification = expirySubject(name) {
+                read = readExpiry(entry.value, certification: certification, reader: &reader)
             } else if reader.declared["year input"]?.contains(name) ?? false {
                 read = nil
             } else {
@@ -217,7 +219,7 @@ package struct ConditionReader {
     }
 
     /// The bounds a comparison stands for: one, or two for `on` (that day only).
-    private func dateBounds(_ key: DateComparisonKey, _ node: Node, subject: Int?, reader: inout SchemaReader)
+    func dateBounds(_ key: DateComparisonKey, _ node: Node, subject: Int?, reader: inout SchemaReader)
         -> [DateBound]?
     {
         guard let text = reader.text(node, what: "a deadline, a certification's expiry or a date") else { return nil }
