@@ -30,18 +30,25 @@ let package = Package(
         .target(name: "YAMLReader", dependencies: ["CYAML"]),
         .target(name: "RuleEngine", dependencies: ["YAMLReader"]),
         .target(name: "RuleCheckKit", dependencies: ["RuleEngine"]),
+        // The service's command-line options, shared by `rulecheck serve` and `rulecheck-server`
+        // without making `rulecheck` depend on the HTTP stack.
+        .target(
+            name: "ServiceOptions",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "rulecheck",
             dependencies: [
                 "RuleEngine",
                 "RuleCheckKit",
+                "ServiceOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "rulecheck-server",
             dependencies: [
-                "RuleEngine", "RuleCheckKit",
+                "RuleEngine", "RuleCheckKit", "ServiceOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -72,10 +79,11 @@ let package = Package(
         .testTarget(
             name: "rulecheck-serverTests",
             dependencies: [
-                "rulecheck-server", "rulecheck", "RuleEngine",
+                "rulecheck-server", "rulecheck", "RuleEngine", "ServiceOptions",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Chromium"]
         ),
         .testTarget(
             name: "rulecheckTests",

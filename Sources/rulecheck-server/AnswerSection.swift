@@ -12,7 +12,7 @@ struct AnswerSection {
         let table = decision.table.definition
         let outcome = decision.outcome
         var lines = [
-            "<section class=\"answer\" aria-labelledby=\"answer-heading\">",
+            "<section class=\"answer\" id=\"answer\" aria-labelledby=\"answer-heading\">",
             "<h2 id=\"answer-heading\">Your answer as of \(decision.asOf)</h2>",
             "<dl>",
             "<dt>Cohort</dt><dd>\(HTML.escape(table.labels.cohort(outcome.cohort) ?? PageLayout.words(outcome.cohort)))</dd>",

@@ -19,6 +19,8 @@ struct BatchRoutes: Sendable {
     }
 
     private func answer(_ request: Request) async -> Response {
+        // A slot first, before anything is read; the run's thread gives it back when it ends.
+        guard state.batchSlots.acquire() else { return Self.busy(limit: state.batchSlots.limit) }
         let query: BatchQuery
         let processor: RosterProcessor
         let snapshot = state.source.snapshot
@@ -30,11 +32,12 @@ struct BatchRoutes: Sendable {
             }
             processor = try Self.processor(query, snapshot: snapshot)
         } catch {
+            state.batchSlots.release()
             return error.response
         }
         let run = BatchRun(processor: processor, snapshot: snapshot, state: state)
         let pump = Task { await Self.pump(request.body, into: run.input, limit: limit) }
-        run.begin()
+        run.begin(releasing: state.batchSlots)
         switch await run.start.receive() {
         case .streaming: break
         case .refused(let error):
@@ -107,6 +110,20 @@ struct BatchRoutes: Sendable {
         } catch {
             input.finish(failure: "the request body could not be read: \(error)")
         }
+    }
+
+    /// Seconds a client refused for want of a slot is told to wait.
+    static let retryAfterSeconds = 2
+
+    /// The `503` when `limit` rosters are being classified already.
+    private static func busy(limit: Int) -> Response {
+        var response = APIError(
+            status: .serviceUnavailable,
+            message: "\(limit) rosters are being classified, the most at once (--max-batch-streams); "
+                + "try again in \(retryAfterSeconds) seconds", input: nil
+        ).response
+        response.headers[.retryAfter] = String(retryAfterSeconds)
+        return response
     }
 
     private static func tooLarge(_ limit: Int) -> String {

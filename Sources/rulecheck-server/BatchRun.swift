@@ -50,12 +50,13 @@ final class BatchRun: Sendable {
         self.state = state
     }
 
-    /// Starts the processor's thread.
-    func begin() {
+    /// Starts the processor's thread, which gives its slot back to `slots` when it ends.
+    func begin(releasing slots: BatchSlots) {
         Self.running.add(1, ordering: .relaxed)
         let thread = Thread { [self] in
             self.run()
             Self.running.subtract(1, ordering: .relaxed)
+            slots.release()
         }
         thread.start()
     }

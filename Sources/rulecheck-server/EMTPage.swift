@@ -52,10 +52,10 @@ struct EMTPage: Sendable {
                 body += AnswerSection(decision: decision).html
             } catch let error as APIError {
                 status = .badRequest
-                body.append("<p class=\"error\" role=\"alert\">\(HTML.escape(error.message))</p>")
+                body.append("<p class=\"error\" id=\"answer\" role=\"alert\">\(HTML.escape(error.message))</p>")
             } catch {
                 status = .badRequest
-                body.append("<p class=\"error\" role=\"alert\">\(HTML.escape("\(error)"))</p>")
+                body.append("<p class=\"error\" id=\"answer\" role=\"alert\">\(HTML.escape("\(error)"))</p>")
             }
         }
         return html(PageLayout.page(title: "Recertification lookup", body: body), status)
@@ -64,7 +64,8 @@ struct EMTPage: Sendable {
     /// The form: one select per year input (the years of every table's domain, and "never
     /// held" where allowed), and the date.
     private func form(_ table: RuleTable, choices: [HistoryInput], query: [String: String]) -> [String] {
-        var lines = ["<form method=\"get\" action=\"/\">"]
+        // The answer's anchor in the action: after submitting, a phone shows the answer, not the form again.
+        var lines = ["<form method=\"get\" action=\"/#answer\">"]
         for input in table.yearInputs {
             let chosen = query[input.name]
             lines.append(

@@ -136,6 +136,11 @@ enum OpenAPIDocument {
                   "415": {
                     "description": "The body is not `text/csv` (UTF-8)",
                     "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+                  },
+                  "503": {
+                    "description": "--max-batch-streams rosters (default twice the number of cores) are being classified already; try again after the seconds `Retry-After` gives",
+                    "headers": { "Retry-After": { "description": "Seconds to wait before trying again", "schema": { "type": "integer" } } },
+                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
                   }
                 }
               }

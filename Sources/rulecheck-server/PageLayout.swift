@@ -54,13 +54,25 @@ enum PageLayout {
         th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
         .scroll { overflow-x: auto; }
         code, .mono { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
-        .source td.code { white-space: pre; font-family: ui-monospace, monospace; }
+        .answer > h2:first-child { margin-top: 0; }
+        table.source { table-layout: fixed; }
+        .source th:first-child { width: 3.5rem; }
+        .source th:nth-child(2) { width: 58%; }
+        .source td.code { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, monospace; }
         .source td.line { color: #57606a; text-align: right; }
         .source tr.flagged td.code { background: #fde8ec; }
         .diag-error { color: #b00020; }
         .diag-warning { color: #8a5700; }
-        iframe { width: 100%; height: 40rem; border: 1px solid #d0d7de; background: #fff; }
+        .frame { overflow-x: auto; }
+        iframe { width: 100%; min-width: 60rem; height: 40rem; border: 1px solid #d0d7de; background: #fff; }
         @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 0.5rem; } }
+        @media (max-width: 40rem) {
+          .source thead { display: none; }
+          .source tr { display: grid; grid-template-columns: 2.5rem minmax(0, 1fr); }
+          .source td:nth-child(3) { grid-column: 1 / -1; }
+          .source td:nth-child(3):empty { display: none; }
+          .source tr.flagged td:nth-child(3) { background: #fff5f6; }
+        }
         @media print { form, .noprint { display: none; } body { background: #fff; } }
         """
 

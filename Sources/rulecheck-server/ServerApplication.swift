@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import RuleEngine
+import ServiceOptions
 
 /// Wires the service: a router with the API, page and health routes, metrics middleware, and
 /// hot reload as a service beside the HTTP server.
@@ -21,7 +22,7 @@ enum ServerApplication {
         /// The decision log's path.
         var decisionLog: String?
         /// Who the EMT page names for an official decision.
-        var contact = "the Massachusetts Office of Emergency Medical Services (OEMS)"
+        var contact = ServiceOptions.defaultContact
     }
 
     /// Why the service cannot start.
@@ -56,7 +57,9 @@ enum ServerApplication {
         let source = TableSource(snapshot)
         let metrics = ServerMetrics()
         metrics.recordTablesInForce(snapshot.tables, previous: [])
-        let state = ServerState(source: source, limits: settings.limits, metrics: metrics, decisionLog: decisionLog)
+        let state = ServerState(
+            source: source, limits: settings.limits, metrics: metrics, decisionLog: decisionLog,
+            batchSlots: BatchSlots(limit: settings.limits.maxBatchStreams))
         let router = Router()
         router.add(middleware: MetricsRecorder(metrics: metrics))
         router.add(middleware: MethodCheck())

@@ -11,6 +11,8 @@ struct ServerState: Sendable {
     let metrics: ServerMetrics
     /// The decision log, when `--decision-log` is given.
     let decisionLog: DecisionLog?
+    /// The rosters being classified, at most `limits.maxBatchStreams`.
+    let batchSlots: BatchSlots
 }
 
 /// The largest request the API takes: bytes in one body, items in one JSON array, bytes in one roster.
@@ -21,6 +23,11 @@ struct RequestLimits: Sendable {
     var maxItems = 10_000
     /// Rosters (`POST /v1/batch`, streamed) over this many bytes are refused (default 64 MiB).
     var maxBatchBytes = 64 << 20
+    /// More rosters than this at once are answered `503` (default ``defaultBatchStreams``).
+    var maxBatchStreams = defaultBatchStreams
+
+    /// Twice the number of cores: each roster is classified on a thread of its own.
+    static var defaultBatchStreams: Int { 2 * ProcessInfo.processInfo.activeProcessorCount }
 }
 
 extension Request {

@@ -77,7 +77,10 @@ struct StaffPage: Sendable {
             "<p>Matrix of version \(HTML.escape(chosen.compiled.policy.version)) as of \(date): "
                 + "<a href=\"\(HTML.attribute(matrixURL))\">open the page</a> · "
                 + "<a href=\"\(HTML.attribute(matrixURL + "&format=markdown"))\">Markdown</a></p>",
-            "<iframe src=\"\(HTML.attribute(matrixURL))\" title=\"Decision matrix and timeline as of \(date)\"></iframe>",
+            // The matrix is laid out for a wide screen: on a phone the frame keeps that width and
+            // scrolls sideways inside its box, instead of squeezing the grid.
+            "<div class=\"frame\"><iframe src=\"\(HTML.attribute(matrixURL))\" "
+                + "title=\"Decision matrix and timeline as of \(date)\"></iframe></div>",
         ]
         return lines
     }
@@ -103,7 +106,8 @@ struct StaffPage: Sendable {
             let bytes = try await request.collectBody(limit: state.limits.maxBodyBytes)
             let form = try URLEncodedFormDecoder().decode(
                 ValidateForm.self, from: String(decoding: bytes, as: UTF8.self))
-            text = form.table
+            // Browsers send a textarea's line breaks as CRLF; the lines shown are the lines typed.
+            text = form.table.replacingOccurrences(of: "\r\n", with: "\n")
         } catch let error as APIError {
             return page(["<p class=\"error\" role=\"alert\">\(HTML.escape(error.message))</p>"], status: error.status)
         } catch {

@@ -15,7 +15,7 @@ struct PageTests {
             #expect(reply.status == 200)
             #expect(reply.contentType.hasPrefix("text/html"))
             let page = reply.body
-            #expect(page.contains("<form method=\"get\" action=\"/\">"))
+            #expect(page.contains("<form method=\"get\" action=\"/#answer\">"))
             for name in ["ma_expires", "nr_expires", "as_of"] {
                 #expect(page.contains("<label for=\"\(name)\">"))
                 #expect(page.contains("id=\"\(name)\" name=\"\(name)\""))

@@ -33,7 +33,7 @@ struct Replay: ParsableCommand {
             let place = "\(log):\(index + 1)"
             do {
                 let entry = try LoggedDecision(line: String(line))
-                let decision = try entry.decide(with: history)
+                let decision = try entry.decide(with: history, rules: selection.rules)
                 replayed += 1
                 let now = "\(decision.outcome.cohort)/\(decision.outcome.status) (rule `\(decision.rule.id)`)"
                 let then = "\(entry.cohort)/\(entry.status) (rule `\(entry.rule)`)"
@@ -58,42 +58,53 @@ struct Replay: ParsableCommand {
 
 /// One line of a decision log: the input and what was decided.
 private struct LoggedDecision {
-    let input: [String: Any]
+    /// The line as JSON; the input's members are typed as the log writes them (`null`,
+    /// booleans, integers, strings for enum values and dates).
+    private struct Line: Decodable {
+        struct Rule: Decodable { let id: String }
+        struct Policy: Decodable { let version: String? }
+        let input: [String: InputJSON]
+        let cohort: String
+        let status: String
+        let rule: Rule
+        let policy: Policy?
+    }
+
+    let input: [String: InputJSON]
     let cohort: String
     let status: String
     let rule: String
     let version: String
 
     init(line: String) throws(CLIError) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+        let data = Data(line.utf8)
+        guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
             throw CLIError("not a JSON object")
         }
-        guard let input = object["input"] as? [String: Any], let cohort = object["cohort"] as? String,
-            let status = object["status"] as? String, let rule = (object["rule"] as? [String: Any])?["id"] as? String
-        else { throw CLIError("a decision-log line needs `input`, `cohort`, `status` and `rule.id`") }
-        self.input = input
-        self.cohort = cohort
-        self.status = status
-        self.rule = rule
-        version = ((object["policy"] as? [String: Any])?["version"] as? String) ?? "?"
+        guard let entry = try? JSONDecoder().decode(Line.self, from: data) else {
+            throw CLIError(
+                "a decision-log line needs `input` (an object of input values), `cohort`, `status` and `rule.id`")
+        }
+        input = entry.input
+        cohort = entry.cohort
+        status = entry.status
+        rule = entry.rule.id
+        version = entry.policy?.version ?? "?"
     }
 
-    /// Decides the logged input through the policy history, as the server decided it.
-    func decide(with history: PolicyHistory) throws(CLIError) -> Decision {
+    /// Decides the logged input through the policy history, as the server decided it: every
+    /// input read by its type, as `eval --input-json` reads it.
+    func decide(with history: PolicyHistory, rules: String) throws(CLIError) -> Decision {
         let dateName = history.tables[0].definition.dateInputName
-        guard let text = input[dateName] as? String, let date = LocalDate(iso: text) else {
+        guard case .string(let text) = input[dateName]?.value, let date = LocalDate(iso: text) else {
             throw CLIError("the input has no date `\(dateName)`")
         }
         guard history.table(for: date) != nil else { throw CLIError("no table is in force on \(date)") }
-        var values: [Int?] = []
-        for year in history.tables[0].definition.yearInputs {
-            switch input[year.name] {
-            case is NSNull: values.append(nil)
-            case let value as Int: values.append(value)
-            default: throw CLIError("the input has no year `\(year.name)`")
-            }
+        let assignments = input.keys.sorted().compactMap { name in
+            input[name].map { InputAssignment(name: name, value: .json($0.value), source: "`input`") }
         }
-        do { return try history.evaluate(YearValues(values), asOf: date) } catch {
+        let resolved = try InputResolver(history: history, rules: rules).resolve(assignments)
+        do { return try history.evaluate(resolved.years, asOf: resolved.asOf) } catch {
             throw CLIError(error.description)
         }
     }

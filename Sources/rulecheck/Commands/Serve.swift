@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ServiceOptions
 
 #if canImport(Glibc)
     import Glibc
@@ -22,32 +23,8 @@ struct Serve: ParsableCommand {
             """
     )
 
-    @Option(help: "A rule table, or a folder of them.")
-    var rules: String = "rules"
-
-    @Option(help: "The address to listen on (loopback by default).")
-    var host: String = "127.0.0.1"
-
-    @Option(help: "The port to listen on (0 picks a free port).")
-    var port: Int = 8080
-
-    @Option(help: "Append one JSON line per decision to FILE (reopened on SIGHUP).")
-    var decisionLog: String?
-
-    @Option(help: "Seconds between checks of the rules for changes; 0 turns polling off (SIGHUP still reloads).")
-    var reloadInterval: Int = 2
-
-    @Option(help: "The largest request body in bytes; larger ones are answered 413.")
-    var maxBodyBytes: Int = 1 << 20
-
-    @Option(help: "The most items in one JSON array request; more are answered 413.")
-    var maxItems: Int = 10_000
-
-    @Option(help: "The largest roster in bytes for POST /v1/batch (streamed, so not bound by --max-body-bytes).")
-    var maxBatchBytes: Int = 64 << 20
-
-    @Option(help: "Who the EMT page names for an official decision (the office and how to reach it).")
-    var contact: String?
+    /// The service's options, defined once in `ServiceOptions` and passed on as they are.
+    @OptionGroup var options: ServiceOptions
 
     /// The server binary beside this executable.
     static var serverPath: String {
@@ -64,13 +41,7 @@ struct Serve: ParsableCommand {
                 "\(server) is missing: `rulecheck serve` runs rulecheck-server from beside rulecheck; "
                     + "build it with `swift build --product rulecheck-server` (add `-c release` for a release build)")
         }
-        var arguments = [
-            server, "--rules", rules, "--host", host, "--port", String(port), "--reload-interval",
-            String(reloadInterval), "--max-body-bytes", String(maxBodyBytes), "--max-items", String(maxItems),
-            "--max-batch-bytes", String(maxBatchBytes),
-        ]
-        if let decisionLog { arguments += ["--decision-log", decisionLog] }
-        if let contact { arguments += ["--contact", contact] }
+        let arguments = [server] + options.arguments
         fflush(nil)
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
         argv.append(nil)
