@@ -61,7 +61,7 @@ struct HistoryInputTests {
         let location = try TestSupport.table2026().definition.yearInputs[0].location
         let newer = DiscreteInput(name: "n", label: "n", domain: 2027...2030, allowsNone: false, location: location)
         let older = DiscreteInput(name: "n", label: "n", domain: 2020...2025, allowsNone: false, location: location)
-        let input = HistoryInput([newer, older])
+        let input = HistoryInput(newest: newer, older: [older])
         #expect(input.domains == [2020...2025, 2027...2030])
         #expect(input.rangeText == "2020–2025, 2027–2030")
         #expect(input.parse("2024") == .success(2024))
@@ -73,9 +73,9 @@ struct HistoryInputTests {
                         input: "n", text: "2026", allowed: "a year from 2020 to 2025 or 2027 to 2030", suggestion: nil))
         )
         #expect(!input.contains(2031))
-        let adjacent = HistoryInput([
-            newer, DiscreteInput(name: "n", label: "n", domain: 2024...2026, allowsNone: false, location: location),
-        ])
+        let adjacent = HistoryInput(
+            newest: newer,
+            older: [DiscreteInput(name: "n", label: "n", domain: 2024...2026, allowsNone: false, location: location)])
         #expect(adjacent.domains == [2024...2030])
     }
 }

@@ -44,6 +44,26 @@ struct DecisionIndexTests {
         #expect(try ScanComparison.mismatches(table) == 0)
     }
 
+    @Test(
+        "runs in blocks of their own length and in the longest run's: every day agrees with the scan",
+        arguments: [DecisionIndex.RunLayout.fitted, .uniform])
+    func layoutsAgree(layout: DecisionIndex.RunLayout) throws {
+        let staircase = Self.staircase(cuts: 40)
+        for text in [staircase, RandomTableTests.table(seed: 3, hitPolicy: "first", otherwise: true)] {
+            let loaded = try TestSupport.compiled(TableLoader.load(yaml: text, file: "layout.yaml"))
+            let definition = loaded.definition
+            let index = DecisionIndex(
+                coverage: TableCompiler.coverage(of: definition),
+                otherwise: definition.rules.lastIndex { $0.isOtherwise }.map { Int32($0) },
+                windowStart: Int32(definition.policy.windowStart.dayNumber), layout: layout)
+            if text == staircase {
+                // Runs of 1 to 41 intervals fit blocks of 8, 16, 32 and 64 entries.
+                #expect(Set(index.runs.map(\.halfBlock)).count == (layout == .uniform ? 1 : 4))
+            }
+            #expect(try ScanComparison.mismatches(CompiledTable(definition: definition, decisionIndex: index)) == 0)
+        }
+    }
+
     /// The error the documented order gives: the first input whose value is outside its
     /// domain, else the window.
     static func expectedRefusal(_ table: CompiledTable, _ years: YearValues, _ day: LocalDate) -> EvaluationError? {

@@ -1,54 +1,58 @@
 /// The records of the flat decision tree.
 extension DecisionIndex {
     /// One input's step from a value's code to its value index, and that index's weight in the
-    /// cell number. An input whose values are not plain offsets from a lower bound (a class per
-    /// range of values, say) changes ``index(of:)`` and nothing after it.
+    /// cell number. A year, integer, boolean or enum input's index is the code's offset from its
+    /// domain's first code; a per-person date's is its class, found by a branch-free search of
+    /// the class starts (the date cuts) in ``DecisionIndex/cuts``.
     struct Axis: Sendable {
         /// The value index of a code the input does not take.
         static let outside = UInt32.max
 
         /// The code of the domain's first value.
         let lower: Int32
-        /// The number of values other than `none`.
-        let valueCount: UInt32
+        /// The number of codes in the domain (0 when 32-bit codes cannot hold it, so that every
+        /// value takes the checked path and its error).
+        let span: UInt32
         /// The value index of `none`, or ``outside`` when the input does not take `none`.
         let noneIndex: UInt32
+        /// The input's class starts in ``DecisionIndex/cuts``, or an empty search for an input
+        /// of single values.
+        let classes: CutSearch
         /// How many cells apart two neighbouring value indices of this input are: the product
-        /// of the later inputs' numbers of values.
+        /// of the later axes' numbers of values.
         let stride: Int
+    }
 
-        /// The value index of a code, or ``outside``.
-        @inline(__always)
-        func index(of code: Int32) -> UInt32 {
-            let offset = UInt32(bitPattern: code &- lower)
-            let value = offset < valueCount ? offset : Axis.outside
-            return code == YearValues.noneCode ? noneIndex : value
-        }
+    /// A compared pair of per-person dates (a hidden axis after the inputs): the class of the
+    /// difference of two inputs' codes, `none` counting as 0, as ``CellSpace`` numbers it.
+    struct PairAxis: Sendable {
+        /// The input whose code comes first in the difference.
+        let first: Int
+        /// The input subtracted.
+        let second: Int
+        /// The classes' first differences in ``DecisionIndex/cuts``.
+        let classes: CutSearch
+        /// The weight of a class index in the cell number.
+        let stride: Int
+    }
 
-        /// The steps of a cell space, in input order. A domain that 32-bit codes cannot hold
-        /// gets no values here, so that its inputs take the checked path (and its error).
-        static func steps(of space: CellSpace) -> [Axis] {
-            var stride = 1
-            var steps: [Axis] = []
-            for input in space.valueCounts.indices.reversed() {
-                let lower = space.lowerBounds[input]
-                let count = space.yearCounts[input]
-                let fits = lower > Int(Int32.min) && lower + count < Int(Int32.max)
-                steps.append(
-                    Axis(
-                        lower: fits ? Int32(lower) : 0, valueCount: fits ? UInt32(count) : 0,
-                        noneIndex: space.valueCounts[input] > count ? UInt32(count) : outside, stride: stride))
-                stride *= space.valueCounts[input]
-            }
-            return steps.reversed()
-        }
+    /// Where a sorted list of starts lies in ``DecisionIndex/cuts``: its first position and
+    /// the number of halvings that find the last start at or before a value. The list is
+    /// padded to `1 << steps` entries with `Int.max`, so every search of it takes the same steps.
+    struct CutSearch: Sendable {
+        /// The position of the first start.
+        let first: Int32
+        /// The number of halvings: the padded length's base-2 logarithm (0 for one start).
+        let steps: Int32
     }
 
     /// A cell's run of intervals: its first position in ``DecisionIndex/days`` and
-    /// ``DecisionIndex/leaves``, and how many there are (at least one).
+    /// ``DecisionIndex/leaves``, how many there are (at least one), and half the entries it
+    /// takes there (``DecisionIndex/block(of:)``: its starts, the day after the window, padding).
     struct Run: Sendable {
         let first: Int32
         let count: Int32
+        let halfBlock: Int32
     }
 
     /// What decides an interval: the rule (or ``DecisionIndex/gap``) and the derived outputs' bits.
@@ -58,12 +62,13 @@ extension DecisionIndex {
     }
 
     /// The leaf that decides an input and the last day of its interval.
+    @usableFromInline
     package struct Hit: Sendable {
         /// The deciding rule, or ``DecisionIndex/gap``.
-        package let rule: Int32
+        @usableFromInline package let rule: Int32
         /// The derived outputs' bits.
-        package let flags: UInt32
+        @usableFromInline package let flags: UInt32
         /// The interval's last day.
-        package let lastDay: Int32
+        @usableFromInline package let lastDay: Int32
     }
 }

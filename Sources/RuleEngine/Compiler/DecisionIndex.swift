@@ -1,21 +1,29 @@
 /// The compiled decision tree, flat for `evaluate`: each input's value code becomes its value
-/// index by one step per axis, the indices become a cell in mixed radix (the first input
-/// varies slowest), and each cell points at a sorted run of date-interval starts with the leaf
-/// that applies from each one. Cells of one region share its run. A decision is a few loads
-/// and multiplications and a branch-free binary search over a handful of days.
+/// index by one step per axis (an offset, or for a per-person date a search of its class
+/// starts), the indices become a cell in mixed radix (the first input varies slowest), and each
+/// cell points at a sorted run of date-interval starts with the leaf that applies from each one.
+/// Cells of one region share its run. A decision is a few loads and multiplications and
+/// searches whose steps depend on the table only, never on the values or the day.
+@usableFromInline
 package struct DecisionIndex: Sendable {
     /// The leaf value for an interval no rule covers.
     static let gap: Int32 = -1
+    /// The entries of a run compared at once, after halving: its blocks are at least this long.
+    static let searchWidth = 8
 
     package let space: CellSpace
-    /// One step per input, in input order (none when the space has classes).
+    /// One step per input, in input order.
     let axes: [Axis]
+    /// One hidden axis per compared pair of per-person dates, after the inputs.
+    let pairAxes: [PairAxis]
+    /// The class starts of every per-person date and pair, each list padded for its search.
+    let cuts: [Int]
     /// Each cell's run in ``days`` and ``leaves``.
     let runs: [Run]
     /// Each run's interval starts in order, followed by the day after the window, so that an
-    /// interval always ends the day before the next entry.
+    /// interval always ends the day before the next entry, and padding to its block.
     let days: [Int32]
-    /// The leaf of each entry of ``days`` (a gap for the entries closing the runs).
+    /// The leaf of each entry of ``days`` (a gap for the closing and padding entries).
     let leaves: [Leaf]
     /// The number of intervals over all cells, counting shared runs once per cell.
     let intervalCount: Int
@@ -23,30 +31,16 @@ package struct DecisionIndex: Sendable {
     let windowStart: Int32
     let windowEnd: Int32
 
-    /// Builds the tree from the coverage: the winner of each interval under the hit policy,
-    /// falling back to `otherwise`, with neighbouring intervals of equal leaves merged. Each
-    /// region's leaves are worked out and stored once; its cells point at them.
-    init(coverage: Coverage, otherwise: Int32?, windowStart: Int32) {
+    /// Builds the tree from the coverage: each region's run is worked out and stored once; its
+    /// cells point at it.
+    init(coverage: Coverage, otherwise: Int32?, windowStart: Int32, layout: RunLayout = .automatic) {
         space = coverage.space
         self.windowStart = windowStart
         windowEnd = coverage.windowEnd
-        axes = coverage.space.hasClasses ? [] : Axis.steps(of: coverage.space)
-        var days: [Int32] = []
-        var leaves: [Leaf] = []
-        let regionRuns = coverage.regions.map { region in
-            let first = days.count
-            for index in region.starts.indices {
-                let rule = coverage.matchSets[Int(region.matchSets[index])].first ?? otherwise ?? DecisionIndex.gap
-                let leaf = Leaf(rule: rule, flags: region.flags[index])
-                if days.count > first, leaves.last == leaf { continue }
-                days.append(region.starts[index])
-                leaves.append(leaf)
-            }
-            let run = Run(first: Int32(first), count: Int32(days.count - first))
-            days.append(coverage.windowEnd + 1)
-            leaves.append(Leaf(rule: DecisionIndex.gap, flags: 0))
-            return run
-        }
+        var cuts: [Int] = []
+        (axes, pairAxes) = Self.axes(of: coverage.space, cuts: &cuts)
+        self.cuts = cuts
+        let (regionRuns, days, leaves) = Self.runs(of: coverage, otherwise: otherwise, layout: layout)
         runs = coverage.regionOfCell.map { regionRuns[Int($0)] }
         intervalCount = runs.reduce(0) { $0 + Int($1.count) }
         self.days = days
@@ -67,35 +61,65 @@ package struct DecisionIndex: Sendable {
     }
 
     /// The cell of the values, or `nil` when their number is wrong or one is outside its domain.
-    /// A space with an axis of classes (a per-person date) or hidden axes (compared pairs of
-    /// them) takes the cell space's own search; the others take the flat steps.
     @inline(__always)
     func cell(of values: YearValues) -> Int? {
-        guard values.count == space.inputCount else { return nil }
-        guard !space.hasClasses else {
-            guard case .success(let cell) = space.cell(of: values) else { return nil }
-            return cell
-        }
+        guard values.count == axes.count else { return nil }
         return values.withCodes { codes in
             axes.withUnsafeBufferPointer { axes in
-                // Without classes there is one axis per input, and `codes` holds at least as many
-                // entries as `values.count`, checked equal to the number of inputs above.
-                var cell = 0
-                for input in axes.indices {
-                    let index = axes[input].index(of: codes[input])
-                    guard index != Axis.outside else { return nil }
-                    cell &+= Int(index) &* axes[input].stride
+                cuts.withUnsafeBufferPointer { cuts in
+                    // `codes` holds at least as many entries as `values.count`, checked equal to the
+                    // number of axes above; every class search stays in its padded list.
+                    var cell = 0
+                    for input in axes.indices {
+                        let axis = axes[input]
+                        let code = codes[input]
+                        let offset = UInt32(bitPattern: code &- axis.lower)
+                        var index = offset < axis.span ? offset : Axis.outside
+                        if axis.classes.first >= 0, index != Axis.outside {
+                            index = UInt32(truncatingIfNeeded: Self.classIndex(of: Int(code), axis.classes, cuts))
+                        }
+                        index = code == YearValues.noneCode ? axis.noneIndex : index
+                        guard index != Axis.outside else { return nil }
+                        cell &+= Int(index) &* axis.stride
+                    }
+                    guard !pairAxes.isEmpty else { return cell }
+                    return pairAxes.withUnsafeBufferPointer { pairs in
+                        for pair in pairs {
+                            let difference = Self.value(codes[pair.first]) &- Self.value(codes[pair.second])
+                            cell &+= Self.classIndex(of: difference, pair.classes, cuts) &* pair.stride
+                        }
+                        return cell
+                    }
                 }
-                return cell
             }
         }
+    }
+
+    /// A code as a compared pair's difference takes it: `none` counts as 0.
+    @inline(__always)
+    private static func value(_ code: Int32) -> Int {
+        code == YearValues.noneCode ? 0 : Int(code)
+    }
+
+    /// The position of the last start at or before `value` in a padded list of starts (0 when
+    /// the first start is after it): halvings whose number depends on the list only.
+    @inline(__always)
+    private static func classIndex(of value: Int, _ search: CutSearch, _ cuts: UnsafeBufferPointer<Int>) -> Int {
+        let first = Int(search.first)
+        var base = first
+        var half = (1 << Int(search.steps)) >> 1
+        while half > 0 {
+            base &+= cuts[base &+ half] <= value ? half : 0
+            half >>= 1
+        }
+        return base &- first
     }
 
     /// The leaf of a cell that holds a day of the window.
     ///
     /// Safe without bounds checks: a cell from ``cell(of:)`` is below `runs.count` (every value
     /// index is below its axis's count, and the strides are the products of the later counts),
-    /// and every run lies in `days` and `leaves` with its closing entry after it (see `init`).
+    /// and every run's block lies in `days` and `leaves` (see ``runs(of:otherwise:)``).
     @inline(__always)
     private func hit(cell: Int, day: Int32) -> Hit {
         runs.withUnsafeBufferPointer { runs in
@@ -103,22 +127,19 @@ package struct DecisionIndex: Sendable {
                 leaves.withUnsafeBufferPointer { leaves in
                     let run = runs[cell]
                     var base = Int(run.first)
-                    var count = Int(run.count)
-                    // The last start on or before the day. A long run is halved first (keeping the
-                    // upper half when its first start is not after the day); the last few starts
-                    // are counted, with no branch on the day: the starts are sorted, so the number
-                    // of them after the first that are on or before the day is the leaf's offset.
-                    while count > 8 {
-                        let half = count >> 1
-                        let after = (Int(day) &- Int(days[base &+ half])) >> (Int.bitWidth - 1)
-                        base &+= half & ~after
-                        count &-= half
+                    // The last start on or before the day. The block is halved down to
+                    // `searchWidth` entries (keeping the upper half when its first start is not
+                    // after the day); those are counted, a fixed number of comparisons. The first entry of the block
+                    // is the window's start, so the first of those is on or before the day, and
+                    // the closing entry is after it, so the next entry is in the block.
+                    var half = Int(run.halfBlock)
+                    while half >= DecisionIndex.searchWidth {
+                        base &+= days[base &+ half] <= day ? half : 0
+                        half >>= 1
                     }
                     var offset = 0
-                    var next = 1
-                    while next < count {
+                    for next in 1..<DecisionIndex.searchWidth {
                         offset &+= days[base &+ next] <= day ? 1 : 0
-                        next &+= 1
                     }
                     base &+= offset
                     let leaf = leaves[base]

@@ -6,7 +6,7 @@ public final class CompiledTable: Sendable {
     /// The typed table as it was read: inputs, fees, deadlines, actions and rules.
     public let definition: RuleTable
     /// The lookup table that decides each input.
-    package let decisionIndex: DecisionIndex
+    @usableFromInline package let decisionIndex: DecisionIndex
     /// The `otherwise` rule's index, or -2 when the table has none (never a leaf's rule).
     package let otherwiseRule: Int32
 
@@ -23,22 +23,25 @@ public final class CompiledTable: Sendable {
     public var leafCount: Int { decisionIndex.intervalCount }
 
     /// Decides one input. Pure and allocation-free.
-    // Without the attribute, the optimiser splits this method into a body that returns the
-    // decision unretained and a thunk that copies it through the value witnesses: a third more
-    // instructions per decision (Benchmarks/RESULTS.md).
+    // Inlinable, so that a caller that reads a few fields of the decision and drops it skips
+    // building the rest and the retain and release of the table it holds (the lookup itself,
+    // `leaf(_:asOf:)`, is not inlined); when the call is not inlined, the attribute keeps the
+    // optimiser from splitting the method into a body that returns the decision unretained and a
+    // thunk that copies it through the value witnesses (Benchmarks/RESULTS.md).
     @_semantics("optimize.sil.specialize.owned2guarantee.never")
+    @inlinable
     public func evaluate(_ years: YearValues, asOf: LocalDate) throws(EvaluationError) -> Decision {
-        guard let hit = decisionIndex.hit(years, dayNumber: asOf.dayNumber) else {
-            throw refusal(years, asOf: asOf)
-        }
+        guard let hit = leaf(years, asOf: asOf) else { throw refusal(years, asOf: asOf) }
         guard hit.rule >= 0 else { throw .noRule }
-        return decision(hit, years: years, asOf: asOf)
+        return Decision(
+            table: self, ruleIndex: Int(hit.rule), flags: hit.flags, years: years, asOf: asOf,
+            validThrough: LocalDate(dayNumber: Int(hit.lastDay)))
     }
 
     /// Why an input has no leaf, checked in this order: the number of values, each value's
     /// domain, then the window.
-    @inline(never)
-    private func refusal(_ years: YearValues, asOf: LocalDate) -> EvaluationError {
+    @inline(never) @usableFromInline
+    func refusal(_ years: YearValues, asOf: LocalDate) -> EvaluationError {
         guard years.count == definition.yearInputs.count else {
             return .wrongInputCount(expected: definition.yearInputs.count, given: years.count)
         }

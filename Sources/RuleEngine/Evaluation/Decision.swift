@@ -14,6 +14,19 @@ public struct Decision: Sendable {
     /// The last day on which this same decision holds for these years (the end of its interval).
     public let validThrough: LocalDate
 
+    /// Creates a decision; ``CompiledTable/evaluate(_:asOf:)`` and ``PolicyHistory`` make them.
+    @usableFromInline
+    init(
+        table: CompiledTable, ruleIndex: Int, flags: UInt32, years: YearValues, asOf: LocalDate, validThrough: LocalDate
+    ) {
+        self.table = table
+        self.ruleIndex = ruleIndex
+        self.flags = flags
+        self.years = years
+        self.asOf = asOf
+        self.validThrough = validThrough
+    }
+
     /// The deciding rule.
     public var rule: Rule { table.definition.rules[ruleIndex] }
 

@@ -8,12 +8,12 @@ public struct HistoryInput: Sendable, Hashable {
     /// The codes some table accepts: disjoint, non-adjacent ranges in ascending order.
     public let domains: [ClosedRange<Int>]
 
-    /// The same input of each table, newest first (at least one).
-    package init(_ inputs: [DiscreteInput]) {
-        let newest = inputs[0]
-        let merged = inputs.map(\.domain).mergedRanges()
-        domains = merged
-        let hull = merged[0].lowerBound...merged[merged.count - 1].upperBound
+    /// The same input of the newest table and of the older ones (newest first), which can
+    /// take a value none of the newest table's domain holds.
+    package init(newest: DiscreteInput, older: [DiscreteInput] = []) {
+        let merged = ([newest] + older).map(\.domain).mergedRanges()
+        domains = merged.isEmpty ? [newest.domain] : merged
+        let hull = (merged.first ?? newest.domain).lowerBound...(merged.last ?? newest.domain).upperBound
         // The tables' inputs are the same but for their domains; with one domain, the newest is
         // the input itself (a per-person date's classes of days included).
         input =

@@ -14,12 +14,15 @@ extension PolicyHistory {
 
     /// The discrete inputs as all the tables take them together, in input order: the values
     /// some table decides on some day.
-    public var inputs: [HistoryInput] { Self.inputs(of: tables) }
+    public var inputs: [HistoryInput] {
+        tables.first.map { Self.inputs(of: $0, older: tables.dropFirst()) } ?? []
+    }
 
     /// The inputs from each day on which the set of tables in force changes: the newest
     /// table's before the first window and wherever none is in force (and always, for one table).
     static func inputSpans(_ tables: [CompiledTable]) -> [(firstDay: Int, inputs: [HistoryInput])] {
-        let newest = inputs(of: [tables[0]])
+        guard let first = tables.first else { return [(Int.min, [])] }
+        let newest = inputs(of: first)
         guard tables.count > 1 else { return [(Int.min, newest)] }
         var days = Set<Int>()
         for table in tables {
@@ -31,14 +34,15 @@ extension PolicyHistory {
             let inForce = tables.filter {
                 $0.policy.windowStart.dayNumber <= day && day <= $0.policy.windowEnd.dayNumber
             }
-            spans.append((day, inForce.isEmpty ? newest : inputs(of: inForce)))
+            spans.append((day, inForce.first.map { inputs(of: $0, older: inForce.dropFirst()) } ?? newest))
         }
         return spans
     }
 
-    private static func inputs(of tables: [CompiledTable]) -> [HistoryInput] {
-        tables[0].definition.yearInputs.indices.map { position in
-            HistoryInput(tables.map { $0.definition.yearInputs[position] })
+    /// The inputs of the newest table, with the values the older ones take as well.
+    private static func inputs(of newest: CompiledTable, older: ArraySlice<CompiledTable> = []) -> [HistoryInput] {
+        newest.definition.yearInputs.enumerated().map { position, input in
+            HistoryInput(newest: input, older: older.map { $0.definition.yearInputs[position] })
         }
     }
 

@@ -46,35 +46,15 @@ public struct PolicyHistory: Sendable {
     /// Decides one input as the history says: the newest table in force that decides it with a
     /// rule other than `otherwise`, else the newest table's `otherwise`. Allocation-free; the
     /// decision names the table that made it, and holds through its `validThrough` day.
+    // Inlinable for the same reason as `CompiledTable.evaluate`: the choice is one call, and a
+    // caller that drops the decision skips building it and retaining its table.
+    @_semantics("optimize.sil.specialize.owned2guarantee.never")
+    @inlinable
     public func evaluate(_ years: YearValues, asOf: LocalDate) throws(EvaluationError) -> Decision {
-        if tables.count == 1 { return try tables[0].evaluate(years, asOf: asOf) }
-        let day = Int32(truncatingIfNeeded: asOf.dayNumber)
-        // The decision holds at most until a newer table starts deciding: the day before a newer
-        // window opens, or the end of the interval in which a newer table fell to `otherwise`.
-        var through = Int.max
-        var fallback: (table: Int, hit: DecisionIndex.Hit)?
-        for index in tables.indices {
-            let table = tables[index]
-            if day < table.decisionIndex.windowStart {
-                through = min(through, Int(table.decisionIndex.windowStart) - 1)
-                continue
-            }
-            guard let hit = table.hit(years, asOf: asOf) else { continue }
-            if hit.rule >= 0, hit.rule != table.otherwiseRule {
-                return table.decision(hit, years: years, asOf: asOf, through: through)
-            }
-            through = min(through, Int(hit.lastDay))
-            if fallback == nil { fallback = (index, hit) }
-        }
-        if let fallback {
-            guard fallback.hit.rule >= 0 else { throw .noRule }
-            return tables[fallback.table].decision(fallback.hit, years: years, asOf: asOf, through: through)
-        }
-        // No table can decide: report why, as the newest table in force (or the only one) sees it.
-        guard let table = tables.first(where: { $0.isInForce(on: asOf) }) else {
-            throw .noTableInForce(date: asOf, windows: windows)
-        }
-        do { return try table.evaluate(years, asOf: asOf) } catch { throw outsideDomains(error, asOf: asOf) }
+        let choice = try choose(years, asOf: asOf)
+        return Decision(
+            table: tables[choice.table], ruleIndex: Int(choice.hit.rule), flags: choice.hit.flags, years: years,
+            asOf: asOf, validThrough: LocalDate(dayNumber: Int(choice.hit.lastDay)))
     }
 
     /// The tables whose window holds `date`, newest first.

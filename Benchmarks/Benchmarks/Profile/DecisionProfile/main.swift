@@ -38,14 +38,23 @@ func makeInputs() -> (years: [YearValues], dates: [LocalDate]) {
 }
 let (years, dates) = makeInputs()
 
-var checksum = 0
-if tables.count == 1 || firstOnly {
+/// The decisions through one table, with the table a parameter as in a caller's function (a
+/// global would be one that any call might release, which costs the caller a retain).
+func decide(_ table: CompiledTable, count: Int) -> Int {
+    var checksum = 0
     for index in 0..<count {
         checksum &+= (try? table.evaluate(years[index & 4095], asOf: dates[index & 4095]).ruleIndex) ?? -1
     }
-} else {
+    return checksum
+}
+
+/// The decisions through the history.
+func decide(_ history: PolicyHistory, count: Int) -> Int {
+    var checksum = 0
     for index in 0..<count {
         checksum &+= (try? history.evaluate(years[index & 4095], asOf: dates[index & 4095]).ruleIndex) ?? -1
     }
+    return checksum
 }
-print(checksum)
+
+print(tables.count == 1 || firstOnly ? decide(table, count: count) : decide(history, count: count))
