@@ -33,7 +33,7 @@ struct RecordScannerTests {
     }
 
     /// Checks that the vectorized reader agrees with the state machine on `text`, and that
-    /// every plain record it reports is exactly its fields joined, none needing quotes.
+    /// every plain record it reports is exactly its fields written back, each quoted as needed.
     static func check(_ text: [UInt8], chunkSize: Int, delimiter: UInt8 = 0x2C) {
         let reference = reading(text, chunkSize: chunkSize, delimiter: delimiter, vectorized: false)
         let fast = reading(text, chunkSize: chunkSize, delimiter: delimiter, vectorized: true)
@@ -42,9 +42,12 @@ struct RecordScannerTests {
         #expect(reference.plain.allSatisfy { $0 == nil })
         for (record, plain) in zip(fast.records, fast.plain) {
             guard let plain else { continue }
-            let fields = record.dropFirst()
-            #expect(plain == fields.joined(separator: String(UnicodeScalar(delimiter))))
-            #expect(!fields.contains { $0.utf8.contains { [delimiter, 0x22, 0x0A, 0x0D].contains($0) } })
+            var written: [UInt8] = []
+            for (index, field) in record.dropFirst().enumerated() {
+                if index > 0 { written.append(delimiter) }
+                CSVField.append(field, to: &written, delimiter: delimiter)
+            }
+            #expect(Array(plain.utf8) == written, "\(record)")
         }
     }
 
@@ -80,6 +83,41 @@ struct RecordScannerTests {
         #expect(fast.plain.prefix(2) == ["alpha,bravo,charlie,delta", "alpha,bravo,charlie,delta"])
         #expect(fast.plain[2] == nil, "a CR inside a field must be written quoted, so the record is not plain")
         Self.check(text + text, chunkSize: 65_536)
+    }
+
+    @Test("a record whose quoted fields all need their quotes is plain, quotes included")
+    func quotedPlainRecords() {
+        let quoted = Array(
+            "a,\"b,c\",d\n\"x\"\"y\",z\n\"plain\",q\n\"e\nf\",\"g\"\r\n\"h,i\"\r\nj,\"k\rl\"\n\"\",m\n".utf8)
+        let padding = Array("alpha,bravo,charlie,delta\n".utf8)
+        let fast = Self.reading(quoted + padding + padding, chunkSize: 65_536, vectorized: true)
+        #expect(
+            fast.plain.prefix(7) == [
+                "a,\"b,c\",d", nil, nil, nil, "\"h,i\"", "j,\"k\rl\"", nil,
+            ])
+        Self.check(quoted + padding + padding, chunkSize: 65_536)
+    }
+
+    @Test("counting quotes and line feeds over many blocks agrees with counting byte by byte")
+    func countsOverBlocks() {
+        var random = SplitMix64(seed: 4181)
+        let bytes: [UInt8] = (0..<(RecordScanner.width * 700)).map { _ in
+            [0x22, 0x0A, 0x61, 0x2C, 0x0D, 0xFF][random.next(6)]
+        }
+        // Random bytes, and only quotes and line feeds, so that every byte counter passes 255.
+        let runs =
+            Array(repeating: UInt8(0x22), count: bytes.count / 2) + Array(repeating: 0x0A, count: bytes.count / 2)
+        for (bytes, blocks) in [bytes, runs].flatMap({ text in [0, 1, 2, 254, 255, 256, 511, 700].map { (text, $0) } })
+        {
+            let counted = bytes.withUnsafeBufferPointer { pointer in
+                pointer.baseAddress.map { RecordScanner.countQuotesAndLineFeeds($0, blocks: blocks) } ?? (
+                    quotes: 0, lineFeeds: 0
+                )
+            }
+            let prefix = bytes.prefix(blocks * RecordScanner.width)
+            #expect(counted.quotes == prefix.filter { $0 == 0x22 }.count, "\(blocks) blocks")
+            #expect(counted.lineFeeds == prefix.filter { $0 == 0x0A }.count, "\(blocks) blocks")
+        }
     }
 
     @Test("random texts read the same as through the state machine", arguments: [3, 16, 64, 65_536])

@@ -3,13 +3,14 @@ import Testing
 @testable import RuleEngine
 
 /// Random tables with two per-person dates beside an enum and a year: conditions on the dates
-/// with literal days, expiries (whose day the enum chooses), day and month offsets, a
+/// with literal days, expiries (whose day the enum chooses, or counted from a per-person date
+/// for a period of days or months, also as a condition's subject), day and month offsets, a
 /// comparison between the two dates and the question's date compared with a per-person date. The decision tree agrees with the linear
 /// scan on every input (every day of every domain), and gaps and overlaps are exactly the
 /// inputs the scan finds.
 @Suite("Random tables with per-person dates")
 struct DateRandomTableTests {
-    typealias Generator = RandomTableTests.Generator
+    typealias Generator = RandomTable.Generator
 
     static func day(_ generator: inout Generator, from first: Int, span: Int) -> String {
         LocalDate(dayNumber: (LocalDate(iso: "2024-01-01")?.dayNumber ?? 0) + first + generator.next(span)).description
@@ -29,26 +30,29 @@ struct DateRandomTableTests {
         generator.pick(["", " + \(generator.next(12)) days", " + 1 month", " - 1 month", " + 2 months"])
     }
 
-    /// A condition on input `c`, `k` (per-person dates) or `d` (the question's date).
-    static func condition(_ generator: inout Generator, input: String) -> String {
+    /// A condition on input `c`, `k` (per-person dates) or `d` (the question's date). `cc` is a
+    /// certification counted from `c`; `k` is compared with its expiry only when it is valid
+    /// for a number of days (in months, the comparison is refused: RC240).
+    static func condition(_ generator: inout Generator, input: String, periodInDays: Bool) -> String {
         let other = input == "c" ? "k" : "c"
-        switch (input, generator.next(4)) {
+        switch (input, generator.next(5)) {
         case ("d", 0): return "\(comparison(&generator)): \(generator.pick(["c", "k"]))\(monthOffset(&generator))"
         case ("d", 1): return "\(comparison(&generator)): ca.expiry\(monthOffset(&generator))"
+        case ("d", 2): return "\(comparison(&generator)): cc.expiry\(monthOffset(&generator))"
         case ("d", _): return "\(comparison(&generator)): \(day(&generator, from: 60, span: 14))"
         case (_, 0): return "\(comparison(&generator)): \(other)\(offset(&generator))"
         case (_, 1): return "\(comparison(&generator)): ca.expiry\(monthOffset(&generator))"
+        case ("c", 2): return "\(comparison(&generator)): cc.expiry\(monthOffset(&generator))"
+        case ("k", 2) where periodInDays: return "\(comparison(&generator)): cc.expiry\(offset(&generator))"
         default: return "\(comparison(&generator)): \(day(&generator, from: 28, span: 40))"
         }
     }
 
     static func table(seed: UInt64, hitPolicy: String, otherwise: Bool) -> String {
         var generator = Generator(state: seed &* 104_729 &+ 3)
-        var lines = [
-            "format: rulecheck/1",
-            "policy: {id: dates, version: \"\(seed)\", title: dates, source: test, time_zone: UTC, window: {from: 2024-03-01, to: 2024-03-14}}",
-            "cycle: 2024",
-            "hit_policy: \(hitPolicy)",
+        let period = generator.pick(["25 days", "33 days", "1 month", "2 months"])
+        let inDays = period.hasSuffix("days")
+        let body = [
             "inputs:",
             "  e: {type: enum, values: [p, q]}",
             "  c: {type: date, domain: {from: 2024-02-01, to: 2024-02-20}}",
@@ -57,24 +61,27 @@ struct DateRandomTableTests {
             "  d: {type: date, role: as_of}",
             "certifications:",
             "  ca: {input: a, expires: {by: e, p: 02-1\(generator.next(9)), otherwise: \(generator.pick(["01-31", "02-05"]))}}",
+            "  cc: {input: c, valid_for: \(period)}",
             "derived:",
-            "  x: {c: {\(condition(&generator, input: "c"))}}",
+            "  x: {c: {\(condition(&generator, input: "c", periodInDays: inDays))}}",
             "actions: {z: Z.}",
-            "rules:",
         ]
-        for rule in 0..<(3 + generator.next(5)) {
+        var rules: [[String]] = []
+        for _ in 0..<(3 + generator.next(5)) {
             var conditions: [String] = []
             if generator.next(3) == 0 { conditions.append("e: \(generator.pick(["p", "q"]))") }
             if generator.next(4) == 0 { conditions.append("a: \(generator.pick(["none", "2024", "{not: none}"]))") }
             for input in ["c", "k", "d"] where generator.next(3) > 0 {
-                conditions.append("\(input): {\(condition(&generator, input: input))}")
+                conditions.append("\(input): {\(condition(&generator, input: input, periodInDays: inDays))}")
             }
-            lines.append(
-                "  - {id: r\(rule), when: {\(conditions.joined(separator: ", "))}, then: {cohort: c\(rule), status: s, actions: [z]}}"
-            )
+            if generator.next(4) == 0 {
+                conditions.append("cc.expiry: {\(comparison(&generator)): \(day(&generator, from: 60, span: 14))}")
+            }
+            rules.append(conditions)
         }
-        if otherwise { lines.append("otherwise: {id: rest, then: {cohort: rest, status: s, actions: [z]}}") }
-        return lines.joined(separator: "\n") + "\n"
+        return RandomTable.text(
+            id: "dates", seed: seed, window: ("2024-03-01", "2024-03-14"), cycle: 2024, hitPolicy: hitPolicy,
+            otherwise: otherwise, body: body, rules: rules)
     }
 
     /// The inputs of regions, every day of each class of a per-person date, kept only where the
@@ -121,8 +128,10 @@ struct DateRandomTableTests {
         var withOverlaps = 0
         var withPairs = 0
         var withUnrealisable = 0
+        var withExpiryFromDate = 0
         for seed in 0..<10 {
             let text = Self.table(seed: UInt64(seed), hitPolicy: "unique", otherwise: false)
+            if text.contains(": cc.expiry") { withExpiryFromDate += 1 }
             let result = TableLoader.load(yaml: text, file: "dates.yaml")
             let codes = Set(result.diagnostics.map(\.code))
             if codes.contains(.gap) { withGaps += 1 }
@@ -138,6 +147,7 @@ struct DateRandomTableTests {
         #expect(withOverlaps >= 3)
         #expect(withPairs >= 3)
         #expect(withUnrealisable >= 2)
+        #expect(withExpiryFromDate >= 5)
     }
 
     @Test("gaps and overlaps are exactly the inputs the scan finds (hit policy unique)", arguments: 0..<10)

@@ -9,7 +9,7 @@ struct MutationFuzzTests {
     @Test("random damage to rules/2026.yaml gives diagnostics, never a crash", arguments: 0..<8)
     func damage(batch: UInt64) throws {
         let original = Array(try TestSupport.table2026Text().utf8)
-        var generator = RandomTableTests.Generator(state: batch &* 7919 &+ 17)
+        var generator = RandomTable.Generator(state: batch &* 7919 &+ 17)
         let alphabet = Array(":-[]{}&*!|>'\"#\n\t, 0123456789abcz".utf8) + [0x00, 0xC3, 0xFF]
         for _ in 0..<40 {
             var bytes = original

@@ -10,9 +10,9 @@ struct OverlapPairTests {
     static let inputs = ["a", "b", "c"]
     static let domains = ["a": 2020...2025, "b": 2021...2024, "c": 2022...2024]
 
-    static func yearCondition(_ generator: inout RandomTableTests.Generator, input: String) -> String {
+    static func yearCondition(_ generator: inout RandomTable.Generator, input: String) -> String {
         let domain = domains[input] ?? 2020...2020
-        let year = { (generator: inout RandomTableTests.Generator) in domain.lowerBound + generator.next(domain.count) }
+        let year = { (generator: inout RandomTable.Generator) in domain.lowerBound + generator.next(domain.count) }
         let other = inputs.filter { $0 != input }[generator.next(2)]
         switch generator.next(8) {
         case 0: return "\(input): \(year(&generator))"
@@ -29,13 +29,8 @@ struct OverlapPairTests {
 
     /// A table whose rules mostly match wide regions, so that most pairs overlap somewhere.
     static func table(seed: UInt64, linkAll: Bool) -> String {
-        var generator = RandomTableTests.Generator(state: seed)
-        var lines = [
-            "format: rulecheck/1",
-            "policy: {id: overlaps, version: \"\(seed)\", title: t, source: test, time_zone: UTC, "
-                + "window: {from: 2024-01-15, to: 2024-07-15}}",
-            "cycle: 2022",
-            "hit_policy: unique",
+        var generator = RandomTable.Generator(state: seed)
+        let body = [
             "inputs:",
             "  a: {type: year, domain: {from: 2020, to: 2025}}",
             "  b: {type: year, domain: {from: 2021, to: 2024}, none: true}",
@@ -48,9 +43,9 @@ struct OverlapPairTests {
             "  d0: {date: 2024-02-15, kind: k, inclusive: true}",
             "  d1: {date: 2024-05-01, kind: k, inclusive: false}",
             "actions: {z: Z.}",
-            "rules:",
         ]
-        for rule in 0..<(12 + generator.next(10)) {
+        var rules: [[String]] = []
+        for _ in 0..<(12 + generator.next(10)) {
             var when: [String] = []
             for input in inputs where generator.next(3) == 0 {
                 var condition = yearCondition(&generator, input: input)
@@ -65,11 +60,11 @@ struct OverlapPairTests {
             default: break
             }
             if when.isEmpty { when.append("a: any") }
-            lines.append(
-                "  - {id: r\(rule), when: {\(when.joined(separator: ", "))}, then: {cohort: c\(rule), status: s, "
-                    + "actions: [z]}}")
+            rules.append(when)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return RandomTable.text(
+            id: "overlaps", seed: seed, window: ("2024-01-15", "2024-07-15"), cycle: 2022, hitPolicy: "unique",
+            otherwise: false, body: body, rules: rules)
     }
 
     @Test(

@@ -6,15 +6,7 @@ import Testing
 /// and the gap and overlap analysis finds exactly the inputs the scan finds.
 @Suite("Random tables")
 struct RandomTableTests {
-    /// A small deterministic generator.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: (state >> 33) % UInt64(bound))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-    }
+    typealias Generator = RandomTable.Generator
 
     static let deadlines = ["d0", "d1", "d2", "d3"]
 
@@ -52,11 +44,7 @@ struct RandomTableTests {
 
     static func table(seed: UInt64, hitPolicy: String, otherwise: Bool) -> String {
         var generator = Generator(state: seed)
-        var lines = [
-            "format: rulecheck/1",
-            "policy: {id: random, version: \"\(seed)\", title: random, source: test, time_zone: UTC, window: {from: 2023-11-01, to: 2025-12-31}}",
-            "cycle: 2022",
-            "hit_policy: \(hitPolicy)",
+        var body = [
             "inputs:",
             "  a: {type: year, domain: {from: 2020, to: 2025}}",
             "  b: {type: year, domain: {from: 2020, to: 2025}, none: true}",
@@ -69,30 +57,20 @@ struct RandomTableTests {
         for (index, name) in deadlines.enumerated() {
             let month = 1 + generator.next(12)
             let date = "\(2024 + index / 2)-\(month < 10 ? "0" : "")\(month)-1\(generator.next(9))"
-            lines.append("  \(name): {date: \(date), kind: k, inclusive: \(generator.next(2) == 0)}")
+            body.append("  \(name): {date: \(date), kind: k, inclusive: \(generator.next(2) == 0)}")
         }
-        lines += [
-            "derived:", "  x: {\(dateCondition(&generator))}", "  y: {b: {not: none}}", "actions: {z: Z.}", "rules:",
-        ]
-        for rule in 0..<(3 + generator.next(6)) {
+        body += ["derived:", "  x: {\(dateCondition(&generator))}", "  y: {b: {not: none}}", "actions: {z: Z.}"]
+        var rules: [[String]] = []
+        for _ in 0..<(3 + generator.next(6)) {
             var conditions: [String] = []
             if generator.next(3) > 0 { conditions.append(yearCondition(&generator, input: "a", other: "b")) }
             if generator.next(3) > 0 { conditions.append(yearCondition(&generator, input: "b", other: "a")) }
             for _ in 0..<generator.next(3) { conditions.append(dateCondition(&generator)) }
-            // One key per input in a YAML mapping: merge the date comparisons into one mapping.
-            let dates = conditions.filter { $0.hasPrefix("d: ") }.map { String($0.dropFirst(4).dropLast()) }
-            var when = conditions.filter { !$0.hasPrefix("d: ") }
-            if !dates.isEmpty {
-                var seen: Set<String> = []
-                let unique = dates.filter { seen.insert(String($0.prefix { $0 != ":" })).inserted }
-                when.append("d: {\(unique.joined(separator: ", "))}")
-            }
-            lines.append(
-                "  - {id: r\(rule), when: {\(when.joined(separator: ", "))}, then: {cohort: c\(rule), status: s, actions: [z]}}"
-            )
+            rules.append(conditions)
         }
-        if otherwise { lines.append("otherwise: {id: rest, then: {cohort: rest, status: s, actions: [z]}}") }
-        return lines.joined(separator: "\n") + "\n"
+        return RandomTable.text(
+            id: "random", seed: seed, window: ("2023-11-01", "2025-12-31"), cycle: 2022, hitPolicy: hitPolicy,
+            otherwise: otherwise, body: body, rules: rules)
     }
 
     @Test("the tree agrees with the linear scan (hit policy first)", arguments: 0..<24)

@@ -64,10 +64,15 @@ struct ReferenceEvaluator {
         case .fixed(let date): base = date
         case .expiry(let index):
             let certification = table.certifications[index]
-            guard let year = years[certification.inputIndex] else { return nil }
-            var expires = certification.expires
-            if let choice = certification.expiresBy, let code = years[choice.input] { expires = choice.days[code] }
-            base = expires.date(in: year)
+            guard let value = years[certification.inputIndex] else { return nil }
+            if let period = certification.validFor {
+                // A per-person date plus the period: its months one at a time, then its days.
+                base = Self.adding(months: period.months, to: LocalDate(dayNumber: value)).adding(days: period.days)
+            } else {
+                guard var expires = certification.expires else { return nil }
+                if let choice = certification.expiresBy, let code = years[choice.input] { expires = choice.days[code] }
+                base = expires.date(in: value)
+            }
         case .input(let input):
             guard let value = years[input] else { return nil }
             base = LocalDate(dayNumber: value)

@@ -8,7 +8,7 @@ import Testing
 /// inputs the scan finds.
 @Suite("Random tables with every input type")
 struct TypedRandomTableTests {
-    typealias Generator = RandomTableTests.Generator
+    typealias Generator = RandomTable.Generator
 
     static func condition(_ generator: inout Generator, input: String) -> String {
         switch input {
@@ -36,11 +36,7 @@ struct TypedRandomTableTests {
 
     static func table(seed: UInt64, hitPolicy: String, otherwise: Bool) -> String {
         var generator = Generator(state: seed &* 7919 &+ 17)
-        var lines = [
-            "format: rulecheck/1",
-            "policy: {id: typed, version: \"\(seed)\", title: typed, source: test, time_zone: UTC, window: {from: 2024-01-01, to: 2025-03-31}}",
-            "cycle: 2022",
-            "hit_policy: \(hitPolicy)",
+        let body = [
             "inputs:",
             "  a: {type: year, domain: {from: 2020, to: 2025}, none: true}",
             "  e: {type: enum, values: [p, q, r]}",
@@ -57,9 +53,9 @@ struct TypedRandomTableTests {
             "  x: {e: {not_in: [q]}, f: true}",
             "  w: {d: {on_or_before: ce.expiry + 1 month}}",
             "actions: {z: Z.}",
-            "rules:",
         ]
-        for rule in 0..<(3 + generator.next(6)) {
+        var rules: [[String]] = []
+        for _ in 0..<(3 + generator.next(6)) {
             var conditions: [String] = []
             for input in ["a", "e", "f", "n"] where generator.next(3) > 0 {
                 conditions.append(condition(&generator, input: input))
@@ -73,12 +69,11 @@ struct TypedRandomTableTests {
                         "d: {after: ce.expiry, before: ce.expiry + 1 month}",
                     ]))
             }
-            lines.append(
-                "  - {id: r\(rule), when: {\(conditions.joined(separator: ", "))}, then: {cohort: c\(rule), status: s, actions: [z]}}"
-            )
+            rules.append(conditions)
         }
-        if otherwise { lines.append("otherwise: {id: rest, then: {cohort: rest, status: s, actions: [z]}}") }
-        return lines.joined(separator: "\n") + "\n"
+        return RandomTable.text(
+            id: "typed", seed: seed, window: ("2024-01-01", "2025-03-31"), cycle: 2022, hitPolicy: hitPolicy,
+            otherwise: otherwise, body: body, rules: rules)
     }
 
     @Test("the tree agrees with the linear scan (hit policy first)", arguments: 0..<16)

@@ -29,3 +29,31 @@ struct PersonDateAPITests {
         }
     }
 }
+
+/// `POST /v1/decisions` on a table whose certification counts from a per-person date.
+@Suite("decision API with a certification counted from a per-person date")
+struct CertificationPeriodAPITests {
+    static var settings: ServerApplication.Settings {
+        var settings = TestServer.shippedSettings
+        settings.rules = TestServer.path("Tests/Fixtures/policies/cpr-state.yaml")
+        return settings
+    }
+
+    @Test("a card issued on 2024-02-29 expires on 2026-02-28: grace the day after, lapsed a month later")
+    func decisions() async throws {
+        try await TestServer.with(Self.settings) { server in
+            let cases = [("2026-02-28", "renew-soon"), ("2026-03-01", "grace"), ("2026-03-29", "lapsed")]
+            for (day, rule) in cases {
+                let body = #"{"level": "emt", "cpr_on": "2024-02-29", "check_on": "2025-01-01", "as_of": "\#(day)"}"#
+                let reply = try await server.post("/v1/decisions", body)
+                #expect(reply.status == 200, "\(reply.body)")
+                let object = try #require(try reply.json() as? [String: Any])
+                #expect((object["rule"] as? [String: Any])?["id"] as? String == rule, "\(day)")
+            }
+            let refused = try await server.post(
+                "/v1/decisions", #"{"level": "emt", "cpr_on": "2022-12-31", "check_on": "2025-01-01"}"#)
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("cpr_on"), "\(refused.body)")
+        }
+    }
+}

@@ -34,8 +34,9 @@ extension CSVReader {
     var nextLineNumber: Int { nextLine }
 
     /// The current record's bytes without its line end, when writing them back as they are is
-    /// the same as writing each field quoted per RFC 4180 as needed: no field was quoted and no
-    /// field holds a CR. Valid until the next call to ``next()``.
+    /// the same as writing each field quoted per RFC 4180 as needed: the quoted fields (without
+    /// doubled quotes) are those that hold the delimiter, a CR or an LF, and no unquoted field
+    /// holds a CR. Valid until the next call to ``next()``.
     var plainRecord: UnsafeBufferPointer<UInt8>? {
         plainEnd < 0 ? nil : UnsafeBufferPointer(start: buffer + plainStart, count: plainEnd - plainStart)
     }

@@ -45,22 +45,14 @@ public final class CSVReader {
         }
     }
 
-    private enum State {
-        case fieldStart
-        case unquoted
-        case quoted
-        case afterQuote
-        case afterQuoteCR
-    }
-
-    private static let quote = UInt8(ascii: "\"")
-    private static let lineFeed = UInt8(ascii: "\n")
-    private static let carriageReturn = UInt8(ascii: "\r")
+    static let quote = UInt8(ascii: "\"")
+    static let lineFeed = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
 
     var source: any ByteSource
     let options: Options
     @exclusivity(unchecked) var buffer: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) var capacity: Int
     // The reader is used from one thread at a time (it is not `Sendable`), so the hot stored
     // properties skip the runtime's dynamic exclusivity checks, which cost about a sixth of
     // the time of `rulecheck batch`.
@@ -106,6 +98,13 @@ public final class CSVReader {
         return UnsafeBufferPointer(start: buffer + first, count: bounds.end(index) - first)
     }
 
+    /// Field `index`'s bytes, for an index below ``fieldCount`` (not checked).
+    @inline(__always)
+    func fieldInRange(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let first = bounds.start(index)
+        return UnsafeBufferPointer(start: buffer + first, count: bounds.end(index) &- first)
+    }
+
     /// A field as text (invalid UTF-8 is replaced with U+FFFD).
     public func string(_ index: Int) -> String {
         String(decoding: field(index), as: UTF8.self)
@@ -120,197 +119,5 @@ public final class CSVReader {
             if !(options.skipsBlankLines && blank) { return true }
         }
         return false
-    }
-
-    /// Parses one record, refilling the buffer as needed; keeps every position relative to the
-    /// buffer so that a refill can move the partial record to the front.
-    private func readRecord() throws(CSVError) -> Bool {
-        if !checkedByteOrderMark { try skipByteOrderMark() }
-        bounds.removeAll()
-        let delimiter = options.delimiter
-        line = nextLine
-        plainEnd = -1
-        var recordStart = start
-        var position = start
-        var fieldStart = start
-        if options.vectorized, scanPlainRecord(position: &position, fieldStart: &fieldStart) { return true }
-        var write = start
-        var quoteLine = 0
-        var state = position == fieldStart ? State.fieldStart : State.unquoted
-        while true {
-            if position == end {
-                if sourceEnded {
-                    start = position
-                    switch state {
-                    case .quoted: throw CSVError(kind: .unclosedQuote, line: quoteLine)
-                    case .fieldStart where position == recordStart && bounds.count == 0: return false
-                    case .fieldStart, .unquoted: appendUnquoted(from: fieldStart, to: position)
-                    case .afterQuote, .afterQuoteCR:
-                        bounds.append(fieldStart, write)
-                    }
-                    blank = isBlank(from: recordStart, to: position)
-                    return true
-                }
-                let shift = try refill(keepingFrom: recordStart)
-                recordStart -= shift
-                position -= shift
-                fieldStart -= shift
-                write -= shift
-                continue
-            }
-            switch state {
-            case .fieldStart:
-                let byte = buffer[position]
-                position += 1
-                if byte == Self.quote {
-                    state = .quoted
-                    quoteLine = nextLine
-                    fieldStart = position
-                    write = position
-                } else if byte == delimiter {
-                    bounds.append(position - 1, position - 1)
-                    fieldStart = position
-                } else if byte == Self.lineFeed {
-                    blank = isBlank(from: recordStart, to: position - 1)
-                    bounds.append(position - 1, position - 1)
-                    return finish(at: position)
-                } else {
-                    state = .unquoted
-                    fieldStart = position - 1
-                }
-            case .unquoted:
-                while position < end {
-                    let byte = buffer[position]
-                    if byte == delimiter || byte == Self.lineFeed || byte == Self.quote { break }
-                    position += 1
-                }
-                guard position < end else { continue }
-                let byte = buffer[position]
-                if byte == Self.quote { throw CSVError(kind: .strayQuote, line: nextLine) }
-                appendUnquoted(from: fieldStart, to: position)
-                position += 1
-                if byte == Self.lineFeed {
-                    blank = isBlank(from: recordStart, to: position - 1)
-                    return finish(at: position)
-                }
-                state = .fieldStart
-                fieldStart = position
-            case .quoted:
-                while position < end {
-                    let byte = buffer[position]
-                    if byte == Self.quote { break }
-                    if byte == Self.lineFeed { nextLine += 1 }
-                    buffer[write] = byte
-                    write += 1
-                    position += 1
-                }
-                guard position < end else { continue }
-                position += 1
-                state = .afterQuote
-            case .afterQuote:
-                let byte = buffer[position]
-                position += 1
-                if byte == Self.quote {
-                    buffer[write] = byte
-                    write += 1
-                    state = .quoted
-                } else if byte == delimiter {
-                    bounds.append(fieldStart, write)
-                    state = .fieldStart
-                    fieldStart = position
-                } else if byte == Self.lineFeed {
-                    bounds.append(fieldStart, write)
-                    blank = false
-                    return finish(at: position)
-                } else if byte == Self.carriageReturn {
-                    state = .afterQuoteCR
-                } else {
-                    throw CSVError(kind: .textAfterClosingQuote(byte), line: nextLine, delimiter: delimiter)
-                }
-            case .afterQuoteCR:
-                let byte = buffer[position]
-                position += 1
-                guard byte == Self.lineFeed else {
-                    throw CSVError(
-                        kind: .textAfterClosingQuote(Self.carriageReturn), line: nextLine, delimiter: delimiter)
-                }
-                bounds.append(fieldStart, write)
-                blank = false
-                return finish(at: position)
-            }
-        }
-    }
-
-    /// Records an unquoted field, leaving out the CR of a CRLF line end.
-    @inline(__always)
-    func appendUnquoted(from first: Int, to last: Int) {
-        let trimmed = last > first && buffer[last - 1] == Self.carriageReturn ? last - 1 : last
-        bounds.append(first, trimmed)
-    }
-
-    /// Whether a record's bytes before its line feed are nothing, or only a CR.
-    func isBlank(from first: Int, to last: Int) -> Bool {
-        last == first || (last == first + 1 && buffer[first] == Self.carriageReturn)
-    }
-
-    @inline(__always)
-    func finish(at position: Int) -> Bool {
-        nextLine += 1
-        start = position
-        return true
-    }
-
-    /// Moves the partial record at `keepingFrom` to the front, grows the buffer when the
-    /// record fills it, and reads more. Returns how far the bytes moved.
-    private func refill(keepingFrom recordStart: Int) throws(CSVError) -> Int {
-        let kept = end - recordStart
-        if recordStart > 0 {
-            if kept > 0 { memmove(buffer, buffer + recordStart, kept) }
-            bounds.shift(by: recordStart)
-            end = kept
-            start = 0
-        }
-        if end == capacity {
-            guard capacity < options.maxRecordBytes else {
-                throw CSVError(kind: .recordTooLong(limit: options.maxRecordBytes), line: line)
-            }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-            grown.update(from: buffer, count: end)
-            buffer.deallocate()
-            buffer = grown
-            capacity *= 2
-        }
-        let room = UnsafeMutableRawBufferPointer(start: buffer + end, count: min(capacity - end, options.chunkSize))
-        let count: Int
-        do { count = try source.read(into: room) } catch {
-            throw CSVError(kind: .readFailed(error.description), line: line)
-        }
-        if count == 0 { sourceEnded = true }
-        end += count
-        bytesRead += count
-        return recordStart
-    }
-
-    /// Skips `EF BB BF` at the start of the input, reading until three bytes are in.
-    private func skipByteOrderMark() throws(CSVError) {
-        while end < 3 && !sourceEnded {
-            let room = UnsafeMutableRawBufferPointer(start: buffer + end, count: min(capacity - end, options.chunkSize))
-            let count: Int
-            do { count = try source.read(into: room) } catch {
-                throw CSVError(kind: .readFailed(error.description), line: 1)
-            }
-            if count == 0 { sourceEnded = true }
-            end += count
-            bytesRead += count
-        }
-        checkedByteOrderMark = true
-        // UTF-16: a byte-order mark, or the NUL half of an ASCII character in the first two bytes.
-        if end >= 2,
-            (buffer[0], buffer[1]) == (0xFF, 0xFE) || (buffer[0], buffer[1]) == (0xFE, 0xFF)
-                || buffer[0] == 0 || buffer[1] == 0
-        {
-            throw CSVError(kind: .utf16, line: 1)
-        }
-        if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
     }
 }

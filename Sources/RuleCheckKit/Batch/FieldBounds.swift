@@ -39,6 +39,20 @@ struct FieldBounds {
         count &+= 2
     }
 
+    /// Makes room for `fields` more fields, so that ``appendReserved(_:_:)`` needs no check.
+    @inline(__always)
+    mutating func reserve(fields: Int) {
+        while count &+ 2 &* fields > capacity { grow() }
+    }
+
+    /// Adds a field after ``reserve(fields:)`` made room for it.
+    @inline(__always)
+    mutating func appendReserved(_ start: Int, _ end: Int) {
+        storage[count] = start
+        storage[count &+ 1] = end
+        count &+= 2
+    }
+
     /// Forgets every field, keeping the storage.
     @inline(__always)
     mutating func removeAll() { count = 0 }

@@ -35,6 +35,10 @@ struct RosterOutcomeCache {
 
     /// The output format, whose texts alone are built (the other's are left empty).
     let format: RosterFormat
+    /// The entries of the inputs decided so far, by cells and day, when the run can use one
+    /// (made by ``RosterProcessor`` on first use; `memoChosen` says it has looked).
+    var memo: RosterDecisionMemo?
+    var memoChosen = false
 
     /// An empty cache for `format`, CSV split at `delimiter`.
     init(delimiter: UInt8 = 0x2C, format: RosterFormat = .csv) {
@@ -73,6 +77,17 @@ struct RosterOutcomeCache {
         let range = suffixStart[entry]..<suffixStart[entry + 1]
         try suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
             try writer.write(UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+    }
+
+    /// Writes an output line: `record` (the input's columns) and entry `entry`'s result columns.
+    @inline(__always)
+    func writeLine(_ record: UnsafeBufferPointer<UInt8>, entry: Int, to writer: BufferedWriter)
+        throws(BufferedWriter.WriteError)
+    {
+        let range = suffixStart[entry]..<suffixStart[entry + 1]
+        try suffixBytes.withUnsafeBufferPointer { (bytes) throws(BufferedWriter.WriteError) in
+            try writer.write(record, UnsafeBufferPointer(rebasing: bytes[range]))
         }
     }
 

@@ -34,8 +34,13 @@ public struct RosterProcessor: Sendable {
     /// Whether CSV cells that a spreadsheet would read as a formula (starting with `=`, `+`,
     /// `-`, `@`, TAB or CR) are written with a `'` in front (OWASP's advice on CSV injection).
     public var excelSafe = false
+    /// Whether CSV rows whose inputs and day were decided before are written from a memo of
+    /// their outcome (``RosterDecisionMemo``) instead of being decided again; tests turn it off
+    /// to compare.
+    var usesMemo = true
 
-    private let emptyYears: YearValues
+    /// Every input's value `none`, which each row's values start from.
+    let emptyYears: YearValues
 
     /// Decides with `tables`; rows without an as-of date are decided on `defaultAsOf`.
     public init(
@@ -116,124 +121,84 @@ public struct RosterProcessor: Sendable {
         tally: inout RosterTally, onBadRow: (RosterBadRow) -> Void,
         onProgress: (_ rows: Int, _ bytesRead: Int) -> Void, onDecision: ((Decision) -> Void)? = nil
     ) throws(RosterError) {
-        let delimiter = options.outputDelimiter
+        if onDecision == nil, let memo = memo(for: reader, cache: &cache) {
+            try decideRows(
+                reader: reader, layout: layout, writer: writer, memo: memo, cache: &cache, tally: &tally,
+                onBadRow: onBadRow, onProgress: onProgress)
+            return
+        }
         // A record whose fields need no quotes goes out as the bytes it came in, in one copy,
         // when the delimiters agree and no cell needs the `'` of `--excel-safe`.
-        let copiesRecords = reader.delimiter == delimiter
-        let errorPrefix = [UInt8](repeating: delimiter, count: layout.resultColumnNames.count)
+        let copiesRecords = reader.delimiter == options.outputDelimiter
+        let errorPrefix = [UInt8](repeating: options.outputDelimiter, count: layout.resultColumnNames.count)
         let interval = max(progressInterval, 1)
+        var untilProgress = interval - tally.rows % interval
         while try Self.advance(reader) {
             tally.rows += 1
             let record = copiesRecords ? plainRecord(reader, layout) : nil
-            switch decide(reader, layout) {
-            case .decided(let decision, let table):
-                if let onDecision { onDecision(decision) }
-                let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: decision.asOf.dayNumber)
-                let entry = cache.entry(
-                    for: decision, table: table, deadline: deadline, listsFees: tables.listsFees)
-                if entry == tally.counts.count { tally.counts.append(0) }
-                tally.counts[entry] += 1
-                try Self.writing { () throws(BufferedWriter.WriteError) in
-                    switch format {
-                    case .csv:
-                        try writeInputColumns(record, reader, layout, to: writer)
-                        try cache.writeSuffix(entry, to: writer)
-                    case .jsonl:
-                        var parts = cache.jsonParts[entry]
-                        if cache.jsonPerRow[entry] { parts.tail = RosterOutcomeCache.tail(of: decision) }
-                        try Self.writeJSONLine(
-                            decision: decision, parts: parts, reader: reader, layout: layout, to: writer)
-                    }
-                }
-            case .bad(let message):
-                tally.badRows += 1
-                onBadRow(RosterBadRow(line: reader.line, message: message))
-                try Self.writing { () throws(BufferedWriter.WriteError) in
-                    switch format {
-                    case .csv:
-                        try writeInputColumns(record, reader, layout, to: writer)
-                        try writer.write(errorPrefix)
-                        try writer.writeCSVField(message, delimiter: delimiter, excelSafe: excelSafe)
-                        try writer.write(byte: 0x0A)
-                    case .jsonl:
-                        try Self.writeJSONLine(error: message, reader: reader, layout: layout, to: writer)
-                    }
-                }
+            _ = try decideRow(
+                reader: reader, layout: layout, record: record, writer: writer, cache: &cache, tally: &tally,
+                errorPrefix: errorPrefix, onBadRow: onBadRow, onDecision: onDecision)
+            untilProgress -= 1
+            if untilProgress == 0 {
+                untilProgress = interval
+                onProgress(tally.rows, reader.bytesRead)
             }
-            if tally.rows % interval == 0 { onProgress(tally.rows, reader.bytesRead) }
         }
     }
 
-    /// Decides the current record, or says why it cannot be decided.
+    /// Decides the current record and writes its output line (its input columns from `record`
+    /// when given); returns the decision and its outcome-cache entry, or `nil` for a bad row.
     @inline(__always)
-    func decide(_ reader: CSVReader, _ layout: RosterLayout) -> RowResult {
-        guard reader.fieldCount == layout.columnCount else {
-            return .bad(RosterMessages.fieldCount(reader.fieldCount, expected: layout.columnCount))
-        }
-        var years = emptyYears
-        for input in 0..<layout.yearColumns.count {
-            let cell = reader.field(layout.yearColumns[input])
-            if tables.isDate[input] {
-                // A per-person date, in the roster's date format.
-                switch RosterValue.date(cell, format: options.dateFormat) {
-                case .date(let value):
-                    switch tables.inputs[input].code(of: .date(value)) {
-                    case .success(let code): years[input] = code
-                    case .failure(let error): return .bad(error.description)
-                    }
-                case .empty:
-                    return .bad(RosterMessages.missingValue(tables.yearInputNames[input]))
-                case .invalid:
-                    return .bad(
-                        RosterMessages.notADate(
-                            tables.yearInputNames[input], Self.text(cell), format: options.dateFormat))
+    func decideRow(
+        reader: CSVReader, layout: RosterLayout, record: UnsafeBufferPointer<UInt8>?, writer: BufferedWriter,
+        cache: inout RosterOutcomeCache, tally: inout RosterTally, errorPrefix: [UInt8],
+        onBadRow: (RosterBadRow) -> Void, onDecision: ((Decision) -> Void)?
+    ) throws(RosterError) -> (decision: Decision, table: Int, entry: Int)? {
+        switch decide(reader, layout) {
+        case .decided(let decision, let table):
+            if let onDecision { onDecision(decision) }
+            let entry = count(decision, table: table, cache: &cache, tally: &tally)
+            tally.counts[entry] += 1
+            try Self.writing { () throws(BufferedWriter.WriteError) in
+                switch format {
+                case .csv:
+                    try writeInputColumns(record, reader, layout, to: writer)
+                    try cache.writeSuffix(entry, to: writer)
+                case .jsonl:
+                    var parts = cache.jsonParts[entry]
+                    if cache.jsonPerRow[entry] { parts.tail = RosterOutcomeCache.tail(of: decision) }
+                    try Self.writeJSONLine(
+                        decision: decision, parts: parts, reader: reader, layout: layout, to: writer)
                 }
-                continue
             }
-            guard tables.isYear[input] else {
-                let text = Self.text(cell)
-                guard !text.isEmpty else { return .bad(RosterMessages.missingValue(tables.yearInputNames[input])) }
-                switch tables.inputs[input].parse(text) {
-                case .success(let value): years[input] = value
-                case .failure(let error): return .bad(error.description)
+            return (decision, table, entry)
+        case .bad(let message):
+            tally.badRows += 1
+            onBadRow(RosterBadRow(line: reader.line, message: message))
+            try Self.writing { () throws(BufferedWriter.WriteError) in
+                switch format {
+                case .csv:
+                    try writeInputColumns(record, reader, layout, to: writer)
+                    try writer.write(errorPrefix)
+                    try writer.writeCSVField(message, delimiter: options.outputDelimiter, excelSafe: excelSafe)
+                    try writer.write(byte: 0x0A)
+                case .jsonl:
+                    try Self.writeJSONLine(error: message, reader: reader, layout: layout, to: writer)
                 }
-                continue
             }
-            switch RosterValue.year(cell) {
-            case .year(let value): years[input] = value
-            case .none: years[input] = nil
-            case .empty:
-                guard tables.allowsNone[input] else {
-                    return .bad(RosterMessages.missingValue(tables.yearInputNames[input]))
-                }
-                years[input] = nil
-            case .invalid:
-                return .bad(RosterMessages.notAYear(tables.yearInputNames[input], Self.text(cell)))
-            }
-        }
-        var date = defaultAsOf
-        if let column = layout.dateColumn {
-            let cell = reader.field(column)
-            switch RosterValue.date(cell, format: options.dateFormat) {
-            case .date(let value): date = value
-            case .empty: break
-            case .invalid:
-                return .bad(RosterMessages.notADate(tables.dateInputName, Self.text(cell), format: options.dateFormat))
-            }
-        }
-        guard tables.hasTable(for: date) else {
-            return .bad(RosterMessages.noTableInForce(date, windows: tables.history.windows))
-        }
-        do {
-            let decision = try tables.history.evaluate(years, asOf: date)
-            return .decided(decision, table: tables.position(of: decision.table))
-        } catch {
-            return .bad(error.description)
+            return nil
         }
     }
 
-    private static func text(_ cell: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: RosterValue.trimmed(cell), as: UTF8.self)
+    /// The outcome-cache entry of a decision made by table `table` (made on first use, with a
+    /// count of 0 in `tally`).
+    @inline(__always)
+    func count(_ decision: Decision, table: Int, cache: inout RosterOutcomeCache, tally: inout RosterTally) -> Int {
+        let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: decision.asOf.dayNumber)
+        let entry = cache.entry(for: decision, table: table, deadline: deadline, listsFees: tables.listsFees)
+        while entry >= tally.counts.count { tally.counts.append(0) }
+        return entry
     }
 
     static func advance(_ reader: CSVReader) throws(RosterError) -> Bool {
@@ -250,7 +215,8 @@ public struct RosterProcessor: Sendable {
     ) -> RosterSummary {
         var totals: [String: (cohort: String, status: String, rows: Int)] = [:]
         for (entries, outcomes) in counts {
-            for (entry, count) in entries.enumerated() {
+            // An entry a memo made for days no row had has no rows.
+            for (entry, count) in entries.enumerated() where count > 0 {
                 let (cohort, status) = outcomes[entry]
                 totals["\(cohort)\u{0}\(status)", default: (cohort, status, 0)].rows += count
             }

@@ -56,6 +56,18 @@ struct RosterSplitter {
         let cutFrom = partStart + max(target, 1)
         while scanned < end {
             if scanned >= bufferOffset + held { try refill(at: scanned) }
+            // Blocks that end before the target byte cannot hold the cut: only their line feeds
+            // and the parity of their quotes count.
+            let skipped = scanned - bufferOffset
+            let stop = min(held, cutFrom - 1 - bufferOffset) - RecordScanner.width
+            if skipped <= stop {
+                let blocks = (stop - skipped) / RecordScanner.width + 1
+                let counts = RecordScanner.countQuotesAndLineFeeds(buffer + skipped, blocks: blocks)
+                lineFeeds += counts.lineFeeds
+                if counts.quotes & 1 == 1 { insideQuotes.toggle() }
+                scanned += blocks * RecordScanner.width
+                continue
+            }
             let index = scanned - bufferOffset
             let available = held - index
             if available >= RecordScanner.width {

@@ -98,4 +98,12 @@ public struct RosterTables: Sendable {
         for index in first..<deadlineStart[global + 1] where lastDayInTime[index] >= day { return index - first }
         return -1
     }
+
+    /// The last day on which rule `rule` of table `table` has the same next deadline as on a
+    /// day whose next deadline is its `deadline`-th (-1 for none): that deadline's last day in
+    /// time, or `Int.max`.
+    func nextDeadlineHolds(table: Int, rule: Int, deadline: Int) -> Int {
+        guard deadline >= 0 else { return .max }
+        return lastDayInTime[deadlineStart[ruleOffset[table] + rule] + deadline]
+    }
 }

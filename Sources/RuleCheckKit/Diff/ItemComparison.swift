@@ -1,7 +1,7 @@
 import RuleEngine
 
-/// Compares the named items of two tables: policy header, inputs, fees, deadlines, actions,
-/// derived outputs, typed outputs and rules, each matched by id.
+/// Compares the named items of two tables: policy header, inputs, certifications, fees,
+/// deadlines, actions, derived outputs, typed outputs and rules, each matched by id.
 struct ItemComparison {
     let old: RuleTable
     let new: RuleTable
@@ -25,6 +25,15 @@ struct ItemComparison {
             if before.allowsNone != after.allowsNone {
                 details.append("none \(before.allowsNone) → \(after.allowsNone)")
             }
+            return details
+        }
+        changes += compare("certification", old.certifications, new.certifications, id: \.id, location: \.location) {
+            before, after in
+            var details: [String] = []
+            let inputs = (old.yearInputs[before.inputIndex].name, new.yearInputs[after.inputIndex].name)
+            if inputs.0 != inputs.1 { details.append("input \(inputs.0) → \(inputs.1)") }
+            let expiries = (Self.expiry(before, in: old), Self.expiry(after, in: new))
+            if expiries.0 != expiries.1 { details.append("\(expiries.0) → \(expiries.1)") }
             return details
         }
         changes += compare("fee", old.fees, new.fees, id: \.id, location: \.location) { before, after in
@@ -140,6 +149,18 @@ struct ItemComparison {
             "\(old.policy.windowStart.adding(years: shiftYears)) to \(old.policy.windowEnd.adding(years: shiftYears))"
         add("window", oldWindow, "\(new.policy.windowStart) to \(new.policy.windowEnd)", metadata: false)
         return changes
+    }
+
+    /// How a certification's expiry is stated: `expires 03-31`, `expires by level: emr 09-30,
+    /// emt 03-31`, or `valid_for 2 years`.
+    private static func expiry(_ certification: Certification, in table: RuleTable) -> String {
+        if let period = certification.validFor { return "valid_for \(period)" }
+        guard let choice = certification.expiresBy else {
+            return "expires \(certification.expires?.description ?? "")"
+        }
+        let input = table.yearInputs[choice.input]
+        let days = choice.days.indices.map { "\(input.text($0)) \(choice.days[$0])" }
+        return "expires by \(input.name): \(days.joined(separator: ", "))"
     }
 
     private func range(_ domain: ClosedRange<Int>, of input: DiscreteInput) -> String {

@@ -75,7 +75,9 @@ public enum ExpectationsLoader {
             reader.report(.unsupportedFormat(format), at: node)
         }
         if let node = top[.table] { _ = reader.text(node, what: "a table path") }
-        let certifications = top[.certifications].map { reader.certifications($0, inputs: table.yearInputs) } ?? []
+        let certifications =
+            top[.certifications].map { reader.certifications($0, inputs: table.yearInputs, asOf: table.dateInputName) }
+            ?? []
         let conditions = ConditionReader(
             yearInputs: table.yearInputs, dateInput: table.dateInputName, certifications: certifications,
             deadlines: [])

@@ -33,14 +33,32 @@ extension Harness {
         return CellSpace(inputs, pairs: cuts.pairs().kept)
     }
 
-    /// The bounds on the question's date that compare it with a per-person date, in the table
-    /// and the expectations.
-    static func relativeBounds(table: RuleTable, expectations: ExpectationsFile) -> [DateBound] {
-        (table.rules.flatMap(\.conditions) + table.derived.flatMap(\.conditions) + conditions(of: expectations))
-            .compactMap { condition in
-                guard case .date(let bound) = condition.test, case .input = bound.operand else { return nil }
-                return bound
+    /// The bounds on the question's date that compare it with a per-person date or with the
+    /// expiry of a certification counted from one, in the table and the expectations, each with
+    /// the certifications its expiry is taken from; and, for each such certification, a bound
+    /// on its expiry itself.
+    static func relativeBounds(table: RuleTable, expectations: ExpectationsFile) -> [RelativeBound] {
+        let sources: [([Condition], [Certification])] = [
+            (table.rules.flatMap(\.conditions) + table.derived.flatMap(\.conditions), table.certifications),
+            (conditions(of: expectations), expectations.certifications),
+        ]
+        var result: [RelativeBound] = []
+        for (conditions, certifications) in sources {
+            for (index, certification) in certifications.enumerated() where certification.countsFromDate {
+                let bound = DateBound(isLower: true, operand: .expiry(certification: index), shift: 0)
+                result.append(RelativeBound(bound: bound, certifications: certifications))
             }
+            for condition in conditions {
+                guard case .date(let bound) = condition.test else { continue }
+                switch bound.operand {
+                case .input: result.append(RelativeBound(bound: bound, certifications: certifications))
+                case .expiry(let index) where certifications[index].countsFromDate:
+                    result.append(RelativeBound(bound: bound, certifications: certifications))
+                case .expiry, .fixed: continue
+                }
+            }
+        }
+        return result
     }
 
     /// The table with the classes of days of the space checked, to put its regions into words.
@@ -53,4 +71,11 @@ extension Harness {
         checked.datePairs = space.pairs
         return checked
     }
+}
+
+/// A bound on the question's date whose day depends on the person, with the certifications its
+/// operand is read with (the table's or the expectations').
+struct RelativeBound {
+    let bound: DateBound
+    let certifications: [Certification]
 }

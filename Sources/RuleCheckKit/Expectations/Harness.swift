@@ -141,12 +141,12 @@ public enum Harness {
 
     /// The as-of dates checked for one input: those of ``asOfDates(table:expectations:)`` and
     /// the days that bounds relative to a per-person date (`as_of: {after: certified_on + 30
-    /// days}`) resolve to for its values.
+    /// days}`, `{on_or_before: cpr.expiry}`) resolve to for its values.
     static func asOfDates(
-        table: RuleTable, expectations: ExpectationsFile?, relativeTo bounds: [DateBound], years: YearValues
+        table: RuleTable, expectations: ExpectationsFile?, relativeTo bounds: [RelativeBound], years: YearValues
     ) -> [LocalDate] {
         var named: [Int] = [table.policy.windowStart.dayNumber, table.policy.windowEnd.dayNumber]
-        named += bounds.compactMap { $0.day(years: years, certifications: []) }
+        named += bounds.compactMap { $0.bound.day(years: years, certifications: $0.certifications) }
         named += table.deadlines.map(\.date.dayNumber)
         let certificationSets = [table.certifications] + (expectations.map { [$0.certifications] } ?? [])
         for certifications in certificationSets {

@@ -20,6 +20,7 @@ extension JSONSchema {
         case .timeZone: return string(doc, pattern: Pattern.timeZone)
         case .url: return string(doc, pattern: Pattern.url)
         case .monthDay: return string(doc, pattern: Pattern.monthDay)
+        case .period: return string(doc, pattern: Pattern.period)
         case .template:
             return .object([
                 ("description", .string(doc)),

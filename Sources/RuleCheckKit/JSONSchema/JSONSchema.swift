@@ -142,6 +142,8 @@ public enum JSONSchema {
         /// `MM-DD` of a day that some year has (February 29 included).
         static let monthDay =
             "^(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-9])|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)$"
+        /// A period of days, months or years, such as `2 years`.
+        static let period = "^ *[1-9][0-9]{0,5} *(?:day|days|month|months|year|years) *$"
         /// A decimal amount with at most two decimals.
         static let amount = "^ *[0-9]{1,10}(?:\\.[0-9]{1,2})? *$"
         /// An ISO 4217 code.

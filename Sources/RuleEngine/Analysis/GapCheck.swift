@@ -15,15 +15,26 @@ struct GapCheck: AnalysisPass {
         let anchor = SourceLocation(file: table.file, range: .init(at: .start))
         // A gap belongs to no rule: it is reported at the `rules:` key.
         let rulesLocation = table.rulesLocation ?? anchor
-        return regions.prefix(Analysis.maxRegionsListed).map { region in
-            Diagnostic(
-                .gap(
-                    table.describe(region: region), count: table.count(of: region),
-                    example: describeExample(region, table: table)),
-                at: rulesLocation)
+        let reports = Self.reports(regions, table: table)
+        return reports.prefix(Analysis.maxRegionsListed).map { report in
+            switch report {
+            case .region(let region):
+                return Diagnostic(
+                    .gap(
+                        table.describe(region: region), count: table.count(of: region),
+                        example: describeExample(region, table: table)),
+                    at: rulesLocation)
+            case .diagonal(let regions, let first, let second, let offset):
+                return Diagnostic(
+                    .gap(
+                        Self.describe(regions, first: first, second: second, offset: offset, table: table),
+                        count: regions.reduce(0) { $0 + table.count(of: $1) },
+                        example: describeExample(regions[0], table: table)),
+                    at: rulesLocation)
+            }
         }
-            + (regions.count > Analysis.maxRegionsListed
-                ? [Diagnostic(.moreRegions(regions.count - Analysis.maxRegionsListed), at: rulesLocation)] : [])
+            + (reports.count > Analysis.maxRegionsListed
+                ? [Diagnostic(.moreRegions(reports.count - Analysis.maxRegionsListed), at: rulesLocation)] : [])
     }
 }
 

@@ -34,9 +34,14 @@ struct AxisPartition {
                 guard space.classStarts[input].isEmpty else { continue }
                 Self.gather(test, input: input, space: space, cuts: &cuts, differences: &differences)
             case .date(let bound):
-                if case .expiry = bound.operand { bounds.insert(bound) }
+                // An expiry counted from a per-person date cut that date when the table was read.
+                if case .expiry(let index) = bound.operand, !table.certifications[index].countsFromDate {
+                    bounds.insert(bound)
+                }
             case .personDate(_, let bound):
-                guard case .expiry(let index) = bound.operand else { continue }
+                guard case .expiry(let index) = bound.operand, !table.certifications[index].countsFromDate else {
+                    continue
+                }
                 single.insert(table.certifications[index].inputIndex)
                 // An expiry chosen by an enum input: that input into single values too.
                 if let choice = table.certifications[index].expiresBy { single.insert(choice.input) }

@@ -97,6 +97,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case unknownStatusLabel = "RC236"
     /// RC237: a `policy.source_url` that is not an http(s) URL.
     case invalidSourceURL = "RC237"
+    /// RC238: a certification's `valid_for` that cannot be read (`2 weeks`).
+    case invalidValidity = "RC238"
+    /// RC239: a certification whose input and expiry do not fit (`valid_for` on a year input,
+    /// `expires` on a per-person date).
+    case certificationBasis = "RC239"
+    /// RC240: a per-person date compared with an expiry counted in months from another one.
+    case expiryComparisonLimit = "RC240"
     /// RC301: inputs that no rule decides.
     case gap = "RC301"
     /// RC302: rules that overlap under hit policy `unique`.
@@ -209,6 +216,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .unknownCohortLabel: ("UnknownCohortLabel", "a label for a cohort that no rule decides", .error)
         case .unknownStatusLabel: ("UnknownStatusLabel", "a label for a status that no rule decides", .error)
         case .invalidSourceURL: ("InvalidSourceURL", "a `policy.source_url` that is not an http or https URL", .error)
+        case .invalidValidity:
+            ("InvalidValidity", "a certification's `valid_for` that cannot be read (such as `2 weeks`)", .error)
+        case .certificationBasis:
+            (
+                "CertificationBasis",
+                "a certification whose input does not fit its expiry (`valid_for` needs a per-person date)", .error
+            )
+        case .expiryComparisonLimit:
+            (
+                "ExpiryComparisonLimit",
+                "a per-person date compared with an expiry counted in months from another per-person date", .error
+            )
         case .gap: ("Gap", "inputs that no rule decides", .error)
         case .overlap: ("Overlap", "rules that overlap under hit policy `unique`", .error)
         case .unreachableRule: ("UnreachableRule", "rule that decides no input", .warning)

@@ -106,11 +106,17 @@ extension CompiledTable {
 
     /// Which expiry day a bound compared with, and why, where the compared day alone does not
     /// say: ` (cert.expiry is 2026-09-30: level emr expires 09-30)` for an expiry chosen by an
-    /// enum input, ` (cert.expiry is 2026-03-31)` for an offset such as `+ 1 month`.
+    /// enum input, ` (cpr.expiry is 2026-05-10: cpr_on 2024-05-10 + 2 years)` for one counted
+    /// from a per-person date, ` (cert.expiry is 2026-03-31)` for an offset such as `+ 1 month`.
     private func expiryNote(_ bound: DateBound, _ years: YearValues) -> String {
         guard case .expiry(let index) = bound.operand else { return "" }
         let certification = definition.certifications[index]
         guard let expiry = certification.expiry(for: years) else { return "" }
+        if let period = certification.validFor {
+            let input = definition.yearInputs[certification.inputIndex]
+            return " (\(certification.id).expiry is \(expiry): \(input.name) "
+                + "\(input.text(years[certification.inputIndex])) + \(period))"
+        }
         guard let choice = certification.expiresBy else {
             let hasOffset = bound.months != 0 || !(0...1).contains(bound.shift)
             return hasOffset ? " (\(certification.id).expiry is \(expiry))" : ""
@@ -119,6 +125,6 @@ extension CompiledTable {
         let value = years[choice.input]
         let byOtherwise = value.map { choice.byOtherwise.indices.contains($0) && choice.byOtherwise[$0] } ?? false
         return " (\(certification.id).expiry is \(expiry): \(input.name) \(input.text(value)) expires "
-            + "\(certification.monthDay(for: years))\(byOtherwise ? " by `otherwise`" : ""))"
+            + "\(certification.monthDay(for: years).map(\.description) ?? "")\(byOtherwise ? " by `otherwise`" : ""))"
     }
 }

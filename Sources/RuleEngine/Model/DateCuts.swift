@@ -26,6 +26,13 @@ package struct DateCuts {
             case .year:
                 continue
             case .date(let bound):
+                if case .expiry(let index) = bound.operand, let period = certifications[index].validFor {
+                    // The question's date against an expiry counted from a per-person date.
+                    cutWhereInWindow(certifications[index].inputIndex) {
+                        bound.limit(from: period.expiry(from: LocalDate(dayNumber: $0)))
+                    }
+                    continue
+                }
                 // The question's date against a per-person date: every day whose shifted
                 // value falls in the window is a class of its own.
                 guard case .input(let input) = bound.operand else { continue }
@@ -42,6 +49,8 @@ package struct DateCuts {
                 switch bound.operand {
                 case .fixed(let date):
                     days[input].insert(bound.limit(from: date))
+                case .expiry(let index) where certifications[index].countsFromDate:
+                    addExpiryFromDate(input, bound, certifications[index], at: condition.location)
                 case .expiry(let index):
                     let certification = certifications[index]
                     for year in inputs[certification.inputIndex].domain {
@@ -50,13 +59,60 @@ package struct DateCuts {
                         }
                     }
                 case .input(let other):
-                    // value(input) - value(other) >= shift, cut in the pair's own order.
-                    let key = [min(input, other), max(input, other)]
-                    differences[key, default: []].insert(input < other ? bound.shift : 1 - bound.shift)
-                    locations[key] = locations[key] ?? condition.location
+                    compare(input, with: other, shift: bound.shift, at: condition.location)
                 }
             }
         }
+    }
+
+    /// A comparison `value(input) - value(other) >= shift` (or its negation): the pair's
+    /// difference is cut there, in the pair's own order.
+    private mutating func compare(_ input: Int, with other: Int, shift: Int, at location: SourceLocation) {
+        let key = [min(input, other), max(input, other)]
+        differences[key, default: []].insert(input < other ? shift : 1 - shift)
+        locations[key] = locations[key] ?? location
+    }
+
+    /// A per-person date compared with the expiry of a certification counted from a per-person
+    /// date. From another date, in days only (the reader refuses months, RC240), it is a
+    /// comparison of the two dates shifted by the period. From the same date (`certified_on:
+    /// {before: cert.expiry - 24 months}`), its truth can change only where the clamping of
+    /// months does: each day of the domain is tried, and the date cut where the truth changes.
+    private mutating func addExpiryFromDate(
+        _ input: Int, _ bound: DateBound, _ certification: Certification, at location: SourceLocation
+    ) {
+        guard let period = certification.validFor else { return }
+        guard certification.inputIndex == input else {
+            guard period.months == 0, bound.months == 0 else { return }
+            compare(input, with: certification.inputIndex, shift: bound.shift + period.days, at: location)
+            return
+        }
+        var previous: Bool?
+        for day in inputs[input].domain {
+            let limit = bound.limit(from: period.expiry(from: LocalDate(dayNumber: day)))
+            let holds = bound.isLower ? day >= limit : day < limit
+            if let previous, previous != holds { days[input].insert(day) }
+            previous = holds
+        }
+    }
+
+    /// Cuts a per-person date into single days wherever `limit`, a day that grows with the
+    /// date (never shrinks), falls in the window or on the day after it; before and after those
+    /// days the comparison with the question's date is constant. Found by bisection of the domain.
+    private mutating func cutWhereInWindow(_ input: Int, limit: (Int) -> Int) {
+        let domain = inputs[input].domain
+        func firstDay(where predicate: (Int) -> Bool) -> Int {
+            var low = domain.lowerBound
+            var high = domain.upperBound + 1
+            while low < high {
+                let middle = low + (high - low) / 2
+                if predicate(middle) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        let first = firstDay { limit($0) >= window.lowerBound }
+        let last = firstDay { limit($0) > window.upperBound + 1 }
+        days[input].formUnion(first...max(first, last))
     }
 
     /// Cuts a per-person date at a day, such as where another table's domain starts or ends.

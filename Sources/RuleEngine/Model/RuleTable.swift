@@ -21,18 +21,23 @@ public struct PolicyInfo: Sendable, Hashable {
 }
 
 /// A certification whose expiry date is computed from a year input (and, with
-/// ``expiresBy``, the value of an enum input).
+/// ``expiresBy``, the value of an enum input), or from a per-person date plus a period
+/// (``validFor``).
 public struct Certification: Sendable, Hashable {
     /// The identifier used in conditions, such as `ma` in `ma.expiry`.
     public let id: String
-    /// The index of the year input that holds its expiry year.
+    /// The index of the input it is computed from: the year input that holds its expiry year,
+    /// or, with ``validFor``, the per-person date it counts from.
     public let inputIndex: Int
     /// The day of the year it expires; it is valid through the end of that day. With
     /// ``expiresBy``, the `otherwise` day (or the first value's): ask ``monthDay(for:)``.
-    public let expires: MonthDay
+    /// `nil` for a certification counted from a per-person date.
+    public let expires: MonthDay?
     /// When the day depends on the value of an enum input (`expires: {by: level, ...}`): the
     /// day for each value.
     public let expiresBy: ExpiryChoice?
+    /// When it counts from a per-person date (`valid_for: 2 years`): how long it stays valid.
+    public let validFor: ValidityPeriod?
     /// Where it is declared.
     public let location: SourceLocation
 }

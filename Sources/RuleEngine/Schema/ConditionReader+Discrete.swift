@@ -45,21 +45,12 @@ extension ConditionReader {
             }
         }
         if from != nil || to != nil {
-            let domain = yearInputs[input].domain
-            let anchor = from ?? to ?? node
-            guard let lower = from.map({ value($0, input: input, reader: &reader) }) ?? domain.lowerBound,
-                let upper = to.map({ value($0, input: input, reader: &reader) }) ?? domain.upperBound
+            guard
+                let range = range(
+                    from: from, to: to, input: input, reader: &reader,
+                    value: { node, reader in value(node, input: input, reader: &reader) })
             else { return nil }
-            guard lower <= upper else {
-                reader.report(.invalidCondition("range runs backwards: from \(lower) to \(upper)"), at: anchor)
-                return nil
-            }
-            let bounds = [from.map { "from: \(Self.render($0))" }, to.map { "to: \(Self.render($0))" }].compactMap {
-                $0
-            }
-            let set = YearSet(ranges: [lower...upper], includesNone: false)
-            let text = "\(name): {\(bounds.joined(separator: ", "))}"
-            conditions.insert(condition(.year(input: input, .member(set)), text, anchor, reader), at: 0)
+            conditions.insert(range, at: 0)
         }
         if conditions.isEmpty {
             reader.report(.emptyValue("a condition on `\(name)`"), at: node)

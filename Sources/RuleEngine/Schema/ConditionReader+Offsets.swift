@@ -46,9 +46,26 @@ extension ConditionReader {
                     .invalidDateOffset("two per-person dates are compared in days, not months", suggestion: nil),
                     at: reader.location(of: String(offsetText), in: node, after: &cursor)))
             return nil
+        case .expiry(let index) where comparesAcrossMonths(index, subject: subject, offset: offset):
+            let subjectName = subject.map { yearInputs[$0].name } ?? dateInput
+            let from = yearInputs[certifications[index].inputIndex].name
+            reader.report(.expiryComparisonInMonths(subjectName, expiry: text, from: from), at: node)
+            return nil
         case .expiry, .input:
             return (operand, offset)
         }
+    }
+
+    /// Whether a per-person date (`subject`) is compared with the expiry of a certification
+    /// counted from another per-person date with months in between (`valid_for: 2 years`, or
+    /// `+ 1 month`): such a comparison is not one difference of days, so the analysis could not
+    /// keep it exact (RC240).
+    private func comparesAcrossMonths(_ index: Int, subject: Int?, offset: DateOffset) -> Bool {
+        let certification = certifications[index]
+        guard let subject, let period = certification.validFor, certification.inputIndex != subject else {
+            return false
+        }
+        return period.months != 0 || offset.months != 0
     }
 
     /// The operand without its offset: another per-person date input, a literal date (any day

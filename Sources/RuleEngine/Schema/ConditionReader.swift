@@ -42,6 +42,8 @@ package struct ConditionReader {
                 }
             } else if name == dateInput {
                 read = readDate(entry.value, reader: &reader)
+            } else if let certification = expirySubject(name) {
+                read = readExpiry(entry.value, certification: certification, reader: &reader)
             } else if reader.declared["year input"]?.contains(name) ?? false {
                 read = nil
             } else {
@@ -107,27 +109,42 @@ package struct ConditionReader {
             }
         }
         if from != nil || to != nil {
-            let domain = yearInputs[input].domain
-            let anchor = from ?? to ?? node
-            guard let lower = from.map({ reader.year($0, in: yearInputs[input]) }) ?? domain.lowerBound,
-                let upper = to.map({ reader.year($0, in: yearInputs[input]) }) ?? domain.upperBound
+            let yearInput = yearInputs[input]
+            guard
+                let range = range(
+                    from: from, to: to, input: input, reader: &reader,
+                    value: { node, reader in reader.year(node, in: yearInput) })
             else { return nil }
-            guard lower <= upper else {
-                reader.report(.invalidCondition("range runs backwards: from \(lower) to \(upper)"), at: anchor)
-                return nil
-            }
-            let bounds = [from.map { "from: \(Self.render($0))" }, to.map { "to: \(Self.render($0))" }].compactMap {
-                $0
-            }
-            let text = "\(name): {\(bounds.joined(separator: ", "))}"
-            let set = YearSet(ranges: [lower...upper], includesNone: false)
-            conditions.insert(condition(.year(input: input, .member(set)), text, anchor, reader), at: 0)
+            conditions.insert(range, at: 0)
         }
         if conditions.isEmpty {
             reader.report(.emptyValue("a condition on `\(name)`"), at: node)
             return nil
         }
         return conditions
+    }
+
+    /// `{from: X, to: Y}` (either end may be left out) on a year or integer input, as the set of
+    /// values between, with each end read by `value`; `nil` after reporting a bad end or a range
+    /// that runs backwards.
+    func range(
+        from: Node?, to: Node?, input: Int, reader: inout SchemaReader,
+        value: (Node, inout SchemaReader) -> Int?
+    ) -> Condition? {
+        let domain = yearInputs[input].domain
+        let anchor = from ?? to
+        guard let anchor,
+            let lower = from.map({ value($0, &reader) }) ?? domain.lowerBound,
+            let upper = to.map({ value($0, &reader) }) ?? domain.upperBound
+        else { return nil }
+        guard lower <= upper else {
+            reader.report(.invalidCondition("range runs backwards: from \(lower) to \(upper)"), at: anchor)
+            return nil
+        }
+        let bounds = [from.map { "from: \(Self.render($0))" }, to.map { "to: \(Self.render($0))" }].compactMap { $0 }
+        let text = "\(yearInputs[input].name): {\(bounds.joined(separator: ", "))}"
+        let set = YearSet(ranges: [lower...upper], includesNone: false)
+        return condition(.year(input: input, .member(set)), text, anchor, reader)
     }
 
     /// A scalar (`2026`, `cycle + 1`, `none`, `any`) or a list of them.
@@ -163,17 +180,11 @@ package struct ConditionReader {
 
     /// `equals: other_input + N`, or `equals: YEAR`.
     private func equals(_ node: Node, input: Int, reader: inout SchemaReader) -> YearTest? {
-        guard let text = reader.text(node, what: "an input name or a year") else { return nil }
-        if case .some(.relative(let base, let offset)) = YearExpression.parse(text), base != "cycle" {
-            guard let other = yearInputs.firstIndex(where: { $0.name == base && $0.isYear }), other != input else {
-                let names = yearInputs.map(\.name).filter { $0 != yearInputs[input].name }
-                reader.reportUndefined("year input", base, candidates: names, at: node)
-                return nil
-            }
-            return .equals(input: other, offset: offset)
+        switch yearOperand(node, input: input, reader: &reader) {
+        case .input(let other, let offset): return .equals(input: other, offset: offset)
+        case .year(let year): return .member(YearSet(ranges: [year...year], includesNone: false))
+        case nil: return nil
         }
-        guard let year = reader.year(node, in: yearInputs[input]) else { return nil }
-        return .member(YearSet(ranges: [year...year], includesNone: false))
     }
 
     // MARK: - Date inputs
@@ -208,7 +219,7 @@ package struct ConditionReader {
     }
 
     /// The bounds a comparison stands for: one, or two for `on` (that day only).
-    private func dateBounds(_ key: DateComparisonKey, _ node: Node, subject: Int?, reader: inout SchemaReader)
+    func dateBounds(_ key: DateComparisonKey, _ node: Node, subject: Int?, reader: inout SchemaReader)
         -> [DateBound]?
     {
         guard let text = reader.text(node, what: "a deadline, a certification's expiry or a date") else { return nil }

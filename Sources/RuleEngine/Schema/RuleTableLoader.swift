@@ -28,7 +28,8 @@ package struct RuleTableLoader {
         let policy = top[.policy].flatMap { readPolicy($0) }
         let hitPolicy = top[.hitPolicy].flatMap { readHitPolicy($0) } ?? .unique
         guard let inputsNode = top[.inputs], let inputs = readInputs(inputsNode) else { return nil }
-        let certifications = top[.certifications].map { reader.certifications($0, inputs: inputs.years) } ?? []
+        let certifications =
+            top[.certifications].map { reader.certifications($0, inputs: inputs.years, asOf: inputs.date) } ?? []
         let fees = top[.fees].map { readFees($0) } ?? []
         let deadlines = top[.deadlines].map { readDeadlines($0) } ?? []
         let placeholders = TemplateContext(

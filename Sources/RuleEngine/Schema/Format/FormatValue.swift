@@ -29,6 +29,8 @@ package indirect enum FormatValue: Sendable {
     case url
     /// A day of the year, `MM-DD`.
     case monthDay
+    /// A period of whole days, months or years, such as `2 years`.
+    case period
     /// Text with placeholders: `{cycle}`, `{cycle + N}`, `{fee.ID}`, `{deadline.ID}` or an input's name.
     case template
     /// Another year input's name plus an offset, such as `ma_expires + 1`.

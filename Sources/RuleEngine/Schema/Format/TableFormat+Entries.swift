@@ -3,26 +3,31 @@ extension KeySpec {
     /// `certifications:`, in rule tables and expectations files alike.
     package static let certifications = KeySpec.optional(
         .named(FormatElement(.mapping(CertificationKey.self), "A certification.")),
-        "Certifications by id (such as `ma`): each names its year input and the day it expires, which may depend on an enum input."
+        "Certifications by id (such as `ma`): each names its year input and the day it expires, which may depend on an enum input, or a per-person date and how long it stays valid."
     )
 }
 
 /// The keys of a certification.
 package enum CertificationKey: String, FormatKey {
-    case input, expires, label
+    case input, expires
+    case validFor = "valid_for"
+    case label
 
     package static let definition: FormatDefinition? = FormatDefinition(
         name: "certification",
         doc:
-            "A certification whose expiry date comes from a year input (and the day from an enum input, with `by`); conditions refer to it as `ID.expiry`."
+            "A certification whose expiry date comes from a year input (and the day from an enum input, with `by`), or from a per-person date plus a period (`valid_for`); conditions refer to it as `ID.expiry`."
     )
 
     package var spec: KeySpec {
         switch self {
         case .input:
-            return .required(.identifier, "The year input that holds the expiry year, such as `ma_expires`.")
-        case .expires:
             return .required(
+                .identifier,
+                "The year input that holds the expiry year, such as `ma_expires`, or the per-person date it counts from, such as `cpr_on`."
+            )
+        case .expires:
+            return .optional(
                 .anyOf([
                     FormatElement(.monthDay, "The same day for everyone, MM-DD."),
                     FormatElement(
@@ -31,7 +36,12 @@ package enum CertificationKey: String, FormatKey {
                             others: FormatElement(.monthDay, "The day for that value of the enum input, MM-DD.")),
                         "The day by the value of an enum input, such as `{by: level, emr: 09-30, otherwise: 03-31}`."),
                 ]),
-                "The day of the year it expires, MM-DD, or a day per value of an enum input; it is valid through the end of that day."
+                "For a year input (required there): the day of the year it expires, MM-DD, or a day per value of an enum input; it is valid through the end of that day."
+            )
+        case .validFor:
+            return .optional(
+                .period,
+                "For a per-person date (required there): how long it stays valid, such as `2 years`, `18 months` or `730 days`; it expires on that date plus the period (months clamped to the month's last day) and is valid through the end of that day."
             )
         case .label: return .optional(.text, "A human label.")
         }
