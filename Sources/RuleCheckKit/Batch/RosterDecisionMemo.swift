@@ -9,6 +9,9 @@ import RuleEngine
 /// once full, new combinations are decided row by row as before), each with one entry per day
 /// of the tables' windows. One per thread; not `Sendable`.
 final class RosterDecisionMemo {
+    /// The most inputs a key holds: a run with more decides every row.
+    static let maxInputs = 6
+
     /// An input's codes, two per word (``YearValues/noneCode`` for `none`).
     struct Key: Equatable {
         var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -17,10 +20,11 @@ final class RosterDecisionMemo {
             lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
         }
 
-        /// Sets input `index`'s code (inputs 0 to 5; others are ignored).
+        /// Sets input `index`'s code (inputs 0 to `maxInputs - 1`; others are ignored, so a run
+        /// with more inputs must not use the memo).
         @inline(__always)
         mutating func set(_ index: Int, _ code: Int32) {
-            guard UInt(bitPattern: index) < 6 else { return }
+            guard UInt(bitPattern: index) < UInt(RosterDecisionMemo.maxInputs) else { return }
             // A homogeneous tuple is laid out as consecutive elements: code `i` in bytes 4i ..< 4i + 4.
             withUnsafeMutableBytes(of: &words) { $0.storeBytes(of: code, toByteOffset: index &* 4, as: Int32.self) }
         }

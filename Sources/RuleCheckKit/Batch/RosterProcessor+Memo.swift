@@ -8,7 +8,7 @@ extension RosterProcessor {
         if cache.memoChosen { return cache.memo }
         cache.memoChosen = true
         guard usesMemo, format == .csv, !excelSafe, reader.delimiter == options.outputDelimiter,
-            tables.isYear.allSatisfy({ $0 }), tables.isYear.count <= RuleTable.maxYearInputs,
+            tables.isYear.allSatisfy({ $0 }), tables.isYear.count <= RosterDecisionMemo.maxInputs,
             let first = tables.tables.map(\.policy.windowStart.dayNumber).min(),
             let last = tables.tables.map(\.policy.windowEnd.dayNumber).max(), last - first < 1 << 16
         else { return nil }
