@@ -28,15 +28,7 @@ extension ConditionReader {
         let domain = yearInputs[input].domain
         var conditions: [Condition] = []
         for entry in entries {
-            guard let key = entry.key.scalar.flatMap({ DateComparisonKey(rawValue: $0.value) }) else {
-                let key = entry.key.scalar?.value ?? ""
-                reader.report(
-                    .unknownKey(
-                        key, in: "a condition on `\(name)`",
-                        suggestion: Suggestion.closest(to: key, in: DateComparisonKey.names)),
-                    at: entry.key)
-                return nil
-            }
+            guard let key = comparisonKey(entry.key, on: name, reader: &reader) else { return nil }
             guard let bounds = dateBounds(key, entry.value, subject: nil, reader: &reader) else { return nil }
             let text = "\(name): {\(key.rawValue): \(Self.render(entry.value))}"
             for bound in bounds {

@@ -200,15 +200,7 @@ package struct ConditionReader {
         }
         var conditions: [Condition] = []
         for entry in entries {
-            guard let key = entry.key.scalar.flatMap({ DateComparisonKey(rawValue: $0.value) }) else {
-                let key = entry.key.scalar?.value ?? ""
-                reader.report(
-                    .unknownKey(
-                        key, in: "a condition on `\(name)`",
-                        suggestion: Suggestion.closest(to: key, in: DateComparisonKey.names)),
-                    at: entry.key)
-                return nil
-            }
+            guard let key = comparisonKey(entry.key, on: name, reader: &reader) else { return nil }
             guard let bounds = dateBounds(key, entry.value, subject: subject, reader: &reader) else { return nil }
             let text = "\(name): {\(key.rawValue): \(Self.render(entry.value))}"
             conditions += bounds.map { bound in
@@ -216,6 +208,19 @@ package struct ConditionReader {
             }
         }
         return conditions
+    }
+
+    /// The comparison a condition on the date `name` names (`before`, `on_or_after`, ...), or nil
+    /// after reporting an unknown key with the closest known one.
+    func comparisonKey(_ node: Node, on name: String, reader: inout SchemaReader) -> DateComparisonKey? {
+        if let key = node.scalar.flatMap({ DateComparisonKey(rawValue: $0.value) }) { return key }
+        let key = node.scalar?.value ?? ""
+        reader.report(
+            .unknownKey(
+                key, in: "a condition on `\(name)`",
+                suggestion: Suggestion.closest(to: key, in: DateComparisonKey.names)),
+            at: node)
+        return nil
     }
 
     /// The bounds a comparison stands for: one, or two for `on` (that day only).
