@@ -9,14 +9,8 @@ import Testing
 struct HistoryAPITests {
     /// Runs `body` against a server on a folder holding `2026.yaml` and `2027.yaml`.
     static func withHistory<T: Sendable>(_ body: (TestServer) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rulecheck-api-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestServer.historyFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(
-            atPath: TestServer.path("rules/2026.yaml"), toPath: folder.appendingPathComponent("2026.yaml").path)
-        try FileManager.default.copyItem(
-            atPath: TestServer.path("Tests/Fixtures/policies/2027-example.yaml"),
-            toPath: folder.appendingPathComponent("2027.yaml").path)
         var settings = TestServer.shippedSettings
         settings.rules = folder.path
         return try await TestServer.with(settings, body)

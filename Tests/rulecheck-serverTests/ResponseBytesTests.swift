@@ -17,15 +17,8 @@ struct ResponseBytesTests {
 
     @Test("every decision of the shipped table and the 2027 example, twice (rendered, then cached)")
     func decisionsEqualRendered() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "rulecheck-bytes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestServer.historyFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(
-            atPath: TestServer.path("rules/2026.yaml"), toPath: folder.appendingPathComponent("2026.yaml").path)
-        try FileManager.default.copyItem(
-            atPath: TestServer.path("Tests/Fixtures/policies/2027-example.yaml"),
-            toPath: folder.appendingPathComponent("2027.yaml").path)
         guard case .loaded(let snapshot, _) = TableFolder(path: folder.path).load() else {
             Issue.record("the folder did not load")
             return

@@ -20,6 +20,20 @@ struct TestServer {
     /// A path in the package.
     static func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
 
+    /// A new temporary rules folder holding the 2026 table and the 2027 example (a policy
+    /// history of two tables); the caller removes it.
+    static func historyFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rulecheck-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: path("rules/2026.yaml"), toPath: folder.appendingPathComponent("2026.yaml").path)
+        try FileManager.default.copyItem(
+            atPath: path("Tests/Fixtures/policies/2027-example.yaml"),
+            toPath: folder.appendingPathComponent("2027.yaml").path)
+        return folder
+    }
+
     /// The shipped rules, as `--rules rules` names them from the package root.
     static var shippedSettings: ServerApplication.Settings {
         var settings = ServerApplication.Settings()

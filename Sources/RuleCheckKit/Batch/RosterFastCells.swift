@@ -12,7 +12,8 @@ final class RosterFastCells {
     /// The number of years in the date table.
     static let years = 400
 
-    /// The day number of January 1 of year `firstYear + i`, and in bit 31 whether it is a leap year.
+    /// The day number of January 1 of year `firstYear + i`, shifted left by one, and in bit 0
+    /// whether it is a leap year.
     private let yearStart: UnsafeMutablePointer<Int64>
     /// Days before each month in a common year, then in a leap year (12 each).
     private let monthOffset: UnsafeMutablePointer<Int32>
