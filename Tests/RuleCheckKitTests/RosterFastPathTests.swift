@@ -9,65 +9,40 @@ import Testing
 /// and a cell it does not read must be left to the general path (which gives the message).
 @Suite("Roster fast paths: cells and the memo of decisions")
 struct RosterFastPathTests {
-    static func year(_ text: [UInt8], allowsNone: Bool) -> (fast: Int32?, general: RosterValue.Year) {
-        text.withUnsafeBufferPointer { cell in
-            (RosterFastCells.yearCode(cell, allowsNone: allowsNone), RosterValue.year(cell))
-        }
-    }
-
-    /// Whether the fast reader's answer is the general reader's: a year, or `none` (an empty
-    /// cell is `none` only where the input allows it).
-    static func agrees(_ fast: Int32?, _ general: RosterValue.Year, allowsNone: Bool) -> Bool {
-        guard let fast else { return true }
-        switch general {
-        case .year(let value): return Int(fast) == value
-        case .none: return fast == YearValues.noneCode
-        case .empty: return allowsNone && fast == YearValues.noneCode
-        case .invalid: return false
-        }
+    static func yearKey(_ text: [UInt8]) -> UInt32? {
+        text.withUnsafeBufferPointer { RosterFastCells.yearKey($0) }
     }
 
     @Test(
-        "year cells the fast path reads, and look-alikes it leaves to the general path",
+        "year cells get a key only when empty or of four bytes (not four NULs), whatever the bytes mean",
         arguments: [
-            ("2026", Int32(2026)), ("0000", 0), ("9999", 9999), ("none", YearValues.noneCode),
-            ("NoNe", YearValues.noneCode), ("2026 ", nil), (" 2026", nil), ("02026", nil), ("+2026", nil),
-            ("-202", nil), ("２０２６", nil), ("202", nil), ("20a6", nil), ("20:6", nil), ("20/6", nil), ("nona", nil),
-            ("n0ne", nil), ("none ", nil), ("\u{0}\u{0}\u{0}\u{0}", nil), ("2026\u{0}", nil),
-        ] as [(String, Int32?)])
-    func yearCells(text: String, expected: Int32?) {
-        for allowsNone in [false, true] {
-            let (fast, general) = Self.year(Array(text.utf8), allowsNone: allowsNone)
-            #expect(fast == expected, "`\(text)`")
-            #expect(Self.agrees(fast, general, allowsNone: allowsNone), "`\(text)`: \(general)")
-        }
+            ("2026", true), ("0000", true), ("none", true), ("NoNe", true), ("20a6", true), ("２", false),
+            ("2026 ", false), (" 202", true), ("02026", false), ("202", false), ("", true),
+            ("\u{0}\u{0}\u{0}\u{0}", false), ("2026\u{0}", false),
+        ] as [(String, Bool)])
+    func yearKeys(text: String, keyed: Bool) {
+        #expect((Self.yearKey(Array(text.utf8)) != nil) == keyed, "`\(text)`")
     }
 
-    @Test("an empty year cell is `none` where the input allows it, else the general path's message")
-    func emptyYearCell() {
-        #expect(Self.year([], allowsNone: true).fast == YearValues.noneCode)
-        #expect(Self.year([], allowsNone: false).fast == nil)
-    }
-
-    @Test("random year cells: the fast path never disagrees with the general one")
-    func randomYearCells() {
+    @Test("two year cells share a key only when they are the same bytes, so the memo never mixes them up")
+    func yearKeysAreTheBytes() {
         var random = SplitMix64(seed: 2026)
-        let alphabet = Array("0123456789 nonNONE+-/:\t".utf8) + [0x00, 0x7F, 0xC3, 0xEF, 0x2F, 0x3A, 0x40, 0x60]
-        var read = 0
-        for _ in 0..<200_000 {
-            let length = random.next(7)
-            let cell = (0..<length).map { _ in alphabet[random.next(alphabet.count)] }
-            for allowsNone in [false, true] {
-                let (fast, general) = Self.year(cell, allowsNone: allowsNone)
-                if fast != nil { read += 1 }
-                guard Self.agrees(fast, general, allowsNone: allowsNone) else {
-                    Issue.record(
-                        "`\(String(decoding: cell, as: UTF8.self))`: fast \(String(describing: fast)), \(general)")
-                    return
-                }
+        let alphabet = Array("0123456789 nonNONE+-/:\t".utf8) + [0x00, 0x7F, 0xC3, 0xEF]
+        var cellOf: [UInt32: [UInt8]] = [:]
+        for _ in 0..<100_000 {
+            let cell = random.next(5) == 0 ? [] : (0..<4).map { _ in alphabet[random.next(alphabet.count)] }
+            guard let key = Self.yearKey(cell) else {
+                #expect(cell.allSatisfy { $0 == 0 }, "only four NULs go without a key")
+                continue
             }
+            if let other = cellOf[key], other != cell {
+                Issue.record("`\(other)` and `\(cell)` share the key \(key)")
+                return
+            }
+            cellOf[key] = cell
         }
-        #expect(read > 1000, "the random cells should include some the fast path reads")
+        #expect(cellOf.count > 1000, "the random cells should give many keys")
+        #expect(cellOf[0] == [], "the empty cell's key is 0")
     }
 
     static func date(_ text: [UInt8], _ cells: RosterFastCells) -> (fast: Int?, general: RosterValue.Date) {

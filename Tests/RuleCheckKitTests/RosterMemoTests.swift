@@ -108,7 +108,7 @@ struct RosterMemoTests {
         var slots: [Int] = []
         for input in 0..<20 {
             var key = RosterDecisionMemo.Key()
-            key.set(0, Int32(input))
+            key.set(0, UInt32(input))
             key.set(3, 7)
             slots.append(memo.insert(key))
         }

@@ -116,6 +116,18 @@ public final class BufferedWriter {
         }
     }
 
+    /// The buffer's free room, for a caller that writes into it directly and then says how
+    /// much it wrote with ``advance(by:)``.
+    @inline(__always)
+    var freeSpace: (start: UnsafeMutablePointer<UInt8>, count: Int) { (buffer + count, capacity &- count) }
+
+    /// Counts `written` bytes put at the start of ``freeSpace`` as written.
+    @inline(__always)
+    func advance(by written: Int) {
+        count &+= written
+        bytesWritten &+= written
+    }
+
     /// Appends one byte.
     @inline(__always)
     public func write(byte: UInt8) throws(WriteError) {

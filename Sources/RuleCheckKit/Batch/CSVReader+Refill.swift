@@ -16,7 +16,7 @@ extension CSVReader {
             guard capacity < options.maxRecordBytes else {
                 throw CSVError(kind: .recordTooLong(limit: options.maxRecordBytes), line: line)
             }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + Self.readSlack)
             grown.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = grown

@@ -45,6 +45,9 @@ public final class CSVReader {
         }
     }
 
+    /// Bytes allocated past the buffer's capacity, so that a record may be copied in 16-byte
+    /// moves that read a little past its end.
+    static let readSlack = RecordScanner.width
     static let quote = UInt8(ascii: "\"")
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
@@ -80,7 +83,7 @@ public final class CSVReader {
         self.source = source
         self.options = options
         capacity = options.chunkSize * 2
-        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.readSlack)
     }
 
     deinit {

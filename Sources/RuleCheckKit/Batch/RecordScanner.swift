@@ -30,6 +30,30 @@ enum RecordScanner {
         #endif
     }
 
+    /// Two bit masks over the `width` bytes at `bytes`: where `delimiter` is, and where a byte
+    /// is that ends a plain record's scan: a quote, or a control byte up to CR (`0x00 ... 0x0D`,
+    /// LF and CR among them). For a delimiter above `0x0D` and not a quote.
+    @inline(__always)
+    static func delimitersAndStops(_ bytes: UnsafePointer<UInt8>, delimiter: UInt8) -> (
+        delimiters: UInt32, stops: UInt32
+    ) {
+        #if arch(x86_64)
+            let block = _mm_loadu_si128(UnsafeRawPointer(bytes).assumingMemoryBound(to: __m128i.self))
+            let delimiters = _mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8(CChar(bitPattern: delimiter))))
+            // Unsigned `byte <= 0x0D`: the smaller of the byte and 0x0D is the byte itself.
+            let controls = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x0D)), block)
+            let stops = _mm_movemask_epi8(_mm_or_si128(controls, _mm_cmpeq_epi8(block, _mm_set1_epi8(0x22))))
+            return (UInt32(truncatingIfNeeded: delimiters), UInt32(truncatingIfNeeded: stops))
+        #else
+            let low = word(bytes)
+            let high = word(bytes + 8)
+            return (
+                gather(matches(low, delimiter)) | gather(matches(high, delimiter)) << 8,
+                gather(matches(low, 0x22) | controls(low)) | gather(matches(high, 0x22) | controls(high)) << 8
+            )
+        #endif
+    }
+
     /// Two bit masks over the `width` bytes at `bytes`: where the quotes are, and where the LFs are.
     @inline(__always)
     static func quotesAndLineFeeds(_ bytes: UnsafePointer<UInt8>) -> (quotes: UInt32, lineFeeds: UInt32) {
@@ -105,6 +129,15 @@ enum RecordScanner {
             let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             let zeroed = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
             return ~(((zeroed & low7) &+ low7) | zeroed | low7)
+        }
+
+        /// The top bit of each byte of `word` that is at most `0x0D`, exactly: `byte | 0x80` minus
+        /// `0x0E` never borrows from the next byte, and keeps its top bit for bytes `0x0E ... 0x7F`
+        /// (and for bytes from `0x80`, which the last mask drops).
+        @inline(__always)
+        private static func controls(_ word: UInt64) -> UInt64 {
+            let high: UInt64 = 0x8080_8080_8080_8080
+            return ~((word | high) &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high
         }
 
         /// The top bits of a word's eight bytes as eight bits, byte `i` to bit `i`.

@@ -1,9 +1,9 @@
 import RuleEngine
 
-/// The fast path of ``RosterValue`` for the cells most rosters hold, untrimmed: a year as four
-/// ASCII digits (or `none`), and a date as `YYYY-MM-DD` of years 1900 to 2299. Each reader
-/// answers `nil` for any other cell, and the caller then takes ``RosterValue``'s general path,
-/// so a cell the fast path reads gets exactly the general path's value and any other cell its
+/// The fast path of ``RosterValue`` for the cells most rosters hold, untrimmed: a date as
+/// `YYYY-MM-DD` of years 1900 to 2299 (and the memo's key of a year cell). The reader answers
+/// `nil` for any other cell, and the caller then takes ``RosterValue``'s general path, so a
+/// cell the fast path reads gets exactly the general path's value and any other cell its
 /// message. The day numbers come from a table of the first day of each year instead of the
 /// divisions of ``LocalDate``'s calendar arithmetic.
 final class RosterFastCells {
@@ -48,19 +48,15 @@ final class RosterFastCells {
         monthLength.deallocate()
     }
 
-    /// The code of a year cell of exactly four bytes, or of no bytes: the year of four ASCII
-    /// digits, ``YearValues/noneCode`` for `none` in any case (or for nothing when the input
-    /// allows `none`); `nil` for anything else (spaces, other lengths, other characters), which
-    /// ``RosterValue/year(_:)`` must read.
+    /// A year cell's key in a memo of decisions: its four bytes as they are (never 0), or 0 for
+    /// an empty cell; `nil` for a cell of another length, or of four NUL bytes. The bytes are
+    /// not read as a year: two cells with the same key are the same bytes, which the general
+    /// reader reads alike, so a memo keyed on them holds only what deciding such a row gave.
     @inline(__always)
-    static func yearCode(_ cell: UnsafeBufferPointer<UInt8>, allowsNone: Bool) -> Int32? {
-        guard cell.count == 4, let base = cell.baseAddress else {
-            return cell.isEmpty && allowsNone ? YearValues.noneCode : nil
-        }
-        let word = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt32.self))
-        if let year = fourDigits(word) { return Int32(truncatingIfNeeded: year) }
-        // `none`, with each letter in either case, as `RosterValue.year` compares.
-        return word | 0x2020_2020 == 0x656E_6F6E ? YearValues.noneCode : nil
+    static func yearKey(_ cell: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard cell.count == 4, let base = cell.baseAddress else { return cell.isEmpty ? 0 : nil }
+        let word = UnsafeRawPointer(base).loadUnaligned(as: UInt32.self)
+        return word == 0 ? nil : word
     }
 
     /// The day number of a date cell of exactly `YYYY-MM-DD` with a year the table holds and a

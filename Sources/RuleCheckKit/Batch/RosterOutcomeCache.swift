@@ -20,8 +20,11 @@ struct RosterOutcomeCache {
     private var packedKeys = [UInt64](repeating: 0, count: 1024)
     private var packedEntries = [Int32](repeating: 0, count: 1024)
     /// Every entry's CSV result columns, back to back: `,cohort,status,...,rule,` and a line feed
-    /// (with the output's delimiter).
-    private(set) var suffixBytes: [UInt8] = []
+    /// (with the output's delimiter), then ``readPadding`` zero bytes, so that an entry may be
+    /// copied in 16-byte moves that read a little past its end.
+    private(set) var suffixBytes = [UInt8](repeating: 0, count: Self.readPadding)
+    /// The zero bytes after the last entry's result columns.
+    static let readPadding = RecordScanner.width
     /// `suffixStart[e] ..< suffixStart[e + 1]` is entry `e`'s text in ``suffixBytes``.
     private(set) var suffixStart: [Int] = [0]
     /// Each entry's cohort and status, for the summary.
@@ -80,6 +83,17 @@ struct RosterOutcomeCache {
         }
     }
 
+    /// Calls `body` with every entry's result columns and where each starts (entry `e`'s are
+    /// `starts[e] ..< starts[e + 1]` of `suffixes`).
+    @inline(__always)
+    func withSuffixes<Result, Failure: Error>(
+        _ body: (_ suffixes: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try suffixBytes.withUnsafeBufferPointer { (suffixes) throws(Failure) in
+            try suffixStart.withUnsafeBufferPointer { (starts) throws(Failure) in try body(suffixes, starts) }
+        }
+    }
+
     /// Writes an output line: `record` (the input's columns) and entry `entry`'s result columns.
     @inline(__always)
     func writeLine(_ record: UnsafeBufferPointer<UInt8>, entry: Int, to writer: BufferedWriter)
@@ -108,6 +122,7 @@ struct RosterOutcomeCache {
         if listsFees { fields.append(outcome.feeItemsText) }
         let next = deadline >= 0 && deadline < outcome.deadlines.count ? outcome.deadlines[deadline] : nil
         fields += [next?.id ?? "", next?.date.description ?? "", decision.rule.id]
+        suffixBytes.removeLast(Self.readPadding)
         if format == .csv {
             for field in fields {
                 suffixBytes.append(delimiter)
@@ -116,6 +131,7 @@ struct RosterOutcomeCache {
             suffixBytes += [delimiter, 0x0A]
         }
         suffixStart.append(suffixBytes.count)
+        suffixBytes += [UInt8](repeating: 0, count: Self.readPadding)
         outcomes.append((outcome.cohort, outcome.status))
         jsonParts.append(format == .jsonl ? Self.jsonParts(of: decision) : ([], []))
         jsonPerRow.append(outcome.actions.contains { $0.dependsOnInput })

@@ -17,8 +17,10 @@ extension RosterProcessor {
     }
 
     /// ``decideRows(reader:layout:writer:cache:tally:onBadRow:onProgress:onDecision:)`` with a
-    /// memo: a row whose cells the fast path reads and whose inputs and day the memo knows is
-    /// written from its entry; any other row is decided (and teaches the memo).
+    /// memo: runs of plain rows that the memo knows are written by
+    /// ``RosterFastRows/writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)``; the
+    /// record it stops at is read the general way, written from the memo when its cells and day
+    /// are known, and decided (teaching the memo) when not.
     func decideRows(
         reader: CSVReader, layout: RosterLayout, writer: BufferedWriter, memo: RosterDecisionMemo,
         cache: inout RosterOutcomeCache, tally: inout RosterTally, onBadRow: (RosterBadRow) -> Void,
@@ -28,16 +30,21 @@ extension RosterProcessor {
         let interval = max(progressInterval, 1)
         var untilProgress = interval - tally.rows % interval
         let columnCount = layout.columnCount
-        let keys = RosterMemoKeys(processor: self, layout: layout, cells: memo.cells)
-        defer { keys.deallocate() }
-        while try Self.advance(reader) {
-            tally.rows &+= 1
-            var slot = -1
-            var day = 0
-            var newKey: RosterDecisionMemo.Key?
-            let record = reader.fieldCount == columnCount ? reader.plainRecord : nil
-            if reader.fieldCount == columnCount, let key = keys.key(reader, day: &day) {
-                slot = memo.slot(of: key)
+        let rows = RosterFastRows(processor: self, layout: layout, reader: reader)
+        defer { rows.deallocate() }
+        while true {
+            let written = try writeKnownRows(
+                rows, reader: reader, memo: memo, cache: cache, tally: &tally, writer: writer, limit: untilProgress)
+            tally.rows &+= written
+            untilProgress &-= written
+            if untilProgress > 0 {
+                guard try Self.advance(reader) else { break }
+                tally.rows &+= 1
+                untilProgress &-= 1
+                var day = 0
+                let record = reader.fieldCount == columnCount ? reader.plainRecord : nil
+                let key = reader.fieldCount == columnCount ? rows.key(reader, day: &day, dates: memo.dates) : nil
+                var slot = key.map { memo.slot(of: $0) } ?? -1
                 let entry = memo.entry(slot: slot, day: day)
                 if entry >= 0 {
                     tally.counts[entry] &+= 1
@@ -51,22 +58,15 @@ extension RosterProcessor {
                             try cache.writeSuffix(entry, to: writer)
                         }
                     }
-                    untilProgress &-= 1
-                    if untilProgress == 0 {
-                        untilProgress = interval
-                        onProgress(tally.rows, reader.bytesRead)
-                    }
-                    continue
+                } else if let decided = try decideRow(
+                    reader: reader, layout: layout, record: record, writer: writer, cache: &cache, tally: &tally,
+                    errorPrefix: errorPrefix, onBadRow: onBadRow, onDecision: nil)
+                {
+                    // Inputs get a slot once they are decided, so that bad rows do not fill the memo.
+                    if slot < 0, let key { slot = memo.insert(key) }
+                    if slot >= 0 { learn(decided, slot: slot, memo: memo, cache: &cache, tally: &tally) }
                 }
-                if slot < 0 { newKey = key }
             }
-            let decided = try decideRow(
-                reader: reader, layout: layout, record: record, writer: writer, cache: &cache, tally: &tally,
-                errorPrefix: errorPrefix, onBadRow: onBadRow, onDecision: nil)
-            // Inputs get a slot once they are decided, so that bad rows do not fill the memo.
-            if decided != nil, let newKey { slot = memo.insert(newKey) }
-            if slot >= 0, let decided { learn(decided, slot: slot, memo: memo, cache: &cache, tally: &tally) }
-            untilProgress &-= 1
             if untilProgress == 0 {
                 untilProgress = interval
                 onProgress(tally.rows, reader.bytesRead)
@@ -74,19 +74,41 @@ extension RosterProcessor {
         }
     }
 
+    /// ``RosterFastRows/writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)`` with
+    /// the cache's result columns and the tally's counts.
+    private func writeKnownRows(
+        _ rows: RosterFastRows, reader: CSVReader, memo: RosterDecisionMemo, cache: RosterOutcomeCache,
+        tally: inout RosterTally, writer: BufferedWriter, limit: Int
+    ) throws(RosterError) -> Int {
+        do {
+            return try cache.withSuffixes { (suffixes, starts) throws(BufferedWriter.WriteError) in
+                try tally.counts.withUnsafeMutableBufferPointer { (counts) throws(BufferedWriter.WriteError) in
+                    guard let suffixes = suffixes.baseAddress, let starts = starts.baseAddress,
+                        let counts = counts.baseAddress
+                    else { return 0 }
+                    return try rows.writeKnownRows(
+                        reader, memo: memo, suffixes: suffixes, suffixStarts: starts, counts: counts, writer: writer,
+                        limit: limit)
+                }
+            }
+        } catch {
+            throw .write("cannot write the output: \(error.description)")
+        }
+    }
+
     /// Remembers a decision in `slot`, from its day through the last day its entry holds, and
     /// then the decisions of the days after it for the same inputs, interval by interval, until a
     /// day the memo knows, a day no table decides, or the memo's last day.
     private func learn(
-        _ decided: (decision: Decision, table: Int, entry: Int), slot: Int, memo: RosterDecisionMemo,
-        cache: inout RosterOutcomeCache, tally: inout RosterTally
+        _ decided: RosterDecided, slot: Int, memo: RosterDecisionMemo, cache: inout RosterOutcomeCache,
+        tally: inout RosterTally
     ) {
         var decision = decided.decision
         var table = decided.table
+        var deadline = decided.deadline
         var entry = decided.entry
         var from = decision.asOf.dayNumber
         while true {
-            let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: from)
             let through = min(
                 decision.validThrough.dayNumber,
                 tables.nextDeadlineHolds(table: table, rule: decision.ruleIndex, deadline: deadline))
@@ -99,65 +121,8 @@ extension RosterProcessor {
             else { return }
             decision = next
             table = tables.position(of: next.table)
-            entry = count(next, table: table, cache: &cache, tally: &tally)
+            deadline = tables.nextDeadline(table: table, rule: next.ruleIndex, day: from)
+            entry = self.entry(of: next, table: table, deadline: deadline, cache: &cache, tally: &tally)
         }
-    }
-}
-
-/// Reads a record's memo key: the columns and facts of the run laid out in a few words, so that
-/// the row loop reads them without array bounds checks or retains.
-private struct RosterMemoKeys {
-    let count: Int
-    let columns: UnsafeMutablePointer<Int>
-    let allowsNone: UnsafeMutablePointer<Bool>
-    /// The date column, or -1.
-    let dateColumn: Int
-    let defaultDay: Int
-    let dateFormat: RosterDateFormat
-    let cells: RosterFastCells
-
-    init(processor: RosterProcessor, layout: RosterLayout, cells: RosterFastCells) {
-        count = layout.yearColumns.count
-        columns = .allocate(capacity: max(count, 1))
-        allowsNone = .allocate(capacity: max(count, 1))
-        for input in 0..<count {
-            columns[input] = layout.yearColumns[input]
-            allowsNone[input] = processor.tables.allowsNone[input]
-        }
-        dateColumn = layout.dateColumn ?? -1
-        defaultDay = processor.defaultAsOf.dayNumber
-        dateFormat = processor.options.dateFormat
-        self.cells = cells
-    }
-
-    func deallocate() {
-        columns.deallocate()
-        allowsNone.deallocate()
-    }
-
-    /// The current record's inputs' codes and its day (the date cell's, or the default as-of
-    /// date's when it is empty or absent), when the fast path reads every one of those cells;
-    /// the record has the header's number of fields.
-    @inline(__always)
-    func key(_ reader: CSVReader, day: inout Int) -> RosterDecisionMemo.Key? {
-        var key = RosterDecisionMemo.Key()
-        for input in 0..<count {
-            let cell = reader.fieldInRange(columns[input])
-            guard let code = RosterFastCells.yearCode(cell, allowsNone: allowsNone[input]) else { return nil }
-            key.set(input, code)
-        }
-        day = defaultDay
-        guard dateColumn >= 0 else { return key }
-        let cell = reader.fieldInRange(dateColumn)
-        if cell.isEmpty { return key }
-        switch dateFormat {
-        case .iso:
-            guard let value = cells.isoDay(cell) else { return nil }
-            day = value
-        case .monthDayYear:
-            guard case .date(let value) = RosterValue.monthDayYear(cell) else { return nil }
-            day = value.dayNumber
-        }
-        return key
     }
 }

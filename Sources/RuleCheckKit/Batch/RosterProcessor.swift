@@ -8,6 +8,15 @@ public enum RosterFormat: String, Sendable, CaseIterable {
     case jsonl
 }
 
+/// A row's decision, the table that made it, its next deadline (the rule's `deadline`-th, or
+/// -1) and its outcome-cache entry.
+struct RosterDecided {
+    let decision: Decision
+    let table: Int
+    let deadline: Int
+    let entry: Int
+}
+
 /// A row that could not be decided; the run goes on without it.
 public struct RosterBadRow: Sendable, Hashable {
     /// The physical line on which the row starts.
@@ -148,17 +157,19 @@ public struct RosterProcessor: Sendable {
     }
 
     /// Decides the current record and writes its output line (its input columns from `record`
-    /// when given); returns the decision and its outcome-cache entry, or `nil` for a bad row.
+    /// when given); returns the decision, its next deadline (as ``RosterTables/nextDeadline(table:rule:day:)``
+    /// gives it) and its outcome-cache entry, or `nil` for a bad row.
     @inline(__always)
     func decideRow(
         reader: CSVReader, layout: RosterLayout, record: UnsafeBufferPointer<UInt8>?, writer: BufferedWriter,
         cache: inout RosterOutcomeCache, tally: inout RosterTally, errorPrefix: [UInt8],
         onBadRow: (RosterBadRow) -> Void, onDecision: ((Decision) -> Void)?
-    ) throws(RosterError) -> (decision: Decision, table: Int, entry: Int)? {
+    ) throws(RosterError) -> RosterDecided? {
         switch decide(reader, layout) {
         case .decided(let decision, let table):
             if let onDecision { onDecision(decision) }
-            let entry = count(decision, table: table, cache: &cache, tally: &tally)
+            let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: decision.asOf.dayNumber)
+            let entry = entry(of: decision, table: table, deadline: deadline, cache: &cache, tally: &tally)
             tally.counts[entry] += 1
             try Self.writing { () throws(BufferedWriter.WriteError) in
                 switch format {
@@ -172,7 +183,7 @@ public struct RosterProcessor: Sendable {
                         decision: decision, parts: parts, reader: reader, layout: layout, to: writer)
                 }
             }
-            return (decision, table, entry)
+            return RosterDecided(decision: decision, table: table, deadline: deadline, entry: entry)
         case .bad(let message):
             tally.badRows += 1
             onBadRow(RosterBadRow(line: reader.line, message: message))
@@ -191,11 +202,12 @@ public struct RosterProcessor: Sendable {
         }
     }
 
-    /// The outcome-cache entry of a decision made by table `table` (made on first use, with a
-    /// count of 0 in `tally`).
+    /// The outcome-cache entry of a decision made by table `table` whose next deadline is the
+    /// rule's `deadline`-th (made on first use, with a count of 0 in `tally`).
     @inline(__always)
-    func count(_ decision: Decision, table: Int, cache: inout RosterOutcomeCache, tally: inout RosterTally) -> Int {
-        let deadline = tables.nextDeadline(table: table, rule: decision.ruleIndex, day: decision.asOf.dayNumber)
+    func entry(
+        of decision: Decision, table: Int, deadline: Int, cache: inout RosterOutcomeCache, tally: inout RosterTally
+    ) -> Int {
         let entry = cache.entry(for: decision, table: table, deadline: deadline, listsFees: tables.listsFees)
         while entry >= tally.counts.count { tally.counts.append(0) }
         return entry

@@ -1,0 +1,251 @@
+import RuleEngine
+
+/// The row loop of a roster run with a memo of decisions (``RosterDecisionMemo``), in two
+/// parts: ``writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)`` writes the rows
+/// ahead that need nothing but the memo straight from the reader's buffer, and
+/// ``key(_:day:dates:)`` reads the memo's key of a record read the general way. The run's
+/// columns are laid out in a few words, so that the loop reads them without array bounds
+/// checks or retains. Call ``deallocate()`` when done.
+struct RosterFastRows {
+    /// The number of year inputs, and each one's column.
+    let inputCount: Int
+    let columns: UnsafeMutablePointer<Int>
+    /// The date column, or -1.
+    let dateColumn: Int
+    let defaultDay: Int
+    let dateFormat: RosterDateFormat
+    /// The header's number of columns.
+    let columnCount: Int
+    /// Whether ``writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)`` may scan:
+    /// ISO dates, a delimiter above `0x0D` and a reader that scans many bytes at a time.
+    let scans: Bool
+    /// The byte before each field and after the last, for the record being scanned: field `i`
+    /// is `ends[i] + 1 ..< ends[i + 1]`. Room for every field and a block's worth more.
+    private let ends: UnsafeMutablePointer<Int>
+
+    /// The loop of `processor`'s run over rows laid out as `layout` says, read by `reader`.
+    init(processor: RosterProcessor, layout: RosterLayout, reader: CSVReader) {
+        inputCount = layout.yearColumns.count
+        columns = .allocate(capacity: max(inputCount, 1))
+        for input in 0..<inputCount { columns[input] = layout.yearColumns[input] }
+        dateColumn = layout.dateColumn ?? -1
+        defaultDay = processor.defaultAsOf.dayNumber
+        dateFormat = processor.options.dateFormat
+        columnCount = layout.columnCount
+        scans = dateFormat == .iso && reader.delimiter > 0x0D && reader.options.vectorized
+        ends = .allocate(capacity: columnCount + RecordScanner.width + 1)
+    }
+
+    func deallocate() {
+        columns.deallocate()
+        ends.deallocate()
+    }
+
+    /// Writes the rows ahead in `reader` that the memo knows, each the record's bytes as they
+    /// came in and its entry's result columns: records of the header's number of fields,
+    /// ending in an LF, with no quote, CR or other control byte, year cells of four bytes or
+    /// none, and a date cell of ten bytes or none. Stops before the first record that is not
+    /// such a record or whose inputs and day the memo does not know (leaving `reader` at its
+    /// start, for the caller to read the general way), after `limit` rows, or where the bytes
+    /// in the reader's buffer run out. Returns the rows written, each counted in `counts` (by
+    /// entry). `suffixes` and `suffixStarts` are the outcome cache's result columns.
+    @inline(never)
+    func writeKnownRows(
+        _ reader: CSVReader, memo: RosterDecisionMemo, suffixes: UnsafePointer<UInt8>,
+        suffixStarts: UnsafePointer<Int>, counts: UnsafeMutablePointer<Int>, writer: BufferedWriter, limit: Int
+    ) throws(BufferedWriter.WriteError) -> Int {
+        let base = reader.buffer
+        let end = reader.end
+        let delimiter = reader.delimiter
+        var start = reader.start
+        var rows = 0
+        defer {
+            if rows > 0 {
+                reader.start = start
+                reader.nextLine &+= rows
+                reader.line = reader.nextLine &- 1
+            }
+        }
+        let tables = memo.tables
+        let dates = memo.dates
+        // The writer's free room, filled here and counted as written on the way out.
+        var (output, room) = writer.freeSpace
+        var produced = 0
+        defer { writer.advance(by: produced) }
+        var blockBase = start
+        guard scans, reader.checkedByteOrderMark, limit > 0, blockBase &+ RecordScanner.width <= end else { return 0 }
+        // The delimiters and stops of the block at `blockBase` not yet consumed: the bytes of
+        // the records before are cleared, so that a block is loaded once however many records
+        // it holds.
+        var (delimiters, stops) = RecordScanner.delimitersAndStops(base + blockBase, delimiter: delimiter)
+        while rows < limit {
+            let recordStart = start
+            guard
+                let lineEnd = scanRecord(
+                    base, end: end, delimiter: delimiter, from: recordStart, blockBase: &blockBase,
+                    delimiters: &delimiters, stops: &stops)
+            else { return rows }
+            var key = RosterDecisionMemo.Key()
+            for input in 0..<inputCount {
+                let column = columns[input]
+                let cellStart = ends[column] &+ 1
+                let cell = UnsafeBufferPointer(start: base + cellStart, count: ends[column &+ 1] &- cellStart)
+                guard let word = RosterFastCells.yearKey(cell) else { return rows }
+                key.set(input, word)
+            }
+            var day = defaultDay
+            if dateColumn >= 0 {
+                let cellStart = ends[dateColumn] &+ 1
+                let length = ends[dateColumn &+ 1] &- cellStart
+                if length == 10 {
+                    guard let value = dates.day(base + cellStart) else { return rows }
+                    day = value
+                } else if length != 0 {
+                    return rows
+                }
+            }
+            let entry = tables.entry(slot: tables.slot(of: key), day: day)
+            guard entry >= 0 else { return rows }
+            let suffixStart = suffixStarts[entry]
+            let recordLength = lineEnd &- recordStart
+            let total = recordLength &+ (suffixStarts[entry &+ 1] &- suffixStart)
+            // The 16-byte moves write up to 15 bytes past the line, inside the room.
+            if total &+ RecordScanner.width > room {
+                writer.advance(by: produced)
+                produced = 0
+                try writer.flush()
+                (output, room) = writer.freeSpace
+                guard total &+ RecordScanner.width <= room else { return rows }
+            }
+            Self.copy(base + recordStart, to: output, count: recordLength)
+            Self.copy(suffixes + suffixStart, to: output + recordLength, count: total &- recordLength)
+            output += total
+            room &-= total
+            produced &+= total
+            counts[entry] &+= 1
+            rows &+= 1
+            start = lineEnd &+ 1
+        }
+        return rows
+    }
+
+    /// Copies `count` bytes in 16-byte moves, which read and write up to 15 bytes past them:
+    /// the reader's buffer and the outcome cache's result columns have that much more to read.
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        var offset = 0
+        repeat {
+            UnsafeMutableRawPointer(target + offset).storeBytes(
+                of: UnsafeRawPointer(source + offset).loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+            offset &+= RecordScanner.width
+        } while offset < count
+    }
+
+    /// Finds the fields of the record at `recordStart` in `ends` and returns its LF's offset,
+    /// when it is a record that writing back as it is gives the same as writing each field
+    /// quoted as needed: the header's number of fields, unquoted fields without a quote or a
+    /// control byte, and quoted fields that need their quotes (they hold the delimiter or a
+    /// doubled quote, and no control byte). `nil` for any other record, or one that runs past
+    /// the buffer's bytes. The masks are those of the block at `blockBase` not yet consumed, and
+    /// are left so for the next record.
+    @inline(__always)
+    private func scanRecord(
+        _ base: UnsafeMutablePointer<UInt8>, end: Int, delimiter: UInt8, from recordStart: Int,
+        blockBase: inout Int, delimiters: inout UInt32, stops: inout UInt32
+    ) -> Int? {
+        let lastField = columnCount &- 1
+        ends[0] = recordStart &- 1
+        var found = 0
+        while true {
+            if stops != 0 {
+                let at = stops.trailingZeroBitCount
+                var before = delimiters & ((1 << UInt32(at)) &- 1)
+                while before != 0 {
+                    found &+= 1
+                    ends[found] = blockBase &+ before.trailingZeroBitCount
+                    before &= before &- 1
+                }
+                let stop = blockBase &+ at
+                if base[stop] == 0x0A {
+                    guard found == lastField, stop != recordStart else { return nil }
+                    let consumed = ~((2 as UInt32) << UInt32(at) &- 1)
+                    delimiters &= consumed
+                    stops &= consumed
+                    ends[columnCount] = stop
+                    return stop
+                }
+                // A quote that opens a field: the scan goes on after its closing quote, which
+                // must be followed by the delimiter or the LF.
+                guard base[stop] == 0x22, found < columnCount, stop == ends[found] &+ 1,
+                    let closing = closingQuote(base, end: end, delimiter: delimiter, after: stop)
+                else { return nil }
+                blockBase = closing &+ 1
+                guard blockBase &+ RecordScanner.width <= end else { return nil }
+                (delimiters, stops) = RecordScanner.delimitersAndStops(base + blockBase, delimiter: delimiter)
+                guard (delimiters | stops) & 1 != 0 else { return nil }
+                continue
+            }
+            while delimiters != 0 {
+                found &+= 1
+                ends[found] = blockBase &+ delimiters.trailingZeroBitCount
+                delimiters &= delimiters &- 1
+            }
+            // A block adds at most `width` delimiters: `ends` has room while `found` stays
+            // below the header's number of fields.
+            blockBase &+= RecordScanner.width
+            guard found < columnCount, blockBase &+ RecordScanner.width <= end else { return nil }
+            (delimiters, stops) = RecordScanner.delimitersAndStops(base + blockBase, delimiter: delimiter)
+        }
+    }
+
+    /// The closing quote of the quoted field opened at `open`, when the field needs its quotes
+    /// (it holds the delimiter or a doubled quote) and holds no control byte; `nil` otherwise,
+    /// or when the field runs past the buffer's bytes.
+    @inline(never)
+    private func closingQuote(_ base: UnsafeMutablePointer<UInt8>, end: Int, delimiter: UInt8, after open: Int) -> Int?
+    {
+        var position = open &+ 1
+        var needsQuotes = false
+        while position &+ RecordScanner.width <= end {
+            let (delimiters, stops) = RecordScanner.delimitersAndStops(base + position, delimiter: delimiter)
+            guard stops != 0 else {
+                if delimiters != 0 { needsQuotes = true }
+                position &+= RecordScanner.width
+                continue
+            }
+            let at = stops.trailingZeroBitCount
+            if delimiters & ((1 << UInt32(at)) &- 1) != 0 { needsQuotes = true }
+            let quote = position &+ at
+            guard base[quote] == 0x22, quote &+ 1 < end else { return nil }
+            guard base[quote &+ 1] == 0x22 else { return needsQuotes ? quote : nil }
+            needsQuotes = true
+            position = quote &+ 2
+        }
+        return nil
+    }
+
+    /// The memo's key of the current record (read the general way, with the header's number of
+    /// fields) and its day (the date cell's, or the default as-of date's when it is empty or
+    /// absent), when the fast readers read every one of those cells.
+    @inline(__always)
+    func key(_ reader: CSVReader, day: inout Int, dates: RosterDateCache) -> RosterDecisionMemo.Key? {
+        var key = RosterDecisionMemo.Key()
+        for input in 0..<inputCount {
+            guard let word = RosterFastCells.yearKey(reader.fieldInRange(columns[input])) else { return nil }
+            key.set(input, word)
+        }
+        day = defaultDay
+        guard dateColumn >= 0 else { return key }
+        let cell = reader.fieldInRange(dateColumn)
+        if cell.isEmpty { return key }
+        switch dateFormat {
+        case .iso:
+            guard cell.count == 10, let base = cell.baseAddress, let value = dates.day(base) else { return nil }
+            day = value
+        case .monthDayYear:
+            guard case .date(let value) = RosterValue.monthDayYear(cell) else { return nil }
+            day = value.dayNumber
+        }
+        return key
+    }
+}
