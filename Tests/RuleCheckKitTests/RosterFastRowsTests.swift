@@ -1,0 +1,237 @@
+import Foundation
+import RuleEngine
+import Testing
+
+@testable import RuleCheckKit
+
+/// The fast loop of a roster run (``RosterFastRows``, rows written from the reader's buffer and
+/// the memo of decisions) against the reference, which decides every row and reads byte by
+/// byte: on seeded random rosters mixing the rows the loop writes with every record it must
+/// leave to the general path, at many buffer, chunk and writer sizes, with `,`, `;` and a tab,
+/// on one table and on a history of two, sequential and in parallel. Every run must write the
+/// same bytes, report the same bad rows, progress and summary, and stop at the same malformed
+/// record with the same error.
+@Suite("Roster fast rows: random rosters against deciding every row")
+struct RosterFastRowsTests {
+    /// How one run reads and writes.
+    struct Config: CustomStringConvertible {
+        var memo = true
+        var vectorized = true
+        var sourceChunk = 4096
+        var readerChunk = 4096
+        var writerCapacity = 4096
+        var description: String {
+            "memo \(memo ? "on" : "off"), \(vectorized ? "vectorized" : "byte-at-a-time") reader, "
+                + "source chunks of \(sourceChunk), reader chunks of \(readerChunk), writer of \(writerCapacity)"
+        }
+    }
+
+    /// The reference: every row decided, every byte through the state machine.
+    static let reference = Config(memo: false, vectorized: false)
+
+    /// A sequential run's outcome, and the rows at each progress report.
+    static func run(
+        _ roster: [UInt8], tables: RosterTables, delimiter: UInt8, config: Config, interval: Int
+    ) throws -> (outcome: RosterParallelTests.Outcome, progress: [Int]) {
+        var processor = RosterProcessor(
+            tables: tables, defaultAsOf: TestSupport.date("2026-01-15"), format: .csv,
+            options: RosterOptions(inputDelimiter: delimiter))
+        processor.usesMemo = config.memo
+        processor.progressInterval = interval
+        var outcome = RosterParallelTests.Outcome()
+        var progress: [Int] = []
+        let writer = BufferedWriter(capacity: config.writerCapacity) { outcome.output.append(contentsOf: $0) }
+        var options = CSVReader.Options(chunkSize: config.readerChunk, delimiter: delimiter)
+        options.vectorized = config.vectorized
+        let reader = CSVReader(source: MemorySource(roster, chunkSize: config.sourceChunk), options: options)
+        do {
+            outcome.summary = try processor.run(
+                reader: reader, writer: writer, onBadRow: { outcome.badRows.append($0) },
+                onProgress: { rows, _ in progress.append(rows) })
+        } catch {
+            outcome.error = describe(error)
+        }
+        try writer.flush()
+        return (outcome, progress)
+    }
+
+    /// A parallel run's outcome on the roster in the file open at `descriptor`.
+    static func runParallel(
+        _ roster: [UInt8], descriptor: Int32, tables: RosterTables, delimiter: UInt8, readerChunk: Int,
+        jobs: Int, partBytes: Int
+    ) throws -> RosterParallelTests.Outcome {
+        let processor = RosterProcessor(
+            tables: tables, defaultAsOf: TestSupport.date("2026-01-15"), format: .csv,
+            options: RosterOptions(inputDelimiter: delimiter))
+        var outcome = RosterParallelTests.Outcome()
+        let writer = BufferedWriter(capacity: 100) { outcome.output.append(contentsOf: $0) }
+        do {
+            outcome.summary = try processor.run(
+                fileDescriptor: descriptor, size: roster.count,
+                readerOptions: CSVReader.Options(chunkSize: readerChunk, delimiter: delimiter), jobs: jobs,
+                partBytes: partBytes, writer: writer, onBadRow: { outcome.badRows.append($0) })
+        } catch {
+            outcome.error = describe(error)
+        }
+        try writer.flush()
+        return outcome
+    }
+
+    /// An error with its kind and line, so that two runs agree only when both are the same.
+    static func describe(_ error: RosterError) -> String {
+        guard case .malformed(let problem) = error else { return error.description }
+        return "line \(problem.line): \(problem.kind): \(problem.description)"
+    }
+
+    /// Records how `actual` differs from `expected` (the first differing output line, the first
+    /// differing bad row); returns whether they are the same.
+    @discardableResult
+    static func compare(
+        _ expected: RosterParallelTests.Outcome, _ actual: RosterParallelTests.Outcome, _ name: String
+    ) -> Bool {
+        var same = true
+        if actual.output != expected.output {
+            same = false
+            let expectedLines = expected.output.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let actualLines = actual.output.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let line = Self.firstDifference(expectedLines, actualLines)
+            Issue.record(
+                """
+                \(name): output line \(line + 1) differs (\(expected.output.count) bytes expected, \
+                \(actual.output.count) written)
+                expected: \(shown(expectedLines, line))
+                written:  \(shown(actualLines, line))
+                """)
+        }
+        if actual.badRows != expected.badRows {
+            same = false
+            let index = Self.firstDifference(expected.badRows, actual.badRows)
+            let shownRow = { (rows: [RosterBadRow]) in
+                index < rows.count ? "line \(rows[index].line): \(rows[index].message)" : "none"
+            }
+            Issue.record(
+                "\(name): bad row \(index + 1) differs: expected \(shownRow(expected.badRows)), got \(shownRow(actual.badRows))"
+            )
+        }
+        if actual.summary != expected.summary {
+            same = false
+            Issue.record("\(name): summary \(String(describing: actual.summary)), expected \(String(describing: expected.summary))")
+        }
+        if actual.error != expected.error {
+            same = false
+            Issue.record("\(name): error \(actual.error ?? "none"), expected \(expected.error ?? "none")")
+        }
+        return same
+    }
+
+    /// The first index at which `first` and `second` differ.
+    static func firstDifference<Element: Equatable>(_ first: [Element], _ second: [Element]) -> Int {
+        zip(first, second).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(first.count, second.count)
+    }
+
+    /// Line `index` of `lines`, escaped and cut short.
+    static func shown(_ lines: [ArraySlice<UInt8>], _ index: Int) -> String {
+        guard index < lines.count else { return "(no such line)" }
+        let text = String(decoding: lines[index], as: UTF8.self).debugDescription
+        return text.count > 300 ? text.prefix(300) + "…" : text
+    }
+
+    /// Checks every configuration, and the parallel path with `partBytes`, against the
+    /// reference on `roster`; returns the reference's outcome. Stops at the first configuration
+    /// that differs.
+    @discardableResult
+    static func check(
+        _ roster: [UInt8], tables: RosterTables, delimiter: UInt8, configs: [Config], partBytes: [Int] = [],
+        interval: Int = 4096, name: String
+    ) throws -> RosterParallelTests.Outcome {
+        let (expected, expectedProgress) = try run(
+            roster, tables: tables, delimiter: delimiter, config: reference, interval: interval)
+        for config in configs {
+            let (outcome, progress) = try run(
+                roster, tables: tables, delimiter: delimiter, config: config, interval: interval)
+            guard compare(expected, outcome, "\(name), \(config)") else { return expected }
+            #expect(progress == expectedProgress, "\(name), \(config): progress reports")
+        }
+        guard !partBytes.isEmpty else { return expected }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fast-rows-\(UUID().uuidString)")
+        try Data(roster).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let descriptor = open(file.path, O_RDONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        for (index, size) in partBytes.enumerated() {
+            let readerChunk = index % 2 == 0 ? 16 : 4096
+            let outcome = try runParallel(
+                roster, descriptor: descriptor, tables: tables, delimiter: delimiter, readerChunk: readerChunk,
+                jobs: 2, partBytes: size)
+            guard compare(expected, outcome, "\(name), 2 jobs, parts of \(size) bytes, reader chunks of \(readerChunk)")
+            else { return expected }
+        }
+        return expected
+    }
+
+    static func tables(history: Bool) throws -> RosterTables {
+        guard history else { return try RosterTables([TestSupport.table2026()]) }
+        let newer = try TestSupport.compiled(
+            TableLoader.load(path: TestSupport.path("Tests/Fixtures/policies/2027-example.yaml")))
+        return try RosterTables([TestSupport.table2026(), newer])
+    }
+
+    @Test(
+        "random rosters: memo on and off, vectorized and byte-at-a-time, many buffer sizes, parallel",
+        arguments: 1...12 as ClosedRange<UInt64>)
+    func randomRosters(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed &* 7919)
+        let cases: [(delimiter: UInt8, history: Bool)] = [
+            (0x2C, seed % 2 == 0), (0x3B, seed % 2 == 1), (seed % 3 == 0 ? 0x09 : 0x2C, true),
+        ]
+        for (number, (delimiter, history)) in cases.enumerated() {
+            let tables = try Self.tables(history: history)
+            let malformed = (seed + UInt64(number)) % 3 == 0
+            let roster = Self.roster(
+                seed: seed &* 100 &+ UInt64(number), rows: 150, delimiter: delimiter, malformed: malformed)
+            var configs: [Config] = []
+            for (memo, vectorized) in [(true, true), (false, true), (true, false)] {
+                configs += [
+                    Config(memo: memo, vectorized: vectorized),
+                    Config(memo: memo, vectorized: vectorized, sourceChunk: 16, readerChunk: 16, writerCapacity: 64),
+                    Config(memo: memo, vectorized: vectorized, sourceChunk: 17, readerChunk: 16, writerCapacity: 100),
+                ]
+            }
+            configs += [
+                Config(sourceChunk: 31, readerChunk: 64, writerCapacity: 64),
+                Config(sourceChunk: 64, readerChunk: 37, writerCapacity: 4096),
+                Config(sourceChunk: 1, readerChunk: 16, writerCapacity: 64),
+                Config(
+                    sourceChunk: 1 + random.next(80), readerChunk: 16 + random.next(40),
+                    writerCapacity: 64 + random.next(300)),
+            ]
+            let name = "seed \(seed), roster \(number) (delimiter \(delimiter), \(history ? "history" : "one table"))"
+            let expected = try Self.check(
+                roster.bytes, tables: tables, delimiter: delimiter, configs: configs,
+                partBytes: [29 + random.next(40), 200 + random.next(300)], interval: seed % 2 == 0 ? 7 : 4096,
+                name: name)
+            if malformed {
+                #expect(expected.error?.hasPrefix("line \(roster.malformedLine):") == true, "\(name): \(expected)")
+            } else {
+                #expect(expected.error == nil, "\(name): \(expected)")
+                #expect(expected.summary?.rows == roster.rows, "\(name): \(expected)")
+                // Enough rows decided for the memo to write many.
+                #expect((expected.summary?.badRows ?? roster.rows) < roster.rows * 2 / 3, "\(name): \(expected)")
+            }
+        }
+    }
+
+    @Test(
+        "records straddle the end of the reader's buffer at every offset",
+        arguments: [(16, false), (64, false), (100, false), (16, true), (64, true)])
+    func everyOffset(readerChunk: Int, malformed: Bool) throws {
+        let tables = try Self.tables(history: false)
+        let roster = Self.roster(seed: 4242 + UInt64(readerChunk), rows: 80, delimiter: 0x2C, malformed: malformed)
+        let configs = (1...readerChunk).map { Config(sourceChunk: $0, readerChunk: readerChunk, writerCapacity: 64) }
+        let expected = try Self.check(
+            roster.bytes, tables: tables, delimiter: 0x2C, configs: configs, interval: 5,
+            name: "reader chunks of \(readerChunk)")
+        #expect((expected.error != nil) == malformed, "\(expected)")
+    }
+}
