@@ -21,7 +21,10 @@ extension RosterFastRowsTests {
 
     /// Cells that break the CSV structure: a stray quote, text or a lone CR after a closing
     /// quote, and (at the end of the roster only) a quote never closed.
-    static let malformedCells = ["Da\"na", "\"Doe\"x", "\"Doe\" ", "\"Doe\"\rx", "20\"26", "\"Doe\"\"x\"y"]
+    static let malformedCells = [
+        "Da\"na", "\"Doe\"x", "\"Doe\" ", "\"Doe, Jane\"\rx", "20\"26", "\"Doe\"\"x\"y", "\"Doe, Jane\"x",
+        "\"Doe; Jane\" ", "\"Doe, Jane\"\"\"x", "Doe, \"Jane\"",
+    ]
 
     /// A roster of `rows` rows split at `delimiter`, from `seed`; with `malformed`, one record
     /// somewhere breaks the CSV structure.

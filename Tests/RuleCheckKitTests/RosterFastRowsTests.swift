@@ -195,16 +195,17 @@ struct RosterFastRowsTests {
                 configs += [
                     Config(memo: memo, vectorized: vectorized),
                     Config(memo: memo, vectorized: vectorized, sourceChunk: 16, readerChunk: 16, writerCapacity: 64),
-                    Config(memo: memo, vectorized: vectorized, sourceChunk: 17, readerChunk: 16, writerCapacity: 100),
+                    Config(memo: memo, vectorized: vectorized, sourceChunk: 17, readerChunk: 16, writerCapacity: 256),
                 ]
             }
             configs += [
                 Config(sourceChunk: 31, readerChunk: 64, writerCapacity: 64),
+                Config(sourceChunk: 29, readerChunk: 100),
                 Config(sourceChunk: 64, readerChunk: 37, writerCapacity: 4096),
-                Config(sourceChunk: 1, readerChunk: 16, writerCapacity: 64),
+                Config(sourceChunk: 1, readerChunk: 16),
                 Config(
                     sourceChunk: 1 + random.next(80), readerChunk: 16 + random.next(40),
-                    writerCapacity: 64 + random.next(300)),
+                    writerCapacity: 64 + random.next(1000)),
             ]
             let name = "seed \(seed), roster \(number) (delimiter \(delimiter), \(history ? "history" : "one table"))"
             let expected = try Self.check(
@@ -228,10 +229,39 @@ struct RosterFastRowsTests {
     func everyOffset(readerChunk: Int, malformed: Bool) throws {
         let tables = try Self.tables(history: false)
         let roster = Self.roster(seed: 4242 + UInt64(readerChunk), rows: 80, delimiter: 0x2C, malformed: malformed)
-        let configs = (1...readerChunk).map { Config(sourceChunk: $0, readerChunk: readerChunk, writerCapacity: 64) }
+        let configs = (1...readerChunk).map {
+            Config(sourceChunk: $0, readerChunk: readerChunk, writerCapacity: $0 % 5 == 0 ? 64 : 4096)
+        }
         let expected = try Self.check(
             roster.bytes, tables: tables, delimiter: 0x2C, configs: configs, interval: 5,
             name: "reader chunks of \(readerChunk)")
         #expect((expected.error != nil) == malformed, "\(expected)")
+    }
+
+    @Test(
+        "a malformed cell in a row the memo knows stops every path at its line, after the same output",
+        arguments: malformedCells + ["\"never closed"])
+    func malformedKnownRow(cell: String) throws {
+        let tables = try Self.tables(history: false)
+        // Rows of a few inputs and days, so that the memo knows most of them.
+        let rows = (0..<48).map { row in
+            let name = row % 5 == 0 ? "\"Doe, Jane\"" : "Jane Doe"
+            return ["P\(row)", name, "\(2024 + row % 3)", "\(2025 + row % 2)", "2026-0\(1 + row % 3)-15"]
+        }
+        for broken in stride(from: 17, to: 48, by: 6) {
+            for column in [1, 2, 4] {
+                var lines = rows
+                lines[broken][column] = cell
+                let text = "id,name,ma_expires,nr_expires,as_of\n"
+                    + lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+                let configs = [16, 23, 64, 4096].map { Config(sourceChunk: $0, readerChunk: 64) }
+                let expected = try Self.check(
+                    Array(text.utf8), tables: tables, delimiter: 0x2C, configs: configs, partBytes: [61, 500],
+                    name: "`\(cell)` in row \(broken), column \(column)")
+                // A quote never closed runs on to the next quote, and the error is found there.
+                let line = cell.hasPrefix("\"never") ? "" : "line \(broken + 2):"
+                #expect(expected.error?.hasPrefix(line) == true, "\(expected)")
+            }
+        }
     }
 }
