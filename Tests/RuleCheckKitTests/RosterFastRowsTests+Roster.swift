@@ -26,14 +26,16 @@ extension RosterFastRowsTests {
         "\"Doe; Jane\" ", "\"Doe, Jane\"\"\"x", "Doe, \"Jane\"", "Da\"n,a\"", "D\"a\"\"n\"",
     ]
 
-    /// A roster of `rows` rows split at `delimiter`, from `seed`; with `malformed`, one record
-    /// somewhere breaks the CSV structure.
+    /// A roster of `rows` rows split at `delimiter`, from `seed`, some with a byte-order mark and
+    /// some without a line end after the last row; with `malformed`, one record somewhere breaks
+    /// the CSV structure.
     static func roster(seed: UInt64, rows: Int, delimiter: UInt8, malformed: Bool) -> Roster {
         var random = SplitMix64(seed: seed)
         let header = headers[random.next(headers.count)]
         var roster = Roster()
         let separator = [delimiter]
-        roster.bytes = Array(header.joined(separator: String(UnicodeScalar(delimiter))).utf8) + [0x0A]
+        roster.bytes = random.next(4) == 0 ? [0xEF, 0xBB, 0xBF] : []  // now and then a byte-order mark
+        roster.bytes += Array(header.joined(separator: String(UnicodeScalar(delimiter))).utf8) + [0x0A]
         let brokenRow = malformed ? random.next(rows + 1) : -1
         for row in 0..<rows {
             switch random.next(60) {
@@ -85,7 +87,9 @@ extension RosterFastRowsTests {
         let own = String(UnicodeScalar(delimiter))
         let other = delimiter == 0x2C ? ";" : ","
         let pick = random.next(100)
-        if pick < 75 { return Array(["Jane Doe", "Zoë Ñúñez-Ørsted", "李小龍", "", "O'Brien", "=SUM(A1)"][pick % 6].utf8) }
+        if pick < 75 {
+            return Array(["Jane Doe", "Zoë Ñúñez-Ørsted", "李小龍", "", "O'Brien", "=SUM(A1)"][pick % 6].utf8)
+        }
         if pick < 83 {
             let long = longText(random: &random)
             switch pick {

@@ -115,7 +115,9 @@ struct RosterFastRowsTests {
         }
         if actual.summary != expected.summary {
             same = false
-            Issue.record("\(name): summary \(String(describing: actual.summary)), expected \(String(describing: expected.summary))")
+            Issue.record(
+                "\(name): summary \(String(describing: actual.summary)), expected \(String(describing: expected.summary))"
+            )
         }
         if actual.error != expected.error {
             same = false
@@ -179,7 +181,7 @@ struct RosterFastRowsTests {
 
     @Test(
         "random rosters: memo on and off, vectorized and byte-at-a-time, many buffer sizes, parallel",
-        arguments: 1...12 as ClosedRange<UInt64>)
+        arguments: 1...20 as ClosedRange<UInt64>)
     func randomRosters(seed: UInt64) throws {
         var random = SplitMix64(seed: seed &* 7919)
         let cases: [(delimiter: UInt8, history: Bool)] = [
@@ -189,7 +191,7 @@ struct RosterFastRowsTests {
             let tables = try Self.tables(history: history)
             let malformed = (seed + UInt64(number)) % 3 == 0
             let roster = Self.roster(
-                seed: seed &* 100 &+ UInt64(number), rows: 150, delimiter: delimiter, malformed: malformed)
+                seed: seed &* 100 &+ UInt64(number), rows: 200, delimiter: delimiter, malformed: malformed)
             var configs: [Config] = []
             for (memo, vectorized) in [(true, true), (false, true), (true, false)] {
                 configs += [
@@ -252,7 +254,8 @@ struct RosterFastRowsTests {
             for column in [1, 2, 4] {
                 var lines = rows
                 lines[broken][column] = cell
-                let text = "id,name,ma_expires,nr_expires,as_of\n"
+                let text =
+                    "id,name,ma_expires,nr_expires,as_of\n"
                     + lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
                 let configs = [16, 23, 64, 4096].map { Config(sourceChunk: $0, readerChunk: 64) }
                 let expected = try Self.check(
