@@ -12,11 +12,12 @@ extension RosterFastRowsTests {
         var rows = 0
     }
 
-    /// The headers: the usual columns, the date first with a column more, and no date column.
+    /// The headers: the usual columns, the date first with a column more, and the name first
+    /// without a date column.
     static let headers = [
         ["id", "name", "ma_expires", "nr_expires", "as_of"],
         ["as_of", "ma_expires", "name", "nr_expires", "id", "note"],
-        ["id", "nr_expires", "name", "ma_expires"],
+        ["name", "nr_expires", "id", "ma_expires"],
     ]
 
     /// Cells that break the CSV structure: a stray quote (before a quoted run that would need its
@@ -48,6 +49,8 @@ extension RosterFastRowsTests {
             case 0: cells.removeLast()
             case 1: cells.append(Array("x".utf8))
             case 2: cells.append([])
+            case 3: cells += Array(repeating: [], count: 20 + random.next(20))
+            case 4: cells = Array(repeating: [], count: cells.count)
             default: break
             }
             if row == brokenRow {
