@@ -5,7 +5,7 @@ import RuleEngine
 /// The rosters of ``RosterFastRowsTests``: seeded, mostly rows the fast loop writes, mixed with
 /// every kind of record it must leave to the general path, and at most one malformed record.
 extension RosterFastRowsTests {
-    /// A generated roster, and the line of its malformed record (0 when it has none).
+    /// A generated roster, the line of its malformed record (0 when it has none) and its rows.
     struct Roster {
         var bytes: [UInt8] = []
         var malformedLine = 0
@@ -20,8 +20,9 @@ extension RosterFastRowsTests {
         ["name", "nr_expires", "id", "ma_expires"],
     ]
 
-    /// Cells that break the CSV structure: a stray quote (before a quoted run that would need its
-    /// quotes, too), text or a lone CR after a closing quote, and (at the end of the roster only) a quote never closed.
+    /// Cells that break the CSV structure: a stray quote (some before a quoted run that would need
+    /// its quotes), and text or a lone CR after a closing quote (some of fields that need their
+    /// quotes). A quote never closed is put after the last row (``roster(seed:rows:delimiter:malformed:)``).
     static let malformedCells = [
         "Da\"na", "\"Doe\"x", "\"Doe\" ", "\"Doe, Jane\"\rx", "20\"26", "\"Doe\"\"x\"y", "\"Doe, Jane\"x",
         "\"Doe; Jane\" ", "\"Doe, Jane\"\"\"x", "Doe, \"Jane\"", "Da\"n,a\"", "D\"a\"\"n\"",

@@ -109,15 +109,13 @@ struct RosterFastRowsTests {
             let shownRow = { (rows: [RosterBadRow]) in
                 index < rows.count ? "line \(rows[index].line): \(rows[index].message)" : "none"
             }
-            Issue.record(
-                "\(name): bad row \(index + 1) differs: expected \(shownRow(expected.badRows)), got \(shownRow(actual.badRows))"
-            )
+            let rows = (expected: shownRow(expected.badRows), actual: shownRow(actual.badRows))
+            Issue.record("\(name): bad row \(index + 1) differs: expected \(rows.expected), got \(rows.actual)")
         }
         if actual.summary != expected.summary {
             same = false
-            Issue.record(
-                "\(name): summary \(String(describing: actual.summary)), expected \(String(describing: expected.summary))"
-            )
+            let summaries = (expected: String(describing: expected.summary), actual: String(describing: actual.summary))
+            Issue.record("\(name): summary \(summaries.actual), expected \(summaries.expected)")
         }
         if actual.error != expected.error {
             same = false
