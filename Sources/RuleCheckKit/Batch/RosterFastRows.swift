@@ -49,10 +49,28 @@ struct RosterFastRows {
     /// start, for the caller to read the general way), after `limit` rows, or where the bytes
     /// in the reader's buffer run out. Returns the rows written, each counted in `counts` (by
     /// entry). `suffixes` and `suffixStarts` are the outcome cache's result columns.
-    @inline(never)
     func writeKnownRows(
         _ reader: CSVReader, memo: RosterDecisionMemo, suffixes: UnsafePointer<UInt8>,
         suffixStarts: UnsafePointer<Int>, counts: UnsafeMutablePointer<Int>, writer: BufferedWriter, limit: Int
+    ) throws(BufferedWriter.WriteError) -> Int {
+        // One or two year inputs fit the key's first word, which alone is then mixed and compared.
+        if inputCount <= 2 {
+            return try writeKnownRows(
+                reader, memo: memo, suffixes: suffixes, suffixStarts: suffixStarts, counts: counts, writer: writer,
+                limit: limit, keys: RosterNarrowKeys.self)
+        }
+        return try writeKnownRows(
+            reader, memo: memo, suffixes: suffixes, suffixStarts: suffixStarts, counts: counts, writer: writer,
+            limit: limit, keys: RosterWideKeys.self)
+    }
+
+    /// ``writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)`` with keys of the
+    /// width `keys` says, specialized for each.
+    @inline(never)
+    private func writeKnownRows<Keys: RosterKeyWidth>(
+        _ reader: CSVReader, memo: RosterDecisionMemo, suffixes: UnsafePointer<UInt8>,
+        suffixStarts: UnsafePointer<Int>, counts: UnsafeMutablePointer<Int>, writer: BufferedWriter, limit: Int,
+        keys: Keys.Type
     ) throws(BufferedWriter.WriteError) -> Int {
         let base = reader.buffer
         let end = reader.end
@@ -91,7 +109,12 @@ struct RosterFastRows {
                 let cellStart = ends[column] &+ 1
                 let cell = UnsafeBufferPointer(start: base + cellStart, count: ends[column &+ 1] &- cellStart)
                 guard let word = RosterFastCells.yearKey(cell) else { return rows }
-                key.set(input, word)
+                if Keys.isWide {
+                    key.set(input, word)
+                } else {
+                    // Input `i`'s key in bits 32i ..< 32i + 32 of the first word, as `set` puts it.
+                    key.words.0 |= UInt64(word) &<< (UInt64(input) &* 32)
+                }
             }
             var day = defaultDay
             if dateColumn >= 0 {
@@ -104,18 +127,18 @@ struct RosterFastRows {
                     return rows
                 }
             }
-            let entry = tables.entry(slot: tables.slot(of: key), day: day)
+            let entry = tables.entry(slot: tables.slot(of: key, wide: Keys.isWide), day: day)
             guard entry >= 0 else { return rows }
             let suffixStart = suffixStarts[entry]
             let recordLength = lineEnd &- recordStart
             let total = recordLength &+ (suffixStarts[entry &+ 1] &- suffixStart)
-            // The 16-byte moves write up to 15 bytes past the line, inside the room.
-            if total &+ RecordScanner.width > room {
+            // The copies write up to `overrun` bytes past the line, inside the room.
+            if total &+ Self.overrun > room {
                 writer.advance(by: produced)
                 produced = 0
                 try writer.flush()
                 (output, room) = writer.freeSpace
-                guard total &+ RecordScanner.width <= room else { return rows }
+                guard total &+ Self.overrun <= room else { return rows }
             }
             Self.copy(base + recordStart, to: output, count: recordLength)
             Self.copy(suffixes + suffixStart, to: output + recordLength, count: total &- recordLength)
@@ -129,16 +152,30 @@ struct RosterFastRows {
         return rows
     }
 
-    /// Copies `count` bytes in 16-byte moves, which read and write up to 15 bytes past them:
-    /// the reader's buffer and the outcome cache's result columns have that much more to read.
+    /// How many bytes past its end ``copy(_:to:count:)`` may read and write: the reader's buffer
+    /// and the outcome cache's result columns have that many more to read.
+    static let overrun = 64
+
+    /// Copies `count` bytes in 16-byte moves: three of them whatever `count` (most records and
+    /// result columns are shorter than 48 bytes), then as many as the rest needs.
     @inline(__always)
     private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
-        var offset = 0
-        repeat {
-            UnsafeMutableRawPointer(target + offset).storeBytes(
-                of: UnsafeRawPointer(source + offset).loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        to.storeBytes(of: from.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+        to.storeBytes(
+            of: from.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self), toByteOffset: 16,
+            as: SIMD16<UInt8>.self)
+        to.storeBytes(
+            of: from.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self), toByteOffset: 32,
+            as: SIMD16<UInt8>.self)
+        var offset = 48
+        while offset < count {
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self), toByteOffset: offset,
+                as: SIMD16<UInt8>.self)
             offset &+= RecordScanner.width
-        } while offset < count
+        }
     }
 
     /// Finds the fields of the record at `recordStart` in `ends` and returns its LF's offset,
@@ -248,4 +285,21 @@ struct RosterFastRows {
         }
         return key
     }
+}
+
+/// Whether a run's memo keys use all three words (more than two year inputs) or the first
+/// alone, which ``RosterFastRows`` specializes its loop for.
+protocol RosterKeyWidth {
+    /// Whether keys use every word.
+    static var isWide: Bool { get }
+}
+
+/// Keys of one or two year inputs: the first word alone.
+enum RosterNarrowKeys: RosterKeyWidth {
+    static var isWide: Bool { false }
+}
+
+/// Keys of three to six year inputs: every word.
+enum RosterWideKeys: RosterKeyWidth {
+    static var isWide: Bool { true }
 }
