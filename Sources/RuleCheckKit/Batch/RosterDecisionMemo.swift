@@ -21,13 +21,18 @@ final class RosterDecisionMemo {
             (lhs.words.0 ^ rhs.words.0) | (lhs.words.1 ^ rhs.words.1) | (lhs.words.2 ^ rhs.words.2) == 0
         }
 
-        /// Sets input `index`'s cell key (inputs 0 to `maxInputs - 1`; others are ignored, so a
-        /// run with more inputs must not use the memo).
+        /// Sets input `index`'s cell key, once, in a key made empty: bits `32 (i % 2) ..< 32 (i % 2) + 32`
+        /// of word `i / 2` (inputs 0 to `maxInputs - 1`; others are ignored, so a run with more
+        /// inputs must not use the memo).
         @inline(__always)
         mutating func set(_ index: Int, _ code: UInt32) {
-            guard UInt(bitPattern: index) < UInt(RosterDecisionMemo.maxInputs) else { return }
-            // A homogeneous tuple is laid out as consecutive elements: key `i` in bytes 4i ..< 4i + 4.
-            withUnsafeMutableBytes(of: &words) { $0.storeBytes(of: code, toByteOffset: index &* 4, as: UInt32.self) }
+            let bits = UInt64(code) &<< (UInt64(index & 1) &* 32)
+            switch index >> 1 {
+            case 0: words.0 |= bits
+            case 1: words.1 |= bits
+            case 2: words.2 |= bits
+            default: return
+            }
         }
     }
 

@@ -116,7 +116,7 @@ struct RosterFastRows {
                     key.set(input, word)
                 }
             } else {
-                // Input `i`'s key in bits 32i ..< 32i + 32 of the first word, as `set` puts it.
+                // Input `i`'s key in bits 32i ..< 32i + 32 of the first word, where `set` puts it.
                 if firstColumn >= 0 {
                     guard let word = yearKey(base, column: firstColumn) else { return rows }
                     key.words.0 = UInt64(word)
