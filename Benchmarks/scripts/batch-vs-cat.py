@@ -10,9 +10,11 @@
    output's size alone, reported apart.
 2. Peak resident memory of `batch` (`/usr/bin/time -v`).
 3. Instructions per row under `valgrind --tool=callgrind` (user space only, so no write
-   system call is counted) on a --callgrind-rows roster (default 20,000): the run's total
-   less that of a header-only roster, divided by the rows; for --binary and, if given, --before
-   (a build without --jobs), and the functions of the --binary run that cost the most.
+   system call is counted), for --binary and, if given, --before (a build without --jobs):
+   the cost of one more row, (total for 2N rows − total for N rows) / N with N = --callgrind-rows
+   (default 100,000), so start-up, table loading and the memo's first decisions cancel out (the
+   issue's figure); and, beside it, (total for N rows − total for the header alone) / N, which
+   includes filling the memo. Then the functions of the --binary run that cost the most.
 The machine's load (`uptime`) is printed before and after: quote ratios, not absolute times.
 Needs a release build (`swift build -c release --product rulecheck`) and valgrind.
 """
@@ -56,7 +58,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=11)
-    parser.add_argument("--callgrind-rows", type=int, default=20_000)
+    parser.add_argument("--callgrind-rows", type=int, default=100_000)
     parser.add_argument("--binary", default=".build/release/rulecheck")
     parser.add_argument("--before", help="a build from before issue 15, for the callgrind comparison")
     parser.add_argument("--jobs", type=int, help="--jobs for the timed runs (default: the binary's own)")
@@ -115,9 +117,11 @@ def main():
     print("load after:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
 
     small = os.path.join(folder, "small.csv")
+    double = os.path.join(folder, "double.csv")
     header = os.path.join(folder, "header.csv")
-    subprocess.run([binary, "generate-roster", "--rows", str(options.callgrind_rows), "--output", small],
-                   check=True, stdout=subprocess.DEVNULL)
+    for path, rows in [(small, options.callgrind_rows), (double, 2 * options.callgrind_rows)]:
+        subprocess.run([binary, "generate-roster", "--rows", str(rows), "--output", path],
+                       check=True, stdout=subprocess.DEVNULL)
     with open(small) as handle, open(header, "w") as out:
         out.write(handle.readline())
     builds = [("after, --jobs 1", binary, 1), ("after, --jobs 2", binary, 2)]
@@ -127,9 +131,12 @@ def main():
     for name, build, build_jobs in builds:
         rules_path = os.path.abspath(options.rules) if options.rules else None
         total = callgrind_total(build, small, build_jobs, profile, rules_path)
+        doubled = callgrind_total(build, double, build_jobs, profile + ".double", rules_path)
         base = callgrind_total(build, header, build_jobs, profile + ".base", rules_path)
-        print(f"callgrind {name}: {(total - base) / options.callgrind_rows:.0f} instructions per row "
-              f"({total:,} for {options.callgrind_rows:,} rows, {base:,} for the header alone)")
+        rows = options.callgrind_rows
+        print(f"callgrind {name}: {(doubled - total) / rows:.0f} instructions per row "
+              f"(one more row: {doubled:,} for {2 * rows:,} rows less {total:,} for {rows:,}); "
+              f"{(total - base) / rows:.0f} with the memo's filling ({base:,} for the header alone)")
     # The row loop alone: callgrind collects only inside RosterProcessor.decideRows.
     loop = os.path.join(folder, "loop.out")
     subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={loop}", "--toggle-collect=*decideRows*",

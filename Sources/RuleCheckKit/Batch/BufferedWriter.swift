@@ -21,7 +21,7 @@ public final class BufferedWriter {
 
     private let fileDescriptor: Int32
     private let sink: Sink?
-    private let buffer: UnsafeMutablePointer<UInt8>
+    private var buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     // Used from one thread at a time (not `Sendable`): no dynamic exclusivity checks on the
     // two counters every write updates.
@@ -126,6 +126,18 @@ public final class BufferedWriter {
     func advance(by written: Int) {
         count &+= written
         bytesWritten &+= written
+    }
+
+    /// Hands over the bytes buffered, without writing them: returns the buffer and how many
+    /// bytes it holds, and carries on, empty, with `replacement`, which must have room for the
+    /// writer's capacity (and is deallocated with the writer unless exchanged again).
+    func exchangeBuffer(_ replacement: UnsafeMutablePointer<UInt8>) -> (
+        buffer: UnsafeMutablePointer<UInt8>, count: Int
+    ) {
+        let old = (buffer, count)
+        buffer = replacement
+        count = 0
+        return old
     }
 
     /// Appends one byte.

@@ -46,8 +46,8 @@ public final class CSVReader {
     }
 
     /// Bytes allocated past the buffer's capacity, so that a record may be copied in 16-byte
-    /// moves that read a little past its end.
-    static let readSlack = RecordScanner.width
+    /// moves that read past its end (``RosterFastRows/overrun``).
+    static let readSlack = RosterFastRows.overrun
     static let quote = UInt8(ascii: "\"")
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")

@@ -87,12 +87,24 @@ enum RecordScanner {
                 let chunk = min(blocks - done, 255)
                 var quoteCounts = zero
                 var lineFeedCounts = zero
-                for index in done..<done + chunk {
-                    let block = _mm_loadu_si128(
-                        UnsafeRawPointer(bytes + index * width).assumingMemoryBound(to: __m128i.self))
-                    // A match is 0xFF, that is -1: subtracting it adds one to the byte's counter.
-                    quoteCounts = _mm_sub_epi8(quoteCounts, _mm_cmpeq_epi8(block, quote))
-                    lineFeedCounts = _mm_sub_epi8(lineFeedCounts, _mm_cmpeq_epi8(block, lineFeed))
+                // A match is 0xFF, that is -1: subtracting it adds one to the byte's counter.
+                var block = bytes + done * width
+                let chunkEnd = block + chunk * width
+                // Four blocks a step, so that the loop's own count and branch are shared.
+                while chunkEnd - block >= 4 * width {
+                    for offset in stride(from: 0, to: 4 * width, by: width) {
+                        let bytes = _mm_loadu_si128(
+                            UnsafeRawPointer(block + offset).assumingMemoryBound(to: __m128i.self))
+                        quoteCounts = _mm_sub_epi8(quoteCounts, _mm_cmpeq_epi8(bytes, quote))
+                        lineFeedCounts = _mm_sub_epi8(lineFeedCounts, _mm_cmpeq_epi8(bytes, lineFeed))
+                    }
+                    block += 4 * width
+                }
+                while block < chunkEnd {
+                    let bytes = _mm_loadu_si128(UnsafeRawPointer(block).assumingMemoryBound(to: __m128i.self))
+                    quoteCounts = _mm_sub_epi8(quoteCounts, _mm_cmpeq_epi8(bytes, quote))
+                    lineFeedCounts = _mm_sub_epi8(lineFeedCounts, _mm_cmpeq_epi8(bytes, lineFeed))
+                    block += width
                 }
                 quotes += sum(_mm_sad_epu8(quoteCounts, zero))
                 lineFeeds += sum(_mm_sad_epu8(lineFeedCounts, zero))

@@ -21,13 +21,18 @@ final class RosterDecisionMemo {
             (lhs.words.0 ^ rhs.words.0) | (lhs.words.1 ^ rhs.words.1) | (lhs.words.2 ^ rhs.words.2) == 0
         }
 
-        /// Sets input `index`'s cell key (inputs 0 to `maxInputs - 1`; others are ignored, so a
-        /// run with more inputs must not use the memo).
+        /// Sets input `index`'s cell key, once, in a key made empty: bits `32 (i % 2) ..< 32 (i % 2) + 32`
+        /// of word `i / 2` (inputs 0 to `maxInputs - 1`; others are ignored, so a run with more
+        /// inputs must not use the memo).
         @inline(__always)
         mutating func set(_ index: Int, _ code: UInt32) {
-            guard UInt(bitPattern: index) < UInt(RosterDecisionMemo.maxInputs) else { return }
-            // A homogeneous tuple is laid out as consecutive elements: key `i` in bytes 4i ..< 4i + 4.
-            withUnsafeMutableBytes(of: &words) { $0.storeBytes(of: code, toByteOffset: index &* 4, as: UInt32.self) }
+            let bits = UInt64(code) &<< (UInt64(index & 1) &* 32)
+            switch index >> 1 {
+            case 0: words.0 |= bits
+            case 1: words.1 |= bits
+            case 2: words.2 |= bits
+            default: return
+            }
         }
     }
 
@@ -47,19 +52,24 @@ final class RosterDecisionMemo {
         /// `days` entries per slot: the outcome-cache entry plus one, or 0 when not known.
         let entries: UnsafeMutablePointer<Int32>
 
-        /// The slot where the search for `key` starts.
+        /// The slot where the search for `key` starts; `wide: false` for a key whose second
+        /// and third words are 0 (which the full mix leaves as the first word).
         @inline(__always)
-        func home(of key: Key) -> Int {
-            let mixed = key.words.0 ^ key.words.1 &* 0x9E37_79B9_7F4A_7C15 ^ key.words.2 &* 0xC2B2_AE3D_27D4_EB4F
-            return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> hashShift)
+        func home(of key: Key, wide: Bool = true) -> Int {
+            let mixed =
+                wide
+                ? key.words.0 ^ key.words.1 &* 0x9E37_79B9_7F4A_7C15 ^ key.words.2 &* 0xC2B2_AE3D_27D4_EB4F
+                : key.words.0
+            return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) &>> hashShift)
         }
 
-        /// The slot of `key`, or -1 when it has none.
+        /// The slot of `key`, or -1 when it has none; `wide: false` when every key of the run has
+        /// 0 in its second and third words, so that only the first is compared.
         @inline(__always)
-        func slot(of key: Key) -> Int {
-            var slot = home(of: key)
+        func slot(of key: Key, wide: Bool = true) -> Int {
+            var slot = home(of: key, wide: wide)
             while occupied[slot] {
-                if keys[slot] == key { return slot }
+                if wide ? keys[slot] == key : keys[slot].words.0 == key.words.0 { return slot }
                 slot = (slot &+ 1) & slotMask
             }
             return -1

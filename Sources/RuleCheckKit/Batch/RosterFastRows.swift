@@ -20,7 +20,8 @@ struct RosterFastRows {
     /// ISO dates, a delimiter above `0x0D` and a reader that scans many bytes at a time.
     let scans: Bool
     /// The byte before each field and after the last, for the record being scanned: field `i`
-    /// is `ends[i] + 1 ..< ends[i + 1]`. Room for every field and a block's worth more.
+    /// is `ends[i] + 1 ..< ends[i + 1]`. Room for a delimiter at every byte of the longest
+    /// record the loop scans, and more.
     private let ends: UnsafeMutablePointer<Int>
 
     /// The loop of `processor`'s run over rows laid out as `layout` says, read by `reader`.
@@ -33,7 +34,7 @@ struct RosterFastRows {
         dateFormat = processor.options.dateFormat
         columnCount = layout.columnCount
         scans = dateFormat == .iso && reader.delimiter > 0x0D && reader.options.vectorized
-        ends = .allocate(capacity: columnCount + RecordScanner.width + 1)
+        ends = .allocate(capacity: Self.maxRecordBytes + columnCount + 2 * RecordScanner.width)
     }
 
     func deallocate() {
@@ -49,10 +50,28 @@ struct RosterFastRows {
     /// start, for the caller to read the general way), after `limit` rows, or where the bytes
     /// in the reader's buffer run out. Returns the rows written, each counted in `counts` (by
     /// entry). `suffixes` and `suffixStarts` are the outcome cache's result columns.
-    @inline(never)
     func writeKnownRows(
         _ reader: CSVReader, memo: RosterDecisionMemo, suffixes: UnsafePointer<UInt8>,
         suffixStarts: UnsafePointer<Int>, counts: UnsafeMutablePointer<Int>, writer: BufferedWriter, limit: Int
+    ) throws(BufferedWriter.WriteError) -> Int {
+        // One or two year inputs fit the key's first word, which alone is then mixed and compared.
+        if inputCount <= 2 {
+            return try writeKnownRows(
+                reader, memo: memo, suffixes: suffixes, suffixStarts: suffixStarts, counts: counts, writer: writer,
+                limit: limit, keys: RosterNarrowKeys.self)
+        }
+        return try writeKnownRows(
+            reader, memo: memo, suffixes: suffixes, suffixStarts: suffixStarts, counts: counts, writer: writer,
+            limit: limit, keys: RosterWideKeys.self)
+    }
+
+    /// ``writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)`` with keys of the
+    /// width `keys` says, specialized for each.
+    @inline(never)
+    private func writeKnownRows<Keys: RosterKeyWidth>(
+        _ reader: CSVReader, memo: RosterDecisionMemo, suffixes: UnsafePointer<UInt8>,
+        suffixStarts: UnsafePointer<Int>, counts: UnsafeMutablePointer<Int>, writer: BufferedWriter, limit: Int,
+        keys: Keys.Type
     ) throws(BufferedWriter.WriteError) -> Int {
         let base = reader.buffer
         let end = reader.end
@@ -68,10 +87,15 @@ struct RosterFastRows {
         }
         let tables = memo.tables
         let dates = memo.dates
-        // The writer's free room, filled here and counted as written on the way out.
-        var (output, room) = writer.freeSpace
-        var produced = 0
-        defer { writer.advance(by: produced) }
+        // The first two inputs' columns, for keys of one word (-1 for none).
+        let firstColumn = inputCount > 0 ? columns[0] : -1
+        let secondColumn = inputCount > 1 ? columns[1] : -1
+        // The writer's free room, filled from `output` on, and counted as written on the way
+        // out; a line fits while it ends `overrun` bytes before the room does.
+        var (outputStart, room) = writer.freeSpace
+        var output = outputStart
+        var outputLimit = outputStart + (room &- Self.overrun)
+        defer { writer.advance(by: output - outputStart) }
         var blockBase = start
         guard scans, reader.checkedByteOrderMark, limit > 0, blockBase &+ RecordScanner.width <= end else { return 0 }
         // The delimiters and stops of the block at `blockBase` not yet consumed: the bytes of
@@ -86,12 +110,21 @@ struct RosterFastRows {
                     delimiters: &delimiters, stops: &stops)
             else { return rows }
             var key = RosterDecisionMemo.Key()
-            for input in 0..<inputCount {
-                let column = columns[input]
-                let cellStart = ends[column] &+ 1
-                let cell = UnsafeBufferPointer(start: base + cellStart, count: ends[column &+ 1] &- cellStart)
-                guard let word = RosterFastCells.yearKey(cell) else { return rows }
-                key.set(input, word)
+            if Keys.isWide {
+                for input in 0..<inputCount {
+                    guard let word = yearKey(base, column: columns[input]) else { return rows }
+                    key.set(input, word)
+                }
+            } else {
+                // Input `i`'s key in bits 32i ..< 32i + 32 of the first word, where `set` puts it.
+                if firstColumn >= 0 {
+                    guard let word = yearKey(base, column: firstColumn) else { return rows }
+                    key.words.0 = UInt64(word)
+                }
+                if secondColumn >= 0 {
+                    guard let word = yearKey(base, column: secondColumn) else { return rows }
+                    key.words.0 |= UInt64(word) &<< 32
+                }
             }
             var day = defaultDay
             if dateColumn >= 0 {
@@ -104,24 +137,22 @@ struct RosterFastRows {
                     return rows
                 }
             }
-            let entry = tables.entry(slot: tables.slot(of: key), day: day)
+            let entry = tables.entry(slot: tables.slot(of: key, wide: Keys.isWide), day: day)
             guard entry >= 0 else { return rows }
             let suffixStart = suffixStarts[entry]
             let recordLength = lineEnd &- recordStart
             let total = recordLength &+ (suffixStarts[entry &+ 1] &- suffixStart)
-            // The 16-byte moves write up to 15 bytes past the line, inside the room.
-            if total &+ RecordScanner.width > room {
-                writer.advance(by: produced)
-                produced = 0
+            if output + total > outputLimit {
+                writer.advance(by: output - outputStart)
                 try writer.flush()
-                (output, room) = writer.freeSpace
-                guard total &+ RecordScanner.width <= room else { return rows }
+                (outputStart, room) = writer.freeSpace
+                output = outputStart
+                outputLimit = outputStart + (room &- Self.overrun)
+                guard output + total <= outputLimit else { return rows }
             }
             Self.copy(base + recordStart, to: output, count: recordLength)
             Self.copy(suffixes + suffixStart, to: output + recordLength, count: total &- recordLength)
             output += total
-            room &-= total
-            produced &+= total
             counts[entry] &+= 1
             rows &+= 1
             start = lineEnd &+ 1
@@ -129,16 +160,42 @@ struct RosterFastRows {
         return rows
     }
 
-    /// Copies `count` bytes in 16-byte moves, which read and write up to 15 bytes past them:
-    /// the reader's buffer and the outcome cache's result columns have that much more to read.
+    /// The key of the year cell in `column` of the record just scanned.
+    @inline(__always)
+    private func yearKey(_ base: UnsafeMutablePointer<UInt8>, column: Int) -> UInt32? {
+        let cellStart = ends[column] &+ 1
+        return RosterFastCells.yearKey(
+            UnsafeBufferPointer(start: base + cellStart, count: ends[column &+ 1] &- cellStart))
+    }
+
+    /// How many bytes past its end ``copy(_:to:count:)`` may read and write: the reader's buffer
+    /// and the outcome cache's result columns have that many more to read.
+    static let overrun = 64
+
+    /// The longest record ``writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)``
+    /// scans; a longer one is left to the general path.
+    static let maxRecordBytes = 1024
+
+    /// Copies `count` bytes in 16-byte moves: three of them whatever `count` (most records and
+    /// result columns are shorter than 48 bytes), then as many as the rest needs.
     @inline(__always)
     private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
-        var offset = 0
-        repeat {
-            UnsafeMutableRawPointer(target + offset).storeBytes(
-                of: UnsafeRawPointer(source + offset).loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        to.storeBytes(of: from.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+        to.storeBytes(
+            of: from.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self), toByteOffset: 16,
+            as: SIMD16<UInt8>.self)
+        to.storeBytes(
+            of: from.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self), toByteOffset: 32,
+            as: SIMD16<UInt8>.self)
+        var offset = 48
+        while offset < count {
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self), toByteOffset: offset,
+                as: SIMD16<UInt8>.self)
             offset &+= RecordScanner.width
-        } while offset < count
+        }
     }
 
     /// Finds the fields of the record at `recordStart` in `ends` and returns its LF's offset,
@@ -156,6 +213,9 @@ struct RosterFastRows {
         let lastField = columnCount &- 1
         ends[0] = recordStart &- 1
         var found = 0
+        // The last block the record may load: within the buffer's bytes, and few enough that
+        // `ends` holds every delimiter they can have.
+        let lastBlock = min(end, recordStart &+ Self.maxRecordBytes) &- RecordScanner.width
         while true {
             if stops != 0 {
                 let at = stops.trailingZeroBitCount
@@ -176,11 +236,11 @@ struct RosterFastRows {
                 }
                 // A quote that opens a field: the scan goes on after its closing quote, which
                 // must be followed by the delimiter or the LF.
-                guard base[stop] == 0x22, found < columnCount, stop == ends[found] &+ 1,
+                guard base[stop] == 0x22, found <= lastField, stop == ends[found] &+ 1,
                     let closing = closingQuote(base, end: end, delimiter: delimiter, after: stop)
                 else { return nil }
                 blockBase = closing &+ 1
-                guard blockBase &+ RecordScanner.width <= end else { return nil }
+                guard blockBase <= lastBlock else { return nil }
                 (delimiters, stops) = RecordScanner.delimitersAndStops(base + blockBase, delimiter: delimiter)
                 guard (delimiters | stops) & 1 != 0 else { return nil }
                 continue
@@ -190,10 +250,8 @@ struct RosterFastRows {
                 ends[found] = blockBase &+ delimiters.trailingZeroBitCount
                 delimiters &= delimiters &- 1
             }
-            // A block adds at most `width` delimiters: `ends` has room while `found` stays
-            // below the header's number of fields.
             blockBase &+= RecordScanner.width
-            guard found < columnCount, blockBase &+ RecordScanner.width <= end else { return nil }
+            guard blockBase <= lastBlock else { return nil }
             (delimiters, stops) = RecordScanner.delimitersAndStops(base + blockBase, delimiter: delimiter)
         }
     }
@@ -248,4 +306,21 @@ struct RosterFastRows {
         }
         return key
     }
+}
+
+/// Whether a run's memo keys use all three words (more than two year inputs) or the first
+/// alone, which ``RosterFastRows`` specializes its loop for.
+protocol RosterKeyWidth {
+    /// Whether keys use every word.
+    static var isWide: Bool { get }
+}
+
+/// Keys of one or two year inputs: the first word alone.
+enum RosterNarrowKeys: RosterKeyWidth {
+    static var isWide: Bool { false }
+}
+
+/// Keys of three to six year inputs: every word.
+enum RosterWideKeys: RosterKeyWidth {
+    static var isWide: Bool { true }
 }

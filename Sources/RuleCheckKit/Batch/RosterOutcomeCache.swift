@@ -21,10 +21,10 @@ struct RosterOutcomeCache {
     private var packedEntries = [Int32](repeating: 0, count: 1024)
     /// Every entry's CSV result columns, back to back: `,cohort,status,...,rule,` and a line feed
     /// (with the output's delimiter), then ``readPadding`` zero bytes, so that an entry may be
-    /// copied in 16-byte moves that read a little past its end.
+    /// copied in 16-byte moves that read past its end (``RosterFastRows/overrun``).
     private(set) var suffixBytes = [UInt8](repeating: 0, count: Self.readPadding)
     /// The zero bytes after the last entry's result columns.
-    static let readPadding = RecordScanner.width
+    static let readPadding = RosterFastRows.overrun
     /// `suffixStart[e] ..< suffixStart[e + 1]` is entry `e`'s text in ``suffixBytes``.
     private(set) var suffixStart: [Int] = [0]
     /// Each entry's cohort and status, for the summary.

@@ -6,8 +6,11 @@ import RuleEngine
 struct RosterPartResult: Sendable {
     /// The byte after the part's last, for progress reports.
     var end: Int
-    /// The part's output, written in the file's order by the thread that writes.
+    /// The part's output, written in the file's order by the thread that writes: what the
+    /// deciding thread's writer let go of while the part was decided (nothing, unless the output
+    /// outgrew the writer's buffer), then `tail`, the buffer itself.
     var output: [UInt8] = []
+    var tail: RosterPartBytes?
     /// The part's bad rows, in line order.
     var badRows: [RosterBadRow] = []
     /// The data rows read.
@@ -32,6 +35,7 @@ final class RosterPartBoard: @unchecked Sendable {
     /// Output buffers already written, kept for the next parts: a fresh buffer of a few MiB
     /// per part would cost a page fault per 4 KiB written.
     private var spare: [[UInt8]] = []
+    private var spareBytes: [RosterPartBytes] = []
 
     /// An empty output buffer, with the capacity of one used before when there is one.
     func outputBuffer() -> [UInt8] {
@@ -47,6 +51,21 @@ final class RosterPartBoard: @unchecked Sendable {
         spare.append(buffer)
         condition.unlock()
         buffer = []
+    }
+
+    /// A writer's buffer for a part's `tail`: one written before when there is one.
+    func partBytes() -> RosterPartBytes {
+        condition.lock()
+        defer { condition.unlock() }
+        return spareBytes.popLast() ?? RosterPartBytes()
+    }
+
+    /// Takes back a part's `tail` that has been written, for a later part.
+    func recycle(_ bytes: RosterPartBytes) {
+        bytes.count = 0
+        condition.lock()
+        spareBytes.append(bytes)
+        condition.unlock()
     }
 
     /// Adds a part to decide.

@@ -69,12 +69,16 @@ extension RosterProcessor {
             badRows += result.badRows.count
             for bad in result.badRows { onBadRow(bad) }
             do throws(RosterError) {
-                try Self.writing { () throws(BufferedWriter.WriteError) in try writer.write(result.output) }
+                try Self.writing { () throws(BufferedWriter.WriteError) in
+                    try writer.write(result.output)
+                    if let tail = result.tail { try writer.write(tail.bytes) }
+                }
             } catch {
                 board.cancel()
                 throw error
             }
             board.recycle(&result.output)
+            if let tail = result.tail { board.recycle(tail) }
             if let error = result.error {
                 board.cancel()
                 if case .malformed = error { try? writer.flush() }
@@ -100,8 +104,9 @@ extension RosterProcessor {
         let reader = CSVReader(
             source: FileRangeSource(fileDescriptor: fileDescriptor, start: 0, end: 0), options: readerOptions,
             startingLine: 1)
+        // The writer's buffer becomes the part's `tail`, and `output` gets only what overflows it.
         var output: [UInt8] = []
-        let writer = BufferedWriter { bytes in output.append(contentsOf: bytes) }
+        let writer = BufferedWriter(capacity: RosterPartBytes.capacity) { bytes in output.append(contentsOf: bytes) }
         while let next = board.take() {
             let (index, part) = next
             var result = RosterPartResult(end: part.end)
@@ -109,7 +114,6 @@ extension RosterProcessor {
                 source: FileRangeSource(fileDescriptor: fileDescriptor, start: part.start, end: part.end),
                 startingLine: part.line)
             output = board.outputBuffer()
-            output.reserveCapacity((part.end - part.start) * 3)
             let before = tally.rows
             do throws(RosterError) {
                 try decideRows(
@@ -118,7 +122,9 @@ extension RosterProcessor {
             } catch {
                 result.error = error
             }
-            try? writer.flush()
+            let tail = board.partBytes()
+            (tail.pointer, tail.count) = writer.exchangeBuffer(tail.pointer)
+            result.tail = tail
             result.rows = tally.rows - before
             result.output = output
             output = []  // the only reference left is the result's, so that the buffer can be reused
