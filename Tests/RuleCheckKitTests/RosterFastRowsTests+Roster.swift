@@ -29,11 +29,14 @@ extension RosterFastRowsTests {
     ]
 
     /// A roster of `rows` rows split at `delimiter`, from `seed`, some with a byte-order mark and
-    /// some without a line end after the last row; with `malformed`, one record somewhere breaks
-    /// the CSV structure.
-    static func roster(seed: UInt64, rows: Int, delimiter: UInt8, malformed: Bool) -> Roster {
+    /// some without a line end after the last row, with the columns of `moreYears` (year inputs)
+    /// too; with `malformed`, one record somewhere breaks the CSV structure.
+    static func roster(
+        seed: UInt64, rows: Int, delimiter: UInt8, malformed: Bool, moreYears: [String] = []
+    ) -> Roster {
         var random = SplitMix64(seed: seed)
-        let header = headers[random.next(headers.count)]
+        var header = headers[random.next(headers.count)]
+        header.insert(contentsOf: moreYears, at: 1)
         var roster = Roster()
         let separator = [delimiter]
         roster.bytes = random.next(4) == 0 ? [0xEF, 0xBB, 0xBF] : []  // now and then a byte-order mark
@@ -78,7 +81,7 @@ extension RosterFastRowsTests {
     static func cell(for column: String, row: Int, delimiter: UInt8, random: inout SplitMix64) -> [UInt8] {
         switch column {
         case "id": Array("P\(row)".utf8)
-        case "ma_expires", "nr_expires": yearCell(delimiter: delimiter, random: &random)
+        case _ where column.hasSuffix("_expires"): yearCell(delimiter: delimiter, random: &random)
         case "as_of": dateCell(delimiter: delimiter, random: &random)
         default: nameCell(delimiter: delimiter, random: &random)
         }
@@ -113,11 +116,11 @@ extension RosterFastRowsTests {
         return Array(special[(pick - 83) % special.count].utf8)
     }
 
-    /// 100 to 700 bytes of letters, spaces and two-byte and three-byte characters.
+    /// 100 to 1100 bytes of letters, spaces and two-byte and three-byte characters.
     static func longText(random: inout SplitMix64) -> [UInt8] {
         let pieces = ["a", "b", "Z", " ", "é", "→", "xyz", "0"]
         var text: [UInt8] = []
-        let length = 100 + random.next(600)
+        let length = 100 + random.next(1000)
         while text.count < length { text += Array(pieces[random.next(pieces.count)].utf8) }
         return text
     }

@@ -170,11 +170,39 @@ struct RosterFastRowsTests {
         return expected
     }
 
-    static func tables(history: Bool) throws -> RosterTables {
-        guard history else { return try RosterTables([TestSupport.table2026()]) }
-        let newer = try TestSupport.compiled(
-            TableLoader.load(path: TestSupport.path("Tests/Fixtures/policies/2027-example.yaml")))
-        return try RosterTables([TestSupport.table2026(), newer])
+    /// The tables a roster is decided with.
+    enum Tables: CustomStringConvertible {
+        case one, history, threeInputs
+        var description: String {
+            switch self {
+            case .one: "one table"
+            case .history: "a history"
+            case .threeInputs: "three year inputs"
+            }
+        }
+    }
+
+    /// The 2026 table; with the 2027 example after it; or with a third year input, whose memo
+    /// keys take more than one word.
+    static func tables(_ kind: Tables) throws -> RosterTables {
+        switch kind {
+        case .one:
+            return try RosterTables([TestSupport.table2026()])
+        case .history:
+            let newer = try TestSupport.compiled(
+                TableLoader.load(path: TestSupport.path("Tests/Fixtures/policies/2027-example.yaml")))
+            return try RosterTables([TestSupport.table2026(), newer])
+        case .threeInputs:
+            let input =
+                "  cpr_expires:\n    type: year\n    label: year the CPR card expires\n"
+                + "    domain: {from: cycle - 4, to: cycle + 6}\n    none: true\n"
+            let text = try TestSupport.table2026Text().replacingFirst(
+                "  as_of:\n    type: date", with: input + "  as_of:\n    type: date")
+            let table = try TestSupport.compiled(TableLoader.load(yaml: text, file: "three-inputs.yaml"))
+            let tables = try RosterTables([table])
+            #expect(tables.yearInputNames == ["ma_expires", "nr_expires", "cpr_expires"])
+            return tables
+        }
     }
 
     @Test(
@@ -182,14 +210,16 @@ struct RosterFastRowsTests {
         arguments: 1...20 as ClosedRange<UInt64>)
     func randomRosters(seed: UInt64) throws {
         var random = SplitMix64(seed: seed &* 7919)
-        let cases: [(delimiter: UInt8, history: Bool)] = [
-            (0x2C, seed % 2 == 0), (0x3B, seed % 2 == 1), (seed % 3 == 0 ? 0x09 : 0x2C, true),
+        let cases: [(delimiter: UInt8, tables: Tables)] = [
+            (0x2C, seed % 2 == 0 ? .history : .one), (0x3B, seed % 2 == 1 ? .history : .one),
+            (seed % 3 == 0 ? 0x09 : 0x2C, .history), (seed % 2 == 0 ? 0x2C : 0x3B, .threeInputs),
         ]
-        for (number, (delimiter, history)) in cases.enumerated() {
-            let tables = try Self.tables(history: history)
+        for (number, (delimiter, kind)) in cases.enumerated() {
+            let tables = try Self.tables(kind)
             let malformed = (seed + UInt64(number)) % 3 == 0
             let roster = Self.roster(
-                seed: seed &* 100 &+ UInt64(number), rows: 200, delimiter: delimiter, malformed: malformed)
+                seed: seed &* 100 &+ UInt64(number), rows: 200, delimiter: delimiter, malformed: malformed,
+                moreYears: kind == .threeInputs ? ["cpr_expires"] : [])
             var configs: [Config] = []
             for (memo, vectorized) in [(true, true), (false, true), (true, false)] {
                 configs += [
@@ -207,7 +237,7 @@ struct RosterFastRowsTests {
                     sourceChunk: 1 + random.next(80), readerChunk: 16 + random.next(40),
                     writerCapacity: 64 + random.next(1000)),
             ]
-            let name = "seed \(seed), roster \(number) (delimiter \(delimiter), \(history ? "history" : "one table"))"
+            let name = "seed \(seed), roster \(number) (delimiter \(delimiter), \(kind))"
             let expected = try Self.check(
                 roster.bytes, tables: tables, delimiter: delimiter, configs: configs,
                 partBytes: [29 + random.next(40), 200 + random.next(300)], interval: seed % 2 == 0 ? 7 : 4096,
@@ -227,7 +257,7 @@ struct RosterFastRowsTests {
         "records straddle the end of the reader's buffer at every offset",
         arguments: [(16, false), (64, false), (100, false), (16, true), (64, true)])
     func everyOffset(readerChunk: Int, malformed: Bool) throws {
-        let tables = try Self.tables(history: false)
+        let tables = try Self.tables(.one)
         let roster = Self.roster(seed: 4242 + UInt64(readerChunk), rows: 80, delimiter: 0x2C, malformed: malformed)
         let configs = (1...readerChunk).map {
             Config(sourceChunk: $0, readerChunk: readerChunk, writerCapacity: $0 % 5 == 0 ? 64 : 4096)
@@ -242,7 +272,7 @@ struct RosterFastRowsTests {
         "a malformed cell in a row the memo knows stops every path at its line, after the same output",
         arguments: malformedCells + ["\"never closed"])
     func malformedKnownRow(cell: String) throws {
-        let tables = try Self.tables(history: false)
+        let tables = try Self.tables(.one)
         // Rows of a few inputs and days, so that the memo knows most of them.
         let rows = (0..<48).map { row in
             let name = row % 5 == 0 ? "\"Doe, Jane\"" : "Jane Doe"
