@@ -17,7 +17,8 @@ struct RosterMemoTests {
             tables: tables, defaultAsOf: TestSupport.date(defaultAsOf), format: .csv, options: options)
         processor.usesMemo = memo
         var outcome = RosterParallelTests.Outcome()
-        let writer = BufferedWriter(capacity: 100) { outcome.output.append(contentsOf: $0) }
+        // Room for whole lines, so that the fast row loop writes the rows the memo knows.
+        let writer = BufferedWriter(capacity: 4096) { outcome.output.append(contentsOf: $0) }
         let reader = CSVReader(
             source: MemorySource(roster, chunkSize: 4096), options: CSVReader.Options(delimiter: options.inputDelimiter)
         )
