@@ -11,18 +11,18 @@ extension RosterFastRows {
     @inline(__always)
     func scanRecord(
         _ base: UnsafeMutablePointer<UInt8>, end: Int, delimiter: UInt8, from recordStart: Int,
-        blockBase: inout Int, delimiters: inout UInt32, stops: inout UInt32
+        blockBase: inout Int, delimiters: inout UInt64, stops: inout UInt64
     ) -> Int? {
         let lastField = columnCount &- 1
         ends[0] = recordStart &- 1
         var found = 0
         // The last block the record may load: within the buffer's bytes, and few enough that
         // `ends` holds every delimiter they can have.
-        let lastBlock = min(end, recordStart &+ Self.maxRecordBytes) &- RecordScanner.width
+        let lastBlock = min(end, recordStart &+ Self.maxRecordBytes) &- Self.step
         while true {
             if stops != 0 {
                 let at = stops.trailingZeroBitCount
-                var before = delimiters & ((1 << UInt32(at)) &- 1)
+                var before = delimiters & ((1 << UInt64(at)) &- 1)
                 while before != 0 {
                     found &+= 1
                     ends[found] = blockBase &+ before.trailingZeroBitCount
@@ -31,7 +31,7 @@ extension RosterFastRows {
                 let stop = blockBase &+ at
                 if base[stop] == 0x0A {
                     guard found == lastField, stop != recordStart else { return nil }
-                    let consumed = ~((2 as UInt32) << UInt32(at) &- 1)
+                    let consumed = ~((2 as UInt64) << UInt64(at) &- 1)
                     delimiters &= consumed
                     stops &= consumed
                     ends[columnCount] = stop
@@ -44,7 +44,7 @@ extension RosterFastRows {
                 else { return nil }
                 blockBase = closing &+ 1
                 guard blockBase <= lastBlock else { return nil }
-                (delimiters, stops) = RecordScanner.delimitersAndStops(base + blockBase, delimiter: delimiter)
+                (delimiters, stops) = Self.masks(base + blockBase, delimiter: delimiter)
                 guard (delimiters | stops) & 1 != 0 else { return nil }
                 continue
             }
@@ -53,9 +53,9 @@ extension RosterFastRows {
                 ends[found] = blockBase &+ delimiters.trailingZeroBitCount
                 delimiters &= delimiters &- 1
             }
-            blockBase &+= RecordScanner.width
+            blockBase &+= Self.step
             guard blockBase <= lastBlock else { return nil }
-            (delimiters, stops) = RecordScanner.delimitersAndStops(base + blockBase, delimiter: delimiter)
+            (delimiters, stops) = Self.masks(base + blockBase, delimiter: delimiter)
         }
     }
 
@@ -82,5 +82,19 @@ extension RosterFastRows {
             position = quote &+ 2
         }
         return nil
+    }
+
+    /// The bytes one step of the record scan reads: two of ``RecordScanner``'s blocks.
+    static let step = 2 * RecordScanner.width
+
+    /// ``RecordScanner/delimitersAndStops(_:delimiter:)`` of the `step` bytes at `bytes`, bit `i`
+    /// for byte `i`.
+    @inline(__always)
+    static func masks(_ bytes: UnsafePointer<UInt8>, delimiter: UInt8) -> (delimiters: UInt64, stops: UInt64) {
+        let low = RecordScanner.delimitersAndStops(bytes, delimiter: delimiter)
+        let high = RecordScanner.delimitersAndStops(bytes + RecordScanner.width, delimiter: delimiter)
+        return (
+            UInt64(low.delimiters) | UInt64(high.delimiters) &<< 16, UInt64(low.stops) | UInt64(high.stops) &<< 16
+        )
     }
 }

@@ -34,7 +34,7 @@ struct RosterFastRows {
         dateFormat = processor.options.dateFormat
         columnCount = layout.columnCount
         scans = dateFormat == .iso && reader.delimiter > 0x0D && reader.options.vectorized
-        ends = .allocate(capacity: Self.maxRecordBytes + columnCount + 2 * RecordScanner.width)
+        ends = .allocate(capacity: Self.maxRecordBytes + columnCount + 2 * Self.step)
     }
 
     func deallocate() {
@@ -98,11 +98,11 @@ struct RosterFastRows {
         var outputLimit = outputStart + (room &- Self.overrun)
         defer { writer.advance(by: output - outputStart) }
         var blockBase = start
-        guard scans, reader.checkedByteOrderMark, limit > 0, blockBase &+ RecordScanner.width <= end else { return 0 }
+        guard scans, reader.checkedByteOrderMark, limit > 0, blockBase &+ Self.step <= end else { return 0 }
         // The delimiters and stops of the block at `blockBase` not yet consumed: the bytes of
         // the records before are cleared, so that a block is loaded once however many records
         // it holds.
-        var (delimiters, stops) = RecordScanner.delimitersAndStops(base + blockBase, delimiter: delimiter)
+        var (delimiters, stops) = Self.masks(base + blockBase, delimiter: delimiter)
         while rows < limit {
             let recordStart = start
             guard
