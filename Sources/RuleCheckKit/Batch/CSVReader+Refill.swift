@@ -17,6 +17,7 @@ extension CSVReader {
                 throw CSVError(kind: .recordTooLong(limit: options.maxRecordBytes), line: line)
             }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + Self.readSlack)
+            grown.initialize(repeating: 0, count: capacity * 2 + Self.readSlack)
             grown.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = grown

@@ -83,7 +83,9 @@ public final class CSVReader {
         self.source = source
         self.options = options
         capacity = options.chunkSize * 2
+        // Zeroed once, so that reads past the bytes held (into the slack) read initialized memory.
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.readSlack)
+        buffer.initialize(repeating: 0, count: capacity + Self.readSlack)
     }
 
     deinit {

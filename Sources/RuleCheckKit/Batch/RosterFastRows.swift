@@ -145,6 +145,7 @@ struct RosterFastRows {
             let total = recordLength &+ (suffixStarts[entry &+ 1] &- suffixStart)
             if output + total > outputLimit {
                 writer.advance(by: output - outputStart)
+                outputStart = output  // counted, also if the flush fails
                 try writer.flush()
                 (outputStart, room) = writer.freeSpace
                 output = outputStart
