@@ -10,8 +10,9 @@ import Testing
 /// leave to the general path, at many buffer, chunk and writer sizes, with `,`, `;` and a tab,
 /// on one table and on a history of two, sequential and in parallel. Every run must write the
 /// same bytes, report the same bad rows, progress and summary, and stop at the same malformed
-/// record with the same error.
-@Suite("Roster fast rows: random rosters against deciding every row")
+/// record with the same error. The time limit turns a loop that spins (one that stops finding
+/// record ends) into a failure.
+@Suite("Roster fast rows: random rosters against deciding every row", .timeLimit(.minutes(2)))
 struct RosterFastRowsTests {
     /// How one run reads and writes.
     struct Config: CustomStringConvertible {
