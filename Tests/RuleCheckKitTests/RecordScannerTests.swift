@@ -98,6 +98,41 @@ struct RecordScannerTests {
         Self.check(quoted + padding + padding, chunkSize: 65_536)
     }
 
+    @Test("the delimiter and stop masks of 16 and 32 bytes agree with looking at each byte", arguments: [0x2C, 0x3B])
+    func delimiterAndStopMasks(delimiter: UInt8) {
+        // Every byte value at the ends and the middles of both blocks of a 32-byte step, among
+        // random neighbours.
+        var random = SplitMix64(seed: 1776)
+        for value in 0...255 {
+            for position in [0, 1, 7, 14, 15, 16, 17, 24, 30, 31] {
+                var bytes = (0..<RosterFastRows.step).map { _ in UInt8(truncatingIfNeeded: random.next(256)) }
+                bytes[position] = UInt8(value)
+                var delimiters: UInt64 = 0
+                var stops: UInt64 = 0
+                for (index, byte) in bytes.enumerated() {
+                    if byte == delimiter { delimiters |= 1 << UInt64(index) }
+                    if byte <= 0x0D || byte == 0x22 { stops |= 1 << UInt64(index) }
+                }
+                let masks = bytes.withUnsafeBufferPointer { pointer in
+                    pointer.baseAddress.map {
+                        (
+                            wide: RosterFastRows.masks($0, delimiter: delimiter),
+                            block: RecordScanner.delimitersAndStops($0, delimiter: delimiter)
+                        )
+                    }
+                }
+                guard case (let wide, let block)? = masks, wide.delimiters == delimiters, wide.stops == stops,
+                    UInt64(block.delimiters) == delimiters & 0xFFFF, UInt64(block.stops) == stops & 0xFFFF
+                else {
+                    Issue.record(
+                        "byte \(value) at \(position): masks \(String(describing: masks)); by byte \(delimiters), \(stops)"
+                    )
+                    return
+                }
+            }
+        }
+    }
+
     @Test("counting quotes and line feeds over many blocks agrees with counting byte by byte")
     func countsOverBlocks() {
         var random = SplitMix64(seed: 4181)

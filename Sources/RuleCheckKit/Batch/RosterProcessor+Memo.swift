@@ -42,8 +42,12 @@ extension RosterProcessor {
                 tally.rows &+= 1
                 untilProgress &-= 1
                 var day = 0
-                let record = reader.fieldCount == columnCount ? reader.plainRecord : nil
-                let key = reader.fieldCount == columnCount ? rows.key(reader, day: &day, dates: memo.dates) : nil
+                var record: UnsafeBufferPointer<UInt8>?
+                var key: RosterDecisionMemo.Key?
+                if reader.fieldCount == columnCount {
+                    record = reader.plainRecord
+                    key = rows.key(reader, day: &day, dates: memo.dates)
+                }
                 var slot = key.map { memo.slot(of: $0) } ?? -1
                 let entry = memo.entry(slot: slot, day: day)
                 if entry >= 0 {
