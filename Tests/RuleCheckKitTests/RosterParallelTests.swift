@@ -61,9 +61,13 @@ struct RosterParallelTests {
                 let descriptor = open(file.path, O_RDONLY)
                 try #require(descriptor >= 0)
                 defer { close(descriptor) }
+                // Exactly `jobs` threads, however many processors run the tests.
+                var window: RosterPartWindow?
                 outcome.summary = try processor.run(
-                    fileDescriptor: descriptor, size: roster.count, readerOptions: options, jobs: jobs,
-                    partBytes: partBytes, writer: writer, onBadRow: { outcome.badRows.append($0) })
+                    fileDescriptor: descriptor, size: roster.count, readerOptions: options,
+                    plan: RosterParallelPlan(threads: jobs, window: 2 * jobs + 1, partBytes: partBytes),
+                    writer: writer, onBadRow: { outcome.badRows.append($0) }, onProgress: { _, _ in },
+                    window: &window)
             }
         } catch let error as RosterError {
             outcome.error = error.description

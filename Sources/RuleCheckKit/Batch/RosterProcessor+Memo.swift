@@ -1,6 +1,9 @@
 import RuleEngine
 
 extension RosterProcessor {
+    /// The most bytes a memo of decisions takes (one per deciding thread).
+    static let memoBytes = 2 << 20
+
     /// The memo of `cache`, made on first use when rows can be written from one: CSV output with
     /// the input's delimiter, no `--excel-safe`, and every input a year (read by
     /// ``RosterFastCells``); `nil` otherwise, and then every row is decided.
@@ -12,7 +15,7 @@ extension RosterProcessor {
             let first = tables.tables.map(\.policy.windowStart.dayNumber).min(),
             let last = tables.tables.map(\.policy.windowEnd.dayNumber).max(), last - first < 1 << 16
         else { return nil }
-        cache.memo = RosterDecisionMemo(firstDay: first, lastDay: last)
+        cache.memo = RosterDecisionMemo(firstDay: first, lastDay: last, bytes: Self.memoBytes)
         return cache.memo
     }
 

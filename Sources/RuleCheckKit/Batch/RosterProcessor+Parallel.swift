@@ -3,16 +3,35 @@ import RuleEngine
 
 extension RosterProcessor {
     /// Classifies the roster held in the regular file open at `fileDescriptor` (its first
-    /// `size` bytes) with `jobs` threads, writing exactly what ``run(reader:writer:onBadRow:onProgress:)``
+    /// `size` bytes) on up to `jobs` threads, writing exactly what ``run(reader:writer:onBadRow:onProgress:)``
     /// writes. The file is cut into parts at record boundaries (``RosterSplitter``), each part is
     /// decided by a thread into its own output, and the outputs, bad rows and progress go out in
     /// the file's order from the calling thread; a malformed record stops the run after the
-    /// output and bad rows before it, as in a sequential run. At most `2 × jobs + 1` parts are in
-    /// memory at once, each of about `partBytes` bytes of input.
+    /// output and bad rows before it, as in a sequential run. The threads, the parts in flight
+    /// and their size fit a memory budget (``RosterParallelPlan``): no more threads than
+    /// processors, and about 32 MiB on top of a run on one thread for any `jobs`. A `partBytes`
+    /// fixes the parts' size (for tests), and then only their count is bounded.
     public func run(
         fileDescriptor: Int32, size: Int, readerOptions: CSVReader.Options = CSVReader.Options(), jobs: Int,
         partBytes: Int? = nil, writer: BufferedWriter, onBadRow: (RosterBadRow) -> Void,
         onProgress: (_ rows: Int, _ bytesRead: Int) -> Void = { _, _ in }
+    ) throws(RosterError) -> RosterSummary {
+        let plan = RosterParallelPlan(
+            jobs: jobs, processors: ProcessInfo.processInfo.activeProcessorCount, format: format,
+            memoBytes: usesMemo && format == .csv ? Self.memoBytes : 0, partBytes: partBytes)
+        var window: RosterPartWindow?
+        return try run(
+            fileDescriptor: fileDescriptor, size: size, readerOptions: readerOptions, plan: plan, writer: writer,
+            onBadRow: onBadRow, onProgress: onProgress, window: &window)
+    }
+
+    /// ``run(fileDescriptor:size:readerOptions:jobs:partBytes:writer:onBadRow:onProgress:)`` as
+    /// `plan` says, leaving in `window` the parts' accounting (the most held at once) when the
+    /// header has been read.
+    func run(
+        fileDescriptor: Int32, size: Int, readerOptions: CSVReader.Options, plan: RosterParallelPlan,
+        writer: BufferedWriter, onBadRow: (RosterBadRow) -> Void,
+        onProgress: (_ rows: Int, _ bytesRead: Int) -> Void, window: inout RosterPartWindow?
     ) throws(RosterError) -> RosterSummary {
         let header = CSVReader(
             source: FileRangeSource(fileDescriptor: fileDescriptor, start: 0, end: size), options: readerOptions)
@@ -23,16 +42,12 @@ extension RosterProcessor {
             if case .malformed = error { try? writer.flush() }
             throw error
         }
-        let jobs = min(max(jobs, 1), 64)
-        let window = 2 * jobs + 1
-        // JSON lines are about ten times the input; keep the parts in memory to a few MiB.
-        let target = max(partBytes ?? (format == .csv ? 1 << 18 : 1 << 16), 1)
         var splitter = RosterSplitter(
             fileDescriptor: fileDescriptor, start: header.consumedBytes, end: size, line: header.nextLineNumber)
         defer { splitter.close() }
         let board = RosterPartBoard()
         let processor = self
-        for _ in 0..<jobs {
+        for _ in 0..<plan.threads {
             board.enter()
             let thread = Thread {
                 processor.decideParts(
@@ -42,29 +57,32 @@ extension RosterProcessor {
             thread.start()
         }
         defer { board.join() }
-        var produced = 0
-        var written = 0
+        var parts = RosterPartWindow(plan: plan, start: header.consumedBytes)
+        defer { window = parts }
+        var next: RosterSplitter.Part?
         var splitting = true
         var rows = 0
         var badRows = 0
         while true {
-            while splitting && produced - written < window {
-                let part: RosterSplitter.Part?
-                do { part = try splitter.next(target: target) } catch {
-                    board.cancel()
-                    throw .malformed(CSVError(kind: .readFailed(error.description), line: 0))
+            while splitting && parts.hasRoom {
+                if next == nil {
+                    do { next = try splitter.next(target: parts.partBytes) } catch {
+                        board.cancel()
+                        throw .malformed(CSVError(kind: .readFailed(error.description), line: 0))
+                    }
                 }
-                guard let part else {
+                guard let part = next else {
                     splitting = false
                     board.close()
                     break
                 }
-                board.add(part, index: produced)
-                produced += 1
+                guard parts.admits(part) else { break }
+                board.add(part, index: parts.add(part))
+                next = nil
             }
-            guard written < produced else { break }
-            var result = board.result(written)
-            written += 1
+            guard !parts.isEmpty else { break }
+            var result = board.result(parts.written)
+            parts.wrote(end: result.end, outputBytes: result.output.count + (result.tail?.count ?? 0))
             rows += result.rows
             badRows += result.badRows.count
             for bad in result.badRows { onBadRow(bad) }
