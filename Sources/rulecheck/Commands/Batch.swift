@@ -47,10 +47,11 @@ struct Batch: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Decide rows on this many threads (default: the number of cores).",
+            "Decide rows on up to this many threads (default: the number of cores).",
             discussion:
                 "A roster file is cut into parts at record boundaries and the parts are written in order, so the "
-                + "output is the same for any number; standard input is read on one thread."))
+                + "output is the same for any number; standard input is read on one thread. A run uses no more "
+                + "threads than cores, and its threads and parts in flight fit a memory budget of 32 MiB."))
     var jobs: Int?
 
     @Flag(help: "End with the number of rows per cohort and status, and of bad rows.")
