@@ -75,7 +75,8 @@ struct InputControl {
         let domains = choice?.domains ?? [input.domain]
         let low = input.text(domains.first?.lowerBound ?? input.domain.lowerBound)
         let high = input.text(domains.last?.upperBound ?? input.domain.upperBound)
-        let range = choice?.rangeText ?? "\(low)–\(high)"
+        let range = domains.map { "\(input.text($0.lowerBound)) to \(input.text($0.upperBound))" }
+            .joined(separator: ", ")
         let hint = " (\(range)" + (input.allowsNone ? "; leave empty if not applicable" : "") + ")"
         let required = input.allowsNone ? "" : " required"
         return [
