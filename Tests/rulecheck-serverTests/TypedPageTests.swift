@@ -142,6 +142,24 @@ struct TypedPageTests {
     }
 }
 
+extension TypedPageTests {
+    @Test("/staff names the inputs of a table whose matrix needs more than two, instead of framing a refusal")
+    func staffAxesNote() async throws {
+        let table = try Self.table("levels-state")
+        try await TestServer.with(Self.settings("levels-state")) { server in
+            let reply = try await server.get("/staff?as_of=2026-02-20")
+            #expect(reply.status == 200)
+            #expect(!reply.body.contains("<iframe"))
+            #expect(reply.body.contains("has \(table.yearInputs.count) inputs"))
+            for input in table.yearInputs {
+                #expect(reply.body.contains("<li><code>\(input.name)</code>: \(HTML.escape(input.label))"))
+                #expect(reply.body.contains(HTML.escape(input.allowedValues)))
+            }
+            #expect(reply.body.contains("--rows level --columns employed --input years_of_service=VALUE"))
+        }
+    }
+}
+
 extension String {
     /// The text with its first letter in upper case, as the page's labels show it.
     fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
