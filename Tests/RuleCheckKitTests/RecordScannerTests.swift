@@ -133,6 +133,49 @@ struct RecordScannerTests {
         }
     }
 
+    @Test(
+        "the word-at-a-time masks (the path off x86-64) agree with looking at each byte",
+        arguments: [0x2C, 0x3B, 0x09, 0x7C])
+    func portableMasks(delimiter: UInt8) {
+        var random = SplitMix64(seed: 1861 + UInt64(delimiter))
+        for value in 0...255 {
+            for position in [0, 1, 6, 7, 8, 9, 14, 15] {
+                var bytes = (0..<RecordScanner.width).map { _ in UInt8(truncatingIfNeeded: random.next(256)) }
+                bytes[position] = UInt8(value)
+                // A neighbour just above or below a threshold, to catch a borrow between bytes.
+                bytes[(position + 1) % RecordScanner.width] = [0x0D, 0x0E, 0x80, 0x00, delimiter][value % 5]
+                var want = (
+                    delimiters: UInt32(0), stops: UInt32(0), specials: UInt32(0), quotes: UInt32(0), feeds: UInt32(0)
+                )
+                for (index, byte) in bytes.enumerated() {
+                    let bit = UInt32(1) << UInt32(index)
+                    if byte == delimiter { want.delimiters |= bit }
+                    if byte <= 0x0D || byte == 0x22 { want.stops |= bit }
+                    if byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D { want.specials |= bit }
+                    if byte == 0x22 { want.quotes |= bit }
+                    if byte == 0x0A { want.feeds |= bit }
+                }
+                let got = bytes.withUnsafeBufferPointer { pointer in
+                    pointer.baseAddress.map {
+                        (
+                            RecordScanner.Portable.delimitersAndStops($0, delimiter: delimiter),
+                            RecordScanner.Portable.specials($0, delimiter: delimiter),
+                            RecordScanner.Portable.quotesAndLineFeeds($0)
+                        )
+                    }
+                }
+                guard let (masks, specials, quotes) = got,
+                    specials == want.specials, quotes.quotes == want.quotes, quotes.lineFeeds == want.feeds,
+                    delimiter <= 0x0D || (masks.delimiters == want.delimiters && masks.stops == want.stops)
+                else {
+                    Issue.record(
+                        "byte \(value) at \(position) among \(bytes): \(String(describing: got)); want \(want)")
+                    return
+                }
+            }
+        }
+    }
+
     @Test("counting quotes and line feeds over many blocks agrees with counting byte by byte")
     func countsOverBlocks() {
         var random = SplitMix64(seed: 4181)

@@ -22,11 +22,7 @@ enum RecordScanner {
             let any = _mm_or_si128(_mm_or_si128(separators, quotes), _mm_or_si128(lineFeeds, returns))
             return UInt32(truncatingIfNeeded: _mm_movemask_epi8(any))
         #else
-            let low = word(bytes)
-            let high = word(bytes + 8)
-            let lowMask = matches(low, delimiter) | matches(low, 0x22) | matches(low, 0x0A) | matches(low, 0x0D)
-            let highMask = matches(high, delimiter) | matches(high, 0x22) | matches(high, 0x0A) | matches(high, 0x0D)
-            return gather(lowMask) | gather(highMask) << 8
+            return Portable.specials(bytes, delimiter: delimiter)
         #endif
     }
 
@@ -45,12 +41,7 @@ enum RecordScanner {
             let stops = _mm_movemask_epi8(_mm_or_si128(controls, _mm_cmpeq_epi8(block, _mm_set1_epi8(0x22))))
             return (UInt32(truncatingIfNeeded: delimiters), UInt32(truncatingIfNeeded: stops))
         #else
-            let low = word(bytes)
-            let high = word(bytes + 8)
-            return (
-                gather(matches(low, delimiter)) | gather(matches(high, delimiter)) << 8,
-                gather(matches(low, 0x22) | controls(low)) | gather(matches(high, 0x22) | controls(high)) << 8
-            )
+            return Portable.delimitersAndStops(bytes, delimiter: delimiter)
         #endif
     }
 
@@ -63,12 +54,7 @@ enum RecordScanner {
             let lineFeeds = _mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8(0x0A)))
             return (UInt32(truncatingIfNeeded: quotes), UInt32(truncatingIfNeeded: lineFeeds))
         #else
-            let low = word(bytes)
-            let high = word(bytes + 8)
-            return (
-                gather(matches(low, 0x22)) | gather(matches(high, 0x22)) << 8,
-                gather(matches(low, 0x0A)) | gather(matches(high, 0x0A)) << 8
-            )
+            return Portable.quotesAndLineFeeds(bytes)
         #endif
     }
 
@@ -128,7 +114,41 @@ enum RecordScanner {
         }
     #endif
 
-    #if !arch(x86_64)
+    /// The masks of ``specials(_:delimiter:)``, ``delimitersAndStops(_:delimiter:)`` and
+    /// ``quotesAndLineFeeds(_:)`` with word-at-a-time arithmetic on two 8-byte words: what runs
+    /// off x86-64, compiled everywhere so that tests on x86-64 compare it with the SSE2 path.
+    enum Portable {
+        @inline(__always)
+        static func specials(_ bytes: UnsafePointer<UInt8>, delimiter: UInt8) -> UInt32 {
+            let low = word(bytes)
+            let high = word(bytes + 8)
+            let lowMask = matches(low, delimiter) | matches(low, 0x22) | matches(low, 0x0A) | matches(low, 0x0D)
+            let highMask = matches(high, delimiter) | matches(high, 0x22) | matches(high, 0x0A) | matches(high, 0x0D)
+            return gather(lowMask) | gather(highMask) << 8
+        }
+
+        @inline(__always)
+        static func delimitersAndStops(_ bytes: UnsafePointer<UInt8>, delimiter: UInt8) -> (
+            delimiters: UInt32, stops: UInt32
+        ) {
+            let low = word(bytes)
+            let high = word(bytes + 8)
+            return (
+                gather(matches(low, delimiter)) | gather(matches(high, delimiter)) << 8,
+                gather(matches(low, 0x22) | controls(low)) | gather(matches(high, 0x22) | controls(high)) << 8
+            )
+        }
+
+        @inline(__always)
+        static func quotesAndLineFeeds(_ bytes: UnsafePointer<UInt8>) -> (quotes: UInt32, lineFeeds: UInt32) {
+            let low = word(bytes)
+            let high = word(bytes + 8)
+            return (
+                gather(matches(low, 0x22)) | gather(matches(high, 0x22)) << 8,
+                gather(matches(low, 0x0A)) | gather(matches(high, 0x0A)) << 8
+            )
+        }
+
         /// Eight bytes in memory order: byte `i` in bits `8i ..< 8i + 8`.
         @inline(__always)
         private static func word(_ bytes: UnsafePointer<UInt8>) -> UInt64 {
@@ -157,5 +177,5 @@ enum RecordScanner {
         private static func gather(_ topBits: UInt64) -> UInt32 {
             UInt32(truncatingIfNeeded: ((topBits >> 7) &* 0x0102_0408_1020_4080) >> 56)
         }
-    #endif
+    }
 }
