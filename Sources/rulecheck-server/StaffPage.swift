@@ -76,7 +76,7 @@ struct StaffPage: Sendable {
             "</form>",
         ]
         let inputs = chosen.compiled.definition.yearInputs
-        guard inputs.count <= 2 else { return lines + Self.axesNote(chosen) }
+        guard inputs.count <= 2 else { return lines + Self.axesNote(chosen, asOf: date) }
         lines += [
             "<p>Matrix of version \(HTML.escape(chosen.compiled.policy.version)) as of \(date): "
                 + "<a href=\"\(HTML.attribute(matrixURL))\">open the page</a> · "

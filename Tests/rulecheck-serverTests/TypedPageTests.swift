@@ -155,7 +155,9 @@ extension TypedPageTests {
                 #expect(reply.body.contains("<li><code>\(input.name)</code>: \(HTML.escape(input.label))"))
                 #expect(reply.body.contains(HTML.escape(input.allowedValues)))
             }
-            #expect(reply.body.contains("--rows level --columns employed --input years_of_service=VALUE"))
+            #expect(
+                reply.body.contains(
+                    "--rows level --columns employed --input years_of_service=0 --input cert_expires=2025"))
         }
     }
 }
