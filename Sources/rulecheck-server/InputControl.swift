@@ -24,7 +24,9 @@ struct InputControl {
             return select(
                 prompt: "Choose yes or no", shown: { $0.map { $0 == 0 ? "No" : "Yes" } ?? Self.noneText })
         case .integer:
-            return field(type: "number", extra: " step=\"1\" inputmode=\"numeric\"")
+            // A phone's digit keypad has no minus sign: only for a domain without negative numbers.
+            let keypad = (choice?.input ?? input).domain.lowerBound >= 0 ? " inputmode=\"numeric\"" : ""
+            return field(type: "number", extra: " step=\"1\"" + keypad)
         case .date:
             return field(type: "date", extra: "")
         }
@@ -41,10 +43,11 @@ struct InputControl {
 
     private var name: String { HTML.attribute(input.name) }
 
-    /// The codes some table takes, `none` (`nil`) last where allowed.
+    /// The codes some table takes, `none` (`nil`) last where allowed; yes before no.
     private var values: [Int?] {
-        guard let choice else { return input.values }
-        return choice.domains.flatMap { $0.map { Optional($0) } } + (choice.input.allowsNone ? [nil] : [])
+        let codes = choice.map { $0.domains.flatMap { $0.map { Optional($0) } } + ($0.input.allowsNone ? [nil] : []) }
+        let values = codes ?? input.values
+        return input.kind == .boolean ? values.filter { $0 != nil }.reversed() + values.filter { $0 == nil } : values
     }
 
     private func label(_ hint: String = "") -> String {
