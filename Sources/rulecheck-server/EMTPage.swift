@@ -25,28 +25,23 @@ struct EMTPage: Sendable {
         }
         let table = formTable.compiled.definition
         let names = table.yearInputs.map(\.name) + [table.dateInputName]
+        let entered = table.yearInputs.allSatisfy(\.isYear) ? "years" : "details"
         var body = [
             "<h1>Your recertification: which cohort, what to do, by when</h1>",
             "<p class=\"notice\" role=\"note\"><strong>Guidance, not an official decision.</strong> This page applies "
-                + "the published policy to the years you enter. For an official decision, contact "
+                + "the published policy to the \(entered) you enter. For an official decision, contact "
                 + "\(HTML.escape(contact)).</p>",
         ]
-        // The years offered are those some table of the history decides, not the newest's alone.
+        // The values offered are those some table of the history decides, not the newest's alone.
         let choices = (selection?.snapshot ?? state.source.snapshot).history.inputs
-        body += form(table, choices: choices, query: query)
+        let controls = table.yearInputs.map { input in
+            InputControl(input: input, choice: choices.first { $0.name == input.name }, chosen: query[input.name])
+        }
+        body += form(table, controls: controls, query: query)
         var status = HTTPResponse.Status.ok
         if names.contains(where: { query[$0] != nil }) {
-            var fields: [String: RequestJSON] = [:]
-            for (key, value) in query {
-                if key == table.dateInputName {
-                    if !value.isEmpty { fields[key] = .string(value) }
-                } else if value == "none" {
-                    fields[key] = .null
-                } else {
-                    fields[key] = Int(value).map { .int($0) } ?? .string(value)
-                }
-            }
             do {
+                let fields = try Self.requestFields(query, dateName: table.dateInputName, choices: choices)
                 let input = try DecisionInput(.object(fields), source: state.source)
                 let decision = try input.decide().decision
                 body += AnswerSection(decision: decision).html
@@ -58,33 +53,16 @@ struct EMTPage: Sendable {
                 body.append("<p class=\"error\" id=\"answer\" role=\"alert\">\(HTML.escape("\(error)"))</p>")
             }
         }
-        return html(PageLayout.page(title: "Recertification lookup", body: body), status)
+        // A number field gets the selects' size; pages without one keep their stylesheet as it was.
+        let style = controls.contains(where: \.isNumber) ? InputControl.numberStyle : nil
+        return html(PageLayout.page(title: "Recertification lookup", body: body, extraStyle: style), status)
     }
 
-    /// The form: one select per year input (the years of every table's domain, and "never
-    /// held" where allowed), and the date.
-    private func form(_ table: RuleTable, choices: [HistoryInput], query: [String: String]) -> [String] {
+    /// The form: one labelled control per input of the table (see ``InputControl``), and the date.
+    private func form(_ table: RuleTable, controls: [InputControl], query: [String: String]) -> [String] {
         // The answer's anchor in the action: after submitting, a phone shows the answer, not the form again.
         var lines = ["<form method=\"get\" action=\"/#answer\">"]
-        for input in table.yearInputs {
-            let chosen = query[input.name]
-            lines.append(
-                "<label for=\"\(HTML.attribute(input.name))\">\(HTML.escape(capitalized(input.label)))</label>")
-            lines.append(
-                "<select id=\"\(HTML.attribute(input.name))\" name=\"\(HTML.attribute(input.name))\" required>")
-            if chosen == nil { lines.append("<option value=\"\" selected disabled>Choose a year</option>") }
-            let values =
-                choices.first { $0.name == input.name }.map { choice in
-                    choice.domains.flatMap { $0.map { Optional($0) } } + (choice.input.allowsNone ? [nil] : [])
-                } ?? input.values
-            for value in values {
-                let text = value.map(String.init) ?? "none"
-                let shown = value.map(String.init) ?? "never held"
-                let selected = chosen == text ? " selected" : ""
-                lines.append("<option value=\"\(text)\"\(selected)>\(shown)</option>")
-            }
-            lines.append("</select>")
-        }
+        for control in controls { lines += control.html }
         let date = query[table.dateInputName] ?? ""
         lines += [
             "<label for=\"\(HTML.attribute(table.dateInputName))\">Date to check (leave empty for today)</label>",
@@ -94,10 +72,6 @@ struct EMTPage: Sendable {
             "</form>",
         ]
         return lines
-    }
-
-    private func capitalized(_ text: String) -> String {
-        text.prefix(1).uppercased() + text.dropFirst()
     }
 
     private func html(_ text: String, _ status: HTTPResponse.Status) -> Response {

@@ -5,8 +5,9 @@ import RuleEngine
 /// scripts and nothing fetched from elsewhere; readable at 390 px and printable. Callers pass
 /// HTML they have built with ``HTML/escape(_:)`` for every untrusted text.
 enum PageLayout {
-    /// A whole page. `title` is plain text (escaped here); `body` is HTML.
-    static func page(title: String, body: [String]) -> String {
+    /// A whole page. `title` is plain text (escaped here); `body` is HTML; `extraStyle`, rules
+    /// added after the shared stylesheet for a page that needs them.
+    static func page(title: String, body: [String], extraStyle: String? = nil) -> String {
         var lines = [
             "<!DOCTYPE html>",
             "<html lang=\"en\">",
@@ -16,6 +17,9 @@ enum PageLayout {
             "<title>\(HTML.escape(title))</title>",
             "<style>",
             stylesheet,
+        ]
+        if let extraStyle { lines.append(extraStyle) }
+        lines += [
             "</style>",
             "</head>",
             "<body>",

@@ -74,6 +74,10 @@ struct StaffPage: Sendable {
             "<input type=\"date\" id=\"as_of\" name=\"as_of\" value=\"\(date)\">",
             "<button type=\"submit\">Show</button>",
             "</form>",
+        ]
+        let inputs = chosen.compiled.definition.yearInputs
+        guard inputs.count <= 2 else { return lines + Self.axesNote(chosen, asOf: date) }
+        lines += [
             "<p>Matrix of version \(HTML.escape(chosen.compiled.policy.version)) as of \(date): "
                 + "<a href=\"\(HTML.attribute(matrixURL))\">open the page</a> · "
                 + "<a href=\"\(HTML.attribute(matrixURL + "&format=markdown"))\">Markdown</a></p>",

@@ -96,7 +96,7 @@ struct BrowserTests {
         """
 
     /// Checks the answer read from the page against the library's decision.
-    private func checkAnswer(_ answer: [String: Any], _ decision: Decision) throws {
+    func checkAnswer(_ answer: [String: Any], _ decision: Decision) throws {
         #expect(answer["error"] == nil, "the page showed an error: \(answer["error"] ?? "")")
         let outcome = decision.outcome
         let labels = decision.table.definition.labels
