@@ -36,7 +36,9 @@ public struct DecisionMatrix: Sendable {
 
     func timeline(cell: Int) -> [TimelineSegment] {
         var segments: [TimelineSegment] = []
-        for interval in table.decisionIndex.intervals(of: cell) {
+        // A cell no input reaches (two per-person dates whose difference cannot fall in its
+        // class) holds gaps; a table the analysis accepts has none elsewhere.
+        for interval in table.decisionIndex.intervals(of: cell) where interval.rule >= 0 {
             let rule = Int(interval.rule)
             if let last = segments.last, last.rule == rule, last.flags == interval.flags {
                 segments[segments.count - 1] = TimelineSegment(
@@ -52,11 +54,17 @@ public struct DecisionMatrix: Sendable {
         return segments
     }
 
-    /// The year combinations grouped by identical timelines, as compact regions, in order.
+    /// The year combinations grouped by identical timelines, as compact regions, in order. A
+    /// table that compares two per-person dates has a region's values for each compared pair
+    /// too, after the inputs' (the classes of their difference; see ``regionParts(_:)``); the
+    /// combinations no input reaches are left out.
     public func timelineGroups() -> [(regions: [InputRegion], segments: [TimelineSegment])] {
         let space = table.decisionIndex.space
         var cellsBySignature: [[TimelineSegment]: [Int]] = [:]
-        for cell in 0..<space.count { cellsBySignature[timeline(cell: cell), default: []].append(cell) }
+        for cell in 0..<space.count where space.isRealisable(cell) {
+            let segments = timeline(cell: cell)
+            if !segments.isEmpty { cellsBySignature[segments, default: []].append(cell) }
+        }
         let groups = cellsBySignature.map { segments, cells in
             let window = table.policy.windowStart.dayNumber...table.policy.windowEnd.dayNumber
             let regions = InputRegion.compact(cells.map { ($0, window) }, space: space)
@@ -80,7 +88,6 @@ public struct DecisionMatrix: Sendable {
     /// The timeline of every year combination, grouped, as reviewable text.
     public func timelineText() -> String {
         let policy = table.policy
-        let inputs = table.definition.yearInputs
         var lines = [
             "# Timeline of \(policy.id) version \(policy.version): \(policy.title)",
             "# Window \(policy.windowStart) to \(policy.windowEnd), dates in \(policy.timeZone).",
@@ -90,7 +97,7 @@ public struct DecisionMatrix: Sendable {
         for group in timelineGroups() {
             lines.append("")
             for region in group.regions {
-                var parts = zip(inputs, region.values).map { "\($0.name) \($0.describe($1))" }
+                var parts = regionParts(region).map { "\($0.name) \($0.values)" }
                 if parts.isEmpty { parts = ["every input"] }
                 lines.append(parts.joined(separator: ", "))
             }

@@ -62,10 +62,9 @@ extension MatrixHTML {
 
     /// One line per region: `ma_expires 2022–2025 · nr_expires 2026`.
     private func regionLabels(_ regions: [InputRegion]) -> [String] {
-        let inputs = matrix.table.definition.yearInputs
-        return regions.map { region in
-            let parts = zip(inputs, region.values).map {
-                "<span class=\"part\"><code>\(HTML.escape($0.name))</code> \(HTML.escape($0.describe($1)))</span>"
+        regions.map { region in
+            let parts = matrix.regionParts(region).map {
+                "<span class=\"part\"><code>\(HTML.escape($0.name))</code> \(HTML.escape($0.values))</span>"
             }
             return parts.isEmpty ? "every input" : parts.joined(separator: " · ")
         }

@@ -78,7 +78,7 @@ public struct MatrixMarkdown: Sendable {
         ]
         for group in matrix.timelineGroups() {
             let years = group.regions.map { region in
-                zip(inputs, region.values).map { "\($0.name) \($0.describe($1))" }.joined(separator: ", ")
+                matrix.regionParts(region).map { "\($0.name) \($0.values)" }.joined(separator: ", ")
             }
             .joined(separator: "; ")
             for (index, segment) in group.segments.enumerated() {
