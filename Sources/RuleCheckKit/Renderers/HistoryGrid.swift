@@ -16,12 +16,25 @@ public struct HistoryGrid: Sendable {
     struct Layout {
         let newest: CompiledTable
         let inForce: [CompiledTable]
-        let rows: [Int?]
-        let columns: [Int?]
+        let rowAxis: Axis
+        let columnAxis: Axis?
+        /// The values each row stands for (several neighbouring classes of a per-person date).
+        let rowGroups: [[Int?]]
+        /// The values each column stands for, as ``rowGroups``.
+        let columnGroups: [[Int?]]
         /// Each cell's legend letter (lowercase where the first derived output is false), or `-`.
         let cells: [[String]]
         let legend: [(table: CompiledTable, rule: Int, letter: String)]
         let undecided: Bool
+
+        /// The header of each row.
+        var rowLabels: [String] { rowGroups.map(rowAxis.label) }
+        /// The header of each column (none when the grid has one input).
+        var columnLabels: [String] { columnAxis.map { axis in columnGroups.map(axis.label) } ?? [] }
+        /// The top-left cell: `rows \ columns`, or the one input's name.
+        var corner: String {
+            columnAxis.map { "\(rowAxis.input.name) \\ \($0.input.name)" } ?? rowAxis.input.name
+        }
     }
 
     func layout(asOf date: LocalDate) throws(DecisionMatrix.GridError) -> Layout {
@@ -32,14 +45,24 @@ public struct HistoryGrid: Sendable {
         guard inputs.count <= 2 else { throw .tooManyInputs(inputs.count) }
         // The values of every table in force, so that no table's domain is cut off.
         let inForce = history.tablesInForce(on: date)
-        let rows = Self.values(inForce.map { $0.definition.yearInputs[0] })
-        let columns = inputs.count == 2 ? Self.values(inForce.map { $0.definition.yearInputs[1] }) : [nil]
+        if inputs.count == 2,
+            inForce.contains(where: { table in
+                table.definition.datePairs.contains { Set([$0.first, $0.second]) == [0, 1] }
+            })
+        {
+            throw .comparedDates(inputs[0].name, inputs[1].name)
+        }
+        let tables = [newest] + inForce.filter { $0 !== newest }
+        let axes = inputs.indices.compactMap { index in Self.axis(tables.map { $0.definition.yearInputs[index] }) }
+        guard let rowAxis = axes.first else { throw .tooManyInputs(inputs.count) }
+        let columnAxis = axes.count == 2 ? axes[1] : nil
+        let columns = columnAxis?.values ?? [nil]
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         var legend: [(table: CompiledTable, rule: Int, letter: String)] = []
         var undecided = false
-        let cells = rows.map { row in
+        let cells = rowAxis.values.map { row in
             columns.map { column -> String in
-                let years = inputs.count == 2 ? YearValues(row, column) : YearValues([row])
+                let years = columnAxis != nil ? YearValues(row, column) : YearValues([row])
                 guard let decision = try? history.evaluate(years, asOf: date) else {
                     undecided = true
                     return "-"
@@ -55,27 +78,25 @@ public struct HistoryGrid: Sendable {
                 return (lower ? letter?.lowercased() : letter) ?? "?"
             }
         }
+        let merged = Self.merged(rows: rowAxis, columns: columnAxis, values: columns, cells: cells)
         return Layout(
-            newest: newest, inForce: inForce, rows: rows, columns: columns, cells: cells, legend: legend,
-            undecided: undecided)
+            newest: newest, inForce: inForce, rowAxis: rowAxis, columnAxis: columnAxis, rowGroups: merged.rowGroups,
+            columnGroups: merged.columnGroups, cells: merged.cells, legend: legend, undecided: undecided)
     }
 
     /// The grid on `date` as text.
     public func text(asOf date: LocalDate) throws(DecisionMatrix.GridError) -> String {
         let grid = try layout(asOf: date)
-        let inputs = grid.newest.definition.yearInputs
-        let label = { (value: Int?) in value.map(String.init) ?? "none" }
-        let corner = inputs.count == 2 ? "\(inputs[0].name) \\ \(inputs[1].name)" : inputs[0].name
+        let corner = grid.corner
         let width = max(corner.count, 4)
         var lines = [
             "Policy history \(grid.newest.policy.id) as of \(date): "
                 + grid.inForce.map { "\($0.definition.file) (version \($0.policy.version))" }.joined(separator: ", "),
             "",
         ]
-        lines.append(
-            corner.padding(width + 2) + (inputs.count == 2 ? grid.columns.map { label($0).padding(5) }.joined() : ""))
-        for (row, value) in grid.rows.enumerated() {
-            lines.append(label(value).padding(width + 2) + grid.cells[row].map { $0.padding(5) }.joined())
+        lines.append(corner.padding(width + 2) + grid.columnLabels.map { $0.padding(5) }.joined())
+        for (row, label) in grid.rowLabels.enumerated() {
+            lines.append(label.padding(width + 2) + grid.cells[row].map { $0.padding(5) }.joined())
         }
         lines += ["", "Legend:"]
         for entry in grid.legend {
@@ -95,9 +116,8 @@ public struct HistoryGrid: Sendable {
     /// The grid on `date` as GitHub-flavoured Markdown: the grid and the legend as tables.
     public func markdown(asOf date: LocalDate) throws(DecisionMatrix.GridError) -> String {
         let grid = try layout(asOf: date)
-        let inputs = grid.newest.definition.yearInputs
-        let label = { (value: Int?) in value.map(String.init) ?? "none" }
-        let corner = inputs.count == 2 ? "\(inputs[0].name) \\ \(inputs[1].name)" : inputs[0].name
+        let corner = grid.corner
+        let columns = grid.columnAxis == nil ? ["none"] : grid.columnLabels.map(MatrixMarkdown.escape)
         var lines = [
             "## Policy history `\(MatrixMarkdown.code(grid.newest.policy.id))` as of \(date)", "",
             "Tables in force, newest first: "
@@ -106,11 +126,11 @@ public struct HistoryGrid: Sendable {
                 }
                 .joined(separator: ", ") + ".",
             "",
-            "| \(MatrixMarkdown.escape(corner)) | " + grid.columns.map(label).joined(separator: " | ") + " |",
-            "|---|" + String(repeating: "---|", count: grid.columns.count),
+            "| \(MatrixMarkdown.escape(corner)) | " + columns.joined(separator: " | ") + " |",
+            "|---|" + String(repeating: "---|", count: columns.count),
         ]
-        for (row, value) in grid.rows.enumerated() {
-            lines.append("| **\(label(value))** | " + grid.cells[row].joined(separator: " | ") + " |")
+        for (row, label) in grid.rowLabels.enumerated() {
+            lines.append("| **\(MatrixMarkdown.escape(label))** | " + grid.cells[row].joined(separator: " | ") + " |")
         }
         lines += ["", "| key | cohort / status | fee | rule | table |", "|---|---|---|---|---|"]
         for entry in grid.legend {
@@ -130,11 +150,5 @@ public struct HistoryGrid: Sendable {
         }
         if !notes.isEmpty { lines += ["", notes.joined(separator: "; ") + "."] }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The union of several tables' values of one input: years ascending, `none` last.
-    private static func values(_ inputs: [YearInput]) -> [Int?] {
-        let years = Set(inputs.flatMap { Array($0.domain) }).sorted()
-        return years.map { Optional($0) } + (inputs.contains { $0.allowsNone } ? [nil] : [])
     }
 }
