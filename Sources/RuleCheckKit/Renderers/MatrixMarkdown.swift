@@ -70,7 +70,6 @@ public struct MatrixMarkdown: Sendable {
 
     private func timeline() -> [String] {
         let rules = matrix.table.definition.rules
-        let inputs = matrix.table.definition.yearInputs
         let derived = matrix.table.definition.derived.map(\.name)
         var lines = [
             "| Year combinations | Dates | Cohort / status | Fee |" + derived.map { " \($0) |" }.joined() + " Rule |",
