@@ -74,8 +74,3 @@ struct AnswerSection {
         }
     }
 }
-
-extension String {
-    /// The text with its first letter in upper case.
-    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}

@@ -51,7 +51,7 @@ struct InputControl {
     }
 
     private func label(_ hint: String = "") -> String {
-        "<label for=\"\(name)\">\(HTML.escape(capitalized(input.label) + hint))</label>"
+        "<label for=\"\(name)\">\(HTML.escape(input.label.capitalizedFirst + hint))</label>"
     }
 
     /// A select of every value; a prompt stays selected (and disabled) until one is chosen.
@@ -87,9 +87,5 @@ struct InputControl {
             "<input type=\"\(type)\" id=\"\(name)\" name=\"\(name)\" min=\"\(HTML.attribute(low))\" "
                 + "max=\"\(HTML.attribute(high))\"\(extra) value=\"\(HTML.attribute(chosen ?? ""))\"\(required)>",
         ]
-    }
-
-    private func capitalized(_ text: String) -> String {
-        text.prefix(1).uppercased() + text.dropFirst()
     }
 }

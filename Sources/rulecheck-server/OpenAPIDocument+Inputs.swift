@@ -49,7 +49,7 @@ extension OpenAPIDocument {
     /// ranges when the tables' domains leave a hole) or enum values, and its label.
     private static func property(_ input: HistoryInput) -> [(String, JSONValue)] {
         let declared = input.input
-        let label = declared.label.prefix(1).uppercased() + declared.label.dropFirst()
+        let label = declared.label.capitalizedFirst
         let type: JSONValue =
             declared.allowsNone
             ? .array([.string(declared.kind.jsonType), .string("null")]) : .string(declared.kind.jsonType)

@@ -22,15 +22,8 @@ extension DecisionMatrix {
 
     /// Ranges of days, merged where they touch: `-730 to -1 days, 30 days`.
     static func describe(days ranges: [ClosedRange<Int>]) -> String {
-        var merged: [ClosedRange<Int>] = []
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = merged.last, range.lowerBound <= last.upperBound + 1 {
-                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
-            } else {
-                merged.append(range)
-            }
-        }
-        return merged.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound) to \($0.upperBound)" }
+        ranges.mergedRanges()
+            .map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound) to \($0.upperBound)" }
             .joined(separator: ", ") + " days"
     }
 }
