@@ -29,7 +29,9 @@ let package = Package(
         ),
         .target(name: "YAMLReader", dependencies: ["CYAML"]),
         .target(name: "RuleEngine", dependencies: ["YAMLReader"]),
-        .target(name: "RuleCheckKit", dependencies: ["RuleEngine"]),
+        // The roster row loop for processors with AVX2, which Swift cannot target one function at.
+        .target(name: "CRosterRows"),
+        .target(name: "RuleCheckKit", dependencies: ["RuleEngine", "CRosterRows"]),
         // The service's command-line options, shared by `rulecheck serve` and `rulecheck-server`
         // without making `rulecheck` depend on the HTTP stack.
         .target(

@@ -1,3 +1,4 @@
+import CRosterRows
 import RuleEngine
 
 /// The day number of each `YYYY-MM-DD` date cell already read, by the cell's ten bytes, in a
@@ -7,20 +8,14 @@ import RuleEngine
 /// once the table is a quarter full, new cells are read each time. One per thread; not
 /// `Sendable`.
 final class RosterDateCache {
-    /// A cell's ten bytes (the first eight, then the last two) and its day number.
-    private struct Slot {
-        var head: UInt64 = 0
-        var tail: UInt16 = 0
-        /// `Int32.min` in an empty slot: no day a memo holds, so a cell of ten NUL bytes that
-        /// matches an empty slot is not found in the memo either. A day read is never
-        /// `Int32.min` (``RosterFastCells`` reads years 1900 to 2299).
-        var day = Int32.min
-    }
-
     /// The number of slots (a power of two), and the most that are used.
     static let slotCount = 4096
     static let maxUsed = slotCount / 4
-    private let slots: UnsafeMutablePointer<Slot>
+    /// Each slot: a cell's ten bytes (the first eight, then the last two) and its day number,
+    /// laid out in C for the AVX2 row loop. `Int32.min` in an empty slot: no day a memo holds,
+    /// so a cell of ten NUL bytes that matches an empty slot is not found in the memo either. A
+    /// day read is never `Int32.min` (``RosterFastCells`` reads years 1900 to 2299).
+    let slots: UnsafeMutablePointer<CRosterDateSlot>
     private var used = 0
     /// The reader of the cells not yet in the table.
     let cells = RosterFastCells()
@@ -28,7 +23,7 @@ final class RosterDateCache {
     /// An empty table.
     init() {
         slots = .allocate(capacity: Self.slotCount)
-        slots.initialize(repeating: Slot(), count: Self.slotCount)
+        slots.initialize(repeating: CRosterDateSlot(head: 0, tail: 0, day: Int32.min), count: Self.slotCount)
     }
 
     deinit { slots.deallocate() }
@@ -54,13 +49,13 @@ final class RosterDateCache {
     /// Reads a cell the table does not hold and keeps it in the empty `slot` when the fast
     /// reader reads it and the table has room.
     @inline(never)
-    private func read(_ bytes: UnsafePointer<UInt8>, into slot: UnsafeMutablePointer<Slot>, head: UInt64, tail: UInt16)
+    private func read(_ bytes: UnsafePointer<UInt8>, into slot: UnsafeMutablePointer<CRosterDateSlot>, head: UInt64, tail: UInt16)
         -> Int?
     {
         guard let day = cells.isoDay(UnsafeBufferPointer(start: bytes, count: 10)) else { return nil }
         if used < Self.maxUsed {
             used += 1
-            slot.pointee = Slot(head: head, tail: tail, day: Int32(truncatingIfNeeded: day))
+            slot.pointee = CRosterDateSlot(head: head, tail: tail, day: Int32(truncatingIfNeeded: day))
         }
         return day
     }

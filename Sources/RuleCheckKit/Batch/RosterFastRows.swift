@@ -19,6 +19,10 @@ struct RosterFastRows {
     /// Whether ``writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)`` may scan:
     /// ISO dates, a delimiter above `0x0D` and a reader that scans many bytes at a time.
     let scans: Bool
+    /// Whether ``writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)`` runs the
+    /// AVX2 loop (``writeKnownRowsAVX2(_:memo:suffixes:suffixStarts:counts:writer:limit:)``):
+    /// it scans, the processor has AVX2 and BMI2, and the run has not turned it off.
+    let usesAVX2: Bool
     /// The byte before each field and after the last, for the record being scanned: field `i`
     /// is `ends[i] + 1 ..< ends[i + 1]`. Room for a delimiter at every byte of the longest
     /// record the loop scans, and more.
@@ -34,6 +38,7 @@ struct RosterFastRows {
         dateFormat = processor.options.dateFormat
         columnCount = layout.columnCount
         scans = dateFormat == .iso && reader.delimiter > 0x0D && reader.options.vectorized
+        usesAVX2 = scans && processor.usesAVX2Rows && Self.avx2Available
         ends = .allocate(capacity: Self.maxRecordBytes + columnCount + 2 * Self.step)
     }
 
@@ -55,6 +60,11 @@ struct RosterFastRows {
         _ reader: CSVReader, memo: RosterDecisionMemo, suffixes: UnsafePointer<UInt8>,
         suffixStarts: UnsafePointer<Int>, counts: UnsafeMutablePointer<Int>, writer: BufferedWriter, limit: Int
     ) throws(BufferedWriter.WriteError) -> Int {
+        if usesAVX2 {
+            return try writeKnownRowsAVX2(
+                reader, memo: memo, suffixes: suffixes, suffixStarts: suffixStarts, counts: counts, writer: writer,
+                limit: limit)
+        }
         // One or two year inputs fit the key's first word, which alone is then mixed and compared.
         if inputCount <= 2 {
             return try writeKnownRows(

@@ -47,6 +47,9 @@ public struct RosterProcessor: Sendable {
     /// their outcome (``RosterDecisionMemo``) instead of being decided again; tests turn it off
     /// to compare.
     var usesMemo = true
+    /// Whether those rows are written by the AVX2 loop (``RosterFastRows/writeKnownRowsAVX2(_:memo:suffixes:suffixStarts:counts:writer:limit:)``)
+    /// where the processor has it; tests turn it off to run the Swift loop.
+    var usesAVX2Rows = true
 
     /// Every input's value `none`, which each row's values start from.
     let emptyYears: YearValues

@@ -1,0 +1,360 @@
+// See CRosterRows.h. Each row is scanned in 64-byte windows from its first byte: one mask of
+// the delimiters and one of the bytes that stop a plain scan (a quote, or a control byte up to
+// CR), the delimiters' offsets taken with TZCNT and BLSR, as `RosterFastRows.scanRecord` does
+// with 16-byte SSE2 blocks.
+#include "CRosterRows.h"
+
+#include <string.h>
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+#define ROWS_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
+#define ROWS_INLINE static inline __attribute__((always_inline)) ROWS_TARGET
+
+bool CRosterRowsAvailable(void) {
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return false;
+    if (!(ecx & bit_OSXSAVE) || !(ecx & bit_AVX) || !(ecx & bit_POPCNT)) return false;
+    // The system saves the SSE and AVX registers on a switch (XCR0 bits 1 and 2).
+    unsigned low = 0, high = 0;
+    __asm__ volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
+    if ((low & 6) != 6) return false;
+    if (__get_cpuid_max(0, 0) < 7) return false;
+    __cpuid_count(7, 0, eax, ebx, ecx, edx);
+    return (ebx & bit_AVX2) && (ebx & bit_BMI) && (ebx & bit_BMI2);
+}
+
+/// The constants every window compares with.
+typedef struct {
+    __m256i delimiter;
+    __m256i quote;
+    __m256i controlMax;
+} Splats;
+
+/// The delimiters of a window, and its stops: quotes and bytes `0x00 ... 0x0D`.
+typedef struct {
+    uint64_t delimiters;
+    uint64_t stops;
+} Masks;
+
+/// The masks of the 64 bytes at `window`.
+ROWS_INLINE Masks masks(const uint8_t *base, intptr_t window, const Splats *splats) {
+    const __m256i low = _mm256_loadu_si256((const __m256i *)(const void *)(base + window));
+    const __m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(base + window + 32));
+    const uint64_t delimiters =
+        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, splats->delimiter))
+        | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, splats->delimiter)) << 32;
+    // Unsigned `byte <= 0x0D`: the smaller of the byte and 0x0D is the byte itself.
+    const __m256i lowStops = _mm256_or_si256(
+        _mm256_cmpeq_epi8(_mm256_min_epu8(low, splats->controlMax), low), _mm256_cmpeq_epi8(low, splats->quote));
+    const __m256i highStops = _mm256_or_si256(
+        _mm256_cmpeq_epi8(_mm256_min_epu8(high, splats->controlMax), high), _mm256_cmpeq_epi8(high, splats->quote));
+    const uint64_t stops = (uint64_t)(uint32_t)_mm256_movemask_epi8(lowStops)
+        | (uint64_t)(uint32_t)_mm256_movemask_epi8(highStops) << 32;
+    return (Masks){delimiters, stops};
+}
+
+/// The masks of the bytes `window ..< limit` (at most 64 of them; bits past `limit` are 0).
+ROWS_INLINE Masks masksBefore(const uint8_t *base, intptr_t window, intptr_t limit, const Splats *splats) {
+    const Masks found = masks(base, window, splats);
+    const intptr_t available = limit - window;
+    const uint64_t keep = _bzhi_u64(~(uint64_t)0, (unsigned)(available < 64 ? available : 64));
+    return (Masks){found.delimiters & keep, found.stops & keep};
+}
+
+/// The closing quote of the quoted field opened at `open`, when the field needs its quotes (it
+/// holds the delimiter or a doubled quote), holds no control byte, and closes before `limit`
+/// with a byte after it before `limit`; -1 otherwise.
+ROWS_INLINE intptr_t closingQuote(const uint8_t *base, intptr_t open, intptr_t limit, const Splats *splats) {
+    intptr_t position = open + 1;
+    bool needsQuotes = false;
+    while (position < limit) {
+        const Masks found = masksBefore(base, position, limit, splats);
+        if (found.stops == 0) {
+            if (found.delimiters != 0) needsQuotes = true;
+            position += 64;
+            continue;
+        }
+        const unsigned at = (unsigned)_tzcnt_u64(found.stops);
+        if (_bzhi_u64(found.delimiters, at) != 0) needsQuotes = true;
+        const intptr_t quote = position + at;
+        if (base[quote] != '"' || quote + 1 >= limit) return -1;
+        if (base[quote + 1] != '"') return needsQuotes ? quote : -1;
+        needsQuotes = true;
+        position = quote + 2;
+    }
+    return -1;
+}
+
+/// Finds the fields of the record at `recordStart` in `ends` (field `i` is
+/// `ends[i] + 1 ..< ends[i + 1]`) and returns its LF's offset, for the records
+/// `RosterFastRows.scanRecord` accepts: the header's number of fields, unquoted fields without
+/// a quote or a control byte, quoted fields that need their quotes, ending in an LF within
+/// `maxRecordBytes` and before `end`; -1 for any other. Every record the loop writes can take
+/// this way; most take the shorter one of `writeRows`.
+ROWS_TARGET __attribute__((noinline)) static intptr_t scanRecord(
+    const CRosterRowsJob *job, intptr_t recordStart, const Splats *splats) {
+    const uint8_t *base = job->base;
+    intptr_t *ends = job->ends;
+    const intptr_t lastField = job->columnCount - 1;
+    const intptr_t limit = job->end - recordStart > job->maxRecordBytes ? recordStart + job->maxRecordBytes : job->end;
+    ends[0] = recordStart - 1;
+    intptr_t found = 0;
+    intptr_t window = recordStart;
+    bool afterQuote = false;
+    while (window < limit) {
+        Masks bytes = masksBefore(base, window, limit, splats);
+        // A closing quote must be followed by the delimiter or the record's end.
+        if (afterQuote && ((bytes.delimiters | bytes.stops) & 1) == 0) return -1;
+        afterQuote = false;
+        if (bytes.stops == 0) {
+            while (bytes.delimiters != 0) {
+                ends[++found] = window + (intptr_t)_tzcnt_u64(bytes.delimiters);
+                bytes.delimiters = _blsr_u64(bytes.delimiters);
+            }
+            window += 64;
+            continue;
+        }
+        const unsigned at = (unsigned)_tzcnt_u64(bytes.stops);
+        uint64_t before = _bzhi_u64(bytes.delimiters, at);
+        while (before != 0) {
+            ends[++found] = window + (intptr_t)_tzcnt_u64(before);
+            before = _blsr_u64(before);
+        }
+        const intptr_t stop = window + at;
+        if (base[stop] == '\n') {
+            if (found != lastField || stop == recordStart) return -1;
+            ends[job->columnCount] = stop;
+            return stop;
+        }
+        // A quote that opens a field: the scan goes on after its closing quote.
+        if (base[stop] != '"' || found > lastField || stop != ends[found] + 1) return -1;
+        const intptr_t closing = closingQuote(base, stop, limit, splats);
+        if (closing < 0) return -1;
+        window = closing + 1;
+        afterQuote = true;
+    }
+    return -1;
+}
+
+/// A cell: the offset of its first byte, and its length.
+typedef struct {
+    intptr_t start;
+    intptr_t length;
+} Cell;
+
+/// Cell `column` of the record `scanRecord` just read into `ends`.
+ROWS_INLINE Cell cellAt(const intptr_t *ends, intptr_t column) {
+    const intptr_t start = ends[column] + 1;
+    return (Cell){start, ends[column + 1] - start};
+}
+
+/// The memo's key word of a year cell: its four bytes, or 0 when empty; false for a cell of
+/// another length or of four NUL bytes (as `RosterFastCells.yearKey`).
+ROWS_INLINE bool yearWord(const uint8_t *base, Cell cell, uint64_t *word) {
+    if (cell.length == 0) {
+        *word = 0;
+        return true;
+    }
+    if (cell.length != 4) return false;
+    uint32_t bytes;
+    memcpy(&bytes, base + cell.start, 4);
+    *word = bytes;
+    return bytes != 0;
+}
+
+/// The day of the ten-byte date cell at `cell` from the date cache, as
+/// `RosterDateCache.day` finds it; false when the cache does not hold it.
+ROWS_INLINE bool cachedDay(const CRosterRowsJob *job, const uint8_t *cell, intptr_t *day) {
+    uint64_t head;
+    uint16_t tail;
+    memcpy(&head, cell, 8);
+    memcpy(&tail, cell + 8, 2);
+    intptr_t index = (intptr_t)(((head ^ (uint64_t)tail * 0xC2B2AE3D27D4EB4FULL) * 0x9E3779B97F4A7C15ULL) >> 52);
+    while (true) {
+        const CRosterDateSlot *slot = job->dateSlots + index;
+        if (slot->head == head && slot->tail == tail) {
+            *day = slot->day;
+            return true;
+        }
+        if (slot->day == INT32_MIN) return false;
+        index = (index + 1) & job->dateSlotMask;
+    }
+}
+
+/// Copies `count` bytes in 32-byte moves, two of them whatever `count`: up to 63 bytes past
+/// `count` are read and written.
+ROWS_INLINE void copyBytes(const uint8_t *from, uint8_t *to, intptr_t count) {
+    _mm256_storeu_si256((__m256i *)(void *)to, _mm256_loadu_si256((const __m256i *)(const void *)from));
+    _mm256_storeu_si256(
+        (__m256i *)(void *)(to + 32), _mm256_loadu_si256((const __m256i *)(const void *)(from + 32)));
+    for (intptr_t offset = 64; offset < count; offset += 32) {
+        _mm256_storeu_si256(
+            (__m256i *)(void *)(to + offset), _mm256_loadu_si256((const __m256i *)(const void *)(from + offset)));
+    }
+}
+
+/// The loop, for keys of one word (`wide` false: at most two inputs) or three. It works on a
+/// copy of the job, so that the compiler keeps its fields in registers rather than reload them
+/// after each store through `ends` or `counts`. A record of one or two year inputs that ends
+/// within 63 bytes, with no quote, is read from one window's masks (`readCells`); any other
+/// goes through `scanRecord`.
+ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide) {
+    const CRosterRowsJob copy = *given;
+    const CRosterRowsJob *job = &copy;
+    const Splats splats = {
+        _mm256_set1_epi8((char)job->delimiter), _mm256_set1_epi8('"'), _mm256_set1_epi8(0x0D)};
+    const uint8_t *base = job->base;
+    const intptr_t *ends = job->ends;
+    const intptr_t firstColumn = job->inputCount > 0 ? job->columns[0] : -1;
+    const intptr_t secondColumn = job->inputCount > 1 ? job->columns[1] : -1;
+    const intptr_t dateColumn = job->dateColumn;
+    const intptr_t lastField = job->columnCount - 1;
+    // One window holds the structure of records of up to 62 fields.
+    const bool oneWindow = !wide && job->columnCount <= 62;
+    const intptr_t end = job->end;
+    intptr_t start = job->start;
+    uint8_t *output = job->output;
+    intptr_t room = job->outputRoom;
+    intptr_t rows = 0;
+    CRosterRowsStop stop = CRosterRowsStopLimit;
+    while (rows < job->limit) {
+        const intptr_t recordStart = start;
+        intptr_t lineEnd = -1;
+        uint64_t words[3] = {0, 0, 0};
+        intptr_t day = job->defaultDay;
+        bool read = false;
+        if (oneWindow && end - recordStart >= 64) {
+            const Masks bytes = masks(base, recordStart, &splats);
+            const unsigned at = (unsigned)_tzcnt_u64(bytes.stops);
+            if (at <= 62 && base[recordStart + at] == '\n') {
+                const uint64_t before = _bzhi_u64(bytes.delimiters, at);
+                if (at == 0 || (intptr_t)_mm_popcnt_u64(before) != lastField) goto stopAtRecord;
+                // Bit 0 for the byte before the record, bit `i + 1` for a delimiter or the LF at `i`.
+                const uint64_t structure = before << 1 | 1 | (uint64_t)1 << (at + 1);
+                lineEnd = recordStart + at;
+                // A cell starts at offset `from`, the position of its structure bit; its next
+                // bits tell its length: bit 4 alone of the five after it for four bytes, bit 0 for
+                // none.
+                if (firstColumn >= 0) {
+                    const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << firstColumn, structure));
+                    const uint64_t after = (structure >> (from + 1)) & 0x1F;
+                    if (after == 0x10) {
+                        uint32_t cell;
+                        memcpy(&cell, base + recordStart + from, 4);
+                        if (cell == 0) goto stopAtRecord;
+                        words[0] = cell;
+                    } else if (after & 1) {
+                        words[0] = 0;
+                    } else {
+                        goto stopAtRecord;
+                    }
+                }
+                if (secondColumn >= 0) {
+                    const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << secondColumn, structure));
+                    const uint64_t after = (structure >> (from + 1)) & 0x1F;
+                    if (after == 0x10) {
+                        uint32_t cell;
+                        memcpy(&cell, base + recordStart + from, 4);
+                        if (cell == 0) goto stopAtRecord;
+                        words[0] |= (uint64_t)cell << 32;
+                    } else if (!(after & 1)) {
+                        goto stopAtRecord;
+                    }
+                }
+                if (dateColumn >= 0) {
+                    const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << dateColumn, structure));
+                    const uint64_t after = (structure >> (from + 1)) & 0x7FF;
+                    if (after == 0x400) {
+                        if (!cachedDay(job, base + recordStart + from, &day)) goto stopAtRecord;
+                    } else if (!(after & 1)) {
+                        goto stopAtRecord;
+                    }
+                }
+                read = true;
+            }
+        }
+        if (!read) {
+            lineEnd = scanRecord(job, recordStart, &splats);
+            if (lineEnd < 0) goto stopAtRecord;
+            bool known = true;
+            const intptr_t inputs = wide ? job->inputCount : (job->inputCount < 2 ? job->inputCount : 2);
+            for (intptr_t input = 0; input < inputs && known; input++) {
+                uint64_t word = 0;
+                known = yearWord(base, cellAt(ends, job->columns[input]), &word);
+                words[input >> 1] |= word << (32 * (input & 1));
+            }
+            if (known && dateColumn >= 0) {
+                const Cell date = cellAt(ends, dateColumn);
+                if (date.length == 10) {
+                    known = cachedDay(job, base + date.start, &day);
+                } else if (date.length != 0) {
+                    known = false;
+                }
+            }
+            if (!known) goto stopAtRecord;
+        }
+        // The memo's slot of the key (`RosterDecisionMemo.Tables.slot(of:wide:)`).
+        const uint64_t mixed =
+            wide ? words[0] ^ words[1] * 0x9E3779B97F4A7C15ULL ^ words[2] * 0xC2B2AE3D27D4EB4FULL : words[0];
+        intptr_t slot = (intptr_t)((mixed * 0x9E3779B97F4A7C15ULL) >> job->hashShift);
+        while (true) {
+            if (!job->occupied[slot]) goto stopAtRecord;
+            const uint64_t *key = job->keys + 3 * slot;
+            if (wide ? (key[0] == words[0] && key[1] == words[1] && key[2] == words[2]) : key[0] == words[0]) break;
+            slot = (slot + 1) & job->slotMask;
+        }
+        const intptr_t offset = day - job->firstDay;
+        if ((uintptr_t)offset >= (uintptr_t)job->days) goto stopAtRecord;
+        const intptr_t entry = (intptr_t)job->entries[slot * job->days + offset] - 1;
+        if (entry < 0) goto stopAtRecord;
+        const intptr_t suffixStart = job->suffixStarts[entry];
+        const intptr_t recordLength = lineEnd - recordStart;
+        const intptr_t total = recordLength + (job->suffixStarts[entry + 1] - suffixStart);
+        if (total > room) {
+            stop = CRosterRowsStopOutputFull;
+            break;
+        }
+        copyBytes(base + recordStart, output, recordLength);
+        copyBytes(job->suffixes + suffixStart, output + recordLength, total - recordLength);
+        output += total;
+        room -= total;
+        job->counts[entry] += 1;
+        rows += 1;
+        start = lineEnd + 1;
+        continue;
+    stopAtRecord:
+        stop = CRosterRowsStopRecord;
+        break;
+    }
+    given->start = start;
+    given->output = output;
+    given->outputRoom = room;
+    given->rows = rows;
+    given->stop = stop;
+}
+
+ROWS_TARGET static void writeNarrowRows(CRosterRowsJob *job) { writeRows(job, false); }
+
+ROWS_TARGET static void writeWideRows(CRosterRowsJob *job) { writeRows(job, true); }
+
+void CRosterRowsWrite(CRosterRowsJob *job) {
+    if (job->wide) {
+        writeWideRows(job);
+    } else {
+        writeNarrowRows(job);
+    }
+}
+
+#else
+
+bool CRosterRowsAvailable(void) { return false; }
+
+void CRosterRowsWrite(CRosterRowsJob *job) {
+    job->rows = 0;
+    job->stop = CRosterRowsStopRecord;
+}
+
+#endif
