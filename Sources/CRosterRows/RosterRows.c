@@ -64,6 +64,54 @@ ROWS_INLINE Masks masksBefore(const uint8_t *base, intptr_t window, intptr_t lim
     return (Masks){found.delimiters & keep, found.stops & keep};
 }
 
+/// Reads a record with quoted fields from one window's masks `bytes`, for records whose LF is
+/// the window's first control byte, at most at offset 62: checks what `scanRecord` checks of
+/// quoted fields (each opens a field, closes before the delimiter or the LF, and needs its
+/// quotes: it holds a delimiter or a doubled quote) and gives the LF's offset and the mask of
+/// the delimiters outside quotes. False for any other record, which `scanRecord` then reads.
+ROWS_INLINE bool readQuotedWindow(
+    const uint8_t *base, intptr_t recordStart, const Splats *splats, Masks bytes, unsigned *lineFeed,
+    uint64_t *delimiters) {
+    const __m256i low = _mm256_loadu_si256((const __m256i *)(const void *)(base + recordStart));
+    const __m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(base + recordStart + 32));
+    const uint64_t quotes = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, splats->quote))
+        | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, splats->quote)) << 32;
+    const unsigned at = (unsigned)_tzcnt_u64(bytes.stops & ~quotes);
+    if (at > 62 || base[recordStart + at] != '\n') return false;
+    const uint64_t before = _bzhi_u64(quotes, at);
+    // Bit `i` set when byte `i` follows an odd number of quotes: from an opening quote up to the
+    // byte before its closing one (a doubled quote closes and opens again).
+    uint64_t inside = before;
+    inside ^= inside << 1;
+    inside ^= inside << 2;
+    inside ^= inside << 4;
+    inside ^= inside << 8;
+    inside ^= inside << 16;
+    inside ^= inside << 32;
+    if ((inside >> at) & 1) return false;
+    const uint64_t outside = _bzhi_u64(bytes.delimiters, at) & ~inside;
+    const uint64_t openers = before & inside;
+    const uint64_t closers = before & ~inside;
+    // A quote opens a field (after a delimiter or at the record's start) or follows a closing
+    // one; a closing quote is followed by a delimiter, the LF or another quote.
+    if (openers & ~(outside << 1 | 1 | closers << 1)) return false;
+    if (closers & ~((outside | (uint64_t)1 << at | openers) >> 1)) return false;
+    const uint64_t doubled = closers & (openers >> 1);
+    const uint64_t needs = (bytes.delimiters & inside) | doubled;
+    uint64_t fieldOpens = openers & ~(closers << 1);
+    uint64_t fieldCloses = closers & ~(openers >> 1);
+    while (fieldOpens != 0) {
+        const unsigned open = (unsigned)_tzcnt_u64(fieldOpens);
+        const unsigned close = (unsigned)_tzcnt_u64(fieldCloses);
+        if ((_bzhi_u64(needs, close) >> open) == 0) return false;
+        fieldOpens = _blsr_u64(fieldOpens);
+        fieldCloses = _blsr_u64(fieldCloses);
+    }
+    *lineFeed = at;
+    *delimiters = outside;
+    return true;
+}
+
 /// The closing quote of the quoted field opened at `open`, when the field needs its quotes (it
 /// holds the delimiter or a doubled quote), holds no control byte, and closes before `limit`
 /// with a byte after it before `limit`; -1 otherwise.
@@ -228,9 +276,16 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide) {
         bool read = false;
         if (oneWindow && end - recordStart >= 64) {
             const Masks bytes = masks(base, recordStart, &splats);
-            const unsigned at = (unsigned)_tzcnt_u64(bytes.stops);
+            unsigned at = (unsigned)_tzcnt_u64(bytes.stops);
+            uint64_t before = 0;
+            bool fits = false;
             if (at <= 62 && base[recordStart + at] == '\n') {
-                const uint64_t before = _bzhi_u64(bytes.delimiters, at);
+                before = _bzhi_u64(bytes.delimiters, at);
+                fits = true;
+            } else if (at <= 62 && base[recordStart + at] == '"') {
+                fits = readQuotedWindow(base, recordStart, &splats, bytes, &at, &before);
+            }
+            if (fits) {
                 if (at == 0 || (intptr_t)_mm_popcnt_u64(before) != lastField) goto stopAtRecord;
                 // Bit 0 for the byte before the record, bit `i + 1` for a delimiter or the LF at `i`.
                 const uint64_t structure = before << 1 | 1 | (uint64_t)1 << (at + 1);

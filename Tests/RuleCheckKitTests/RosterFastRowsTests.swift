@@ -18,11 +18,14 @@ struct RosterFastRowsTests {
     struct Config: CustomStringConvertible {
         var memo = true
         var vectorized = true
+        /// Whether the AVX2 loop writes the rows the memo knows, where the processor has it.
+        var avx2 = true
         var sourceChunk = 4096
         var readerChunk = 4096
         var writerCapacity = 4096
         var description: String {
             "memo \(memo ? "on" : "off"), \(vectorized ? "vectorized" : "byte-at-a-time") reader, "
+                + "\(avx2 ? "AVX2 loop where available" : "Swift loop"), "
                 + "source chunks of \(sourceChunk), reader chunks of \(readerChunk), writer of \(writerCapacity)"
         }
     }
@@ -38,6 +41,7 @@ struct RosterFastRowsTests {
             tables: tables, defaultAsOf: TestSupport.date("2026-01-15"), format: .csv,
             options: RosterOptions(inputDelimiter: delimiter))
         processor.usesMemo = config.memo
+        processor.usesAVX2Rows = config.avx2
         processor.progressInterval = interval
         var outcome = RosterParallelTests.Outcome()
         var progress: [Int] = []
@@ -230,6 +234,9 @@ struct RosterFastRowsTests {
                 ]
             }
             configs += [
+                Config(avx2: false),
+                Config(avx2: false, sourceChunk: 16, readerChunk: 16, writerCapacity: 64),
+                Config(avx2: false, sourceChunk: 31, readerChunk: 64, writerCapacity: 64),
                 Config(sourceChunk: 31, readerChunk: 64, writerCapacity: 64),
                 Config(sourceChunk: 29, readerChunk: 100),
                 Config(sourceChunk: 64, readerChunk: 37, writerCapacity: 4096),
@@ -261,7 +268,7 @@ struct RosterFastRowsTests {
         let tables = try Self.tables(.one)
         let roster = Self.roster(seed: 4242 + UInt64(readerChunk), rows: 80, delimiter: 0x2C, malformed: malformed)
         let configs = (1...readerChunk).map {
-            Config(sourceChunk: $0, readerChunk: readerChunk, writerCapacity: $0 % 5 == 0 ? 64 : 4096)
+            Config(avx2: $0 % 2 == 0, sourceChunk: $0, readerChunk: readerChunk, writerCapacity: $0 % 5 == 0 ? 64 : 4096)
         }
         let expected = try Self.check(
             roster.bytes, tables: tables, delimiter: 0x2C, configs: configs, interval: 5,
@@ -286,7 +293,9 @@ struct RosterFastRowsTests {
                 let text =
                     "id,name,ma_expires,nr_expires,as_of\n"
                     + lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
-                let configs = [16, 23, 64, 4096].map { Config(sourceChunk: $0, readerChunk: 64) }
+                let configs = [16, 23, 64, 4096].map { Config(sourceChunk: $0, readerChunk: 64) } + [
+                    Config(avx2: false, sourceChunk: 23, readerChunk: 64)
+                ]
                 let expected = try Self.check(
                     Array(text.utf8), tables: tables, delimiter: 0x2C, configs: configs, partBytes: [61, 500],
                     name: "`\(cell)` in row \(broken), column \(column)")
