@@ -220,7 +220,7 @@ ROWS_INLINE bool cachedDay(const CRosterRowsJob *job, const uint8_t *cell, intpt
     uint16_t tail;
     memcpy(&head, cell, 8);
     memcpy(&tail, cell + 8, 2);
-    intptr_t index = (intptr_t)(((head ^ (uint64_t)tail * 0xC2B2AE3D27D4EB4FULL) * 0x9E3779B97F4A7C15ULL) >> 52);
+    intptr_t index = (intptr_t)(((head ^ tail) * 0x9E3779B97F4A7C15ULL) >> 52);
     while (true) {
         const CRosterDateSlot *slot = job->dateSlots + index;
         if (slot->head == head && slot->tail == tail) {
@@ -248,8 +248,9 @@ ROWS_INLINE void copyBytes(const uint8_t *from, uint8_t *to, intptr_t count) {
 /// copy of the job, so that the compiler keeps its fields in registers rather than reload them
 /// after each store through `ends` or `counts`. A record of one or two year inputs that ends
 /// within 63 bytes, with no quote, is read from one window's masks (`readCells`); any other
-/// goes through `scanRecord`.
-ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide) {
+/// goes through `scanRecord`. `full` says the run has two year inputs and a date column (as
+/// the shipped tables have), so that the compiler drops the checks for columns absent.
+ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool full) {
     const CRosterRowsJob copy = *given;
     const CRosterRowsJob *job = &copy;
     const Splats splats = {
@@ -262,7 +263,12 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide) {
     const intptr_t lastField = job->columnCount - 1;
     // One window holds the structure of records of up to 62 fields.
     const bool oneWindow = !wide && job->columnCount <= 62;
-    const intptr_t end = job->end;
+    const bool hasFirst = full || firstColumn >= 0;
+    const bool hasSecond = full || secondColumn >= 0;
+    const bool hasDate = full || dateColumn >= 0;
+    const bool adjacent = full && secondColumn == firstColumn + 1 && dateColumn == firstColumn + 2;
+    // The last record start from which a whole window holds bytes read.
+    const intptr_t lastWindow = job->end - 64;
     intptr_t start = job->start;
     uint8_t *output = job->output;
     intptr_t room = job->outputRoom;
@@ -274,7 +280,7 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide) {
         uint64_t words[3] = {0, 0, 0};
         intptr_t day = job->defaultDay;
         bool read = false;
-        if (oneWindow && end - recordStart >= 64) {
+        if (oneWindow && recordStart <= lastWindow) {
             const Masks bytes = masks(base, recordStart, &splats);
             unsigned at = (unsigned)_tzcnt_u64(bytes.stops);
             uint64_t before = 0;
@@ -286,46 +292,64 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide) {
                 fits = readQuotedWindow(base, recordStart, &splats, bytes, &at, &before);
             }
             if (fits) {
-                if (at == 0 || (intptr_t)_mm_popcnt_u64(before) != lastField) goto stopAtRecord;
+                // An empty line has no delimiter, so only a run of one column must look at `at`.
+                if ((!full && at == 0) || (intptr_t)_mm_popcnt_u64(before) != lastField) goto stopAtRecord;
                 // Bit 0 for the byte before the record, bit `i + 1` for a delimiter or the LF at `i`.
                 const uint64_t structure = before << 1 | 1 | (uint64_t)1 << (at + 1);
                 lineEnd = recordStart + at;
                 // A cell starts at offset `from`, the position of its structure bit; its next
                 // bits tell its length: bit 4 alone of the five after it for four bytes, bit 0 for
-                // none.
-                if (firstColumn >= 0) {
+                // none. The usual row has the year cells and the date cell side by side, in that
+                // order, of four, four and ten bytes: one look after the first checks all three.
+                bool usual = false;
+                if (adjacent) {
                     const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << firstColumn, structure));
-                    const uint64_t after = (structure >> (from + 1)) & 0x1F;
-                    if (after == 0x10) {
-                        uint32_t cell;
-                        memcpy(&cell, base + recordStart + from, 4);
-                        if (cell == 0) goto stopAtRecord;
-                        words[0] = cell;
-                    } else if (after & 1) {
-                        words[0] = 0;
-                    } else {
-                        goto stopAtRecord;
+                    if (((structure >> (from + 1)) & 0x1FFFFF) == 0x100210) {
+                        uint32_t firstCell;
+                        uint32_t secondCell;
+                        memcpy(&firstCell, base + recordStart + from, 4);
+                        memcpy(&secondCell, base + recordStart + from + 5, 4);
+                        if (firstCell == 0 || secondCell == 0) goto stopAtRecord;
+                        words[0] = firstCell | (uint64_t)secondCell << 32;
+                        if (!cachedDay(job, base + recordStart + from + 10, &day)) goto stopAtRecord;
+                        usual = true;
                     }
                 }
-                if (secondColumn >= 0) {
-                    const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << secondColumn, structure));
-                    const uint64_t after = (structure >> (from + 1)) & 0x1F;
-                    if (after == 0x10) {
-                        uint32_t cell;
-                        memcpy(&cell, base + recordStart + from, 4);
-                        if (cell == 0) goto stopAtRecord;
-                        words[0] |= (uint64_t)cell << 32;
-                    } else if (!(after & 1)) {
-                        goto stopAtRecord;
+                if (!usual) {
+                    if (hasFirst) {
+                        const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << firstColumn, structure));
+                        const uint64_t after = (structure >> (from + 1)) & 0x1F;
+                        if (after == 0x10) {
+                            uint32_t cell;
+                            memcpy(&cell, base + recordStart + from, 4);
+                            if (cell == 0) goto stopAtRecord;
+                            words[0] = cell;
+                        } else if (after & 1) {
+                            words[0] = 0;
+                        } else {
+                            goto stopAtRecord;
+                        }
                     }
-                }
-                if (dateColumn >= 0) {
-                    const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << dateColumn, structure));
-                    const uint64_t after = (structure >> (from + 1)) & 0x7FF;
-                    if (after == 0x400) {
-                        if (!cachedDay(job, base + recordStart + from, &day)) goto stopAtRecord;
-                    } else if (!(after & 1)) {
-                        goto stopAtRecord;
+                    if (hasSecond) {
+                        const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << secondColumn, structure));
+                        const uint64_t after = (structure >> (from + 1)) & 0x1F;
+                        if (after == 0x10) {
+                            uint32_t cell;
+                            memcpy(&cell, base + recordStart + from, 4);
+                            if (cell == 0) goto stopAtRecord;
+                            words[0] |= (uint64_t)cell << 32;
+                        } else if (!(after & 1)) {
+                            goto stopAtRecord;
+                        }
+                    }
+                    if (hasDate) {
+                        const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << dateColumn, structure));
+                        const uint64_t after = (structure >> (from + 1)) & 0x7FF;
+                        if (after == 0x400) {
+                            if (!cachedDay(job, base + recordStart + from, &day)) goto stopAtRecord;
+                        } else if (!(after & 1)) {
+                            goto stopAtRecord;
+                        }
                     }
                 }
                 read = true;
@@ -341,7 +365,7 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide) {
                 known = yearWord(base, cellAt(ends, job->columns[input]), &word);
                 words[input >> 1] |= word << (32 * (input & 1));
             }
-            if (known && dateColumn >= 0) {
+            if (known && hasDate) {
                 const Cell date = cellAt(ends, dateColumn);
                 if (date.length == 10) {
                     known = cachedDay(job, base + date.start, &day);
@@ -355,10 +379,11 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide) {
         const uint64_t mixed =
             wide ? words[0] ^ words[1] * 0x9E3779B97F4A7C15ULL ^ words[2] * 0xC2B2AE3D27D4EB4FULL : words[0];
         intptr_t slot = (intptr_t)((mixed * 0x9E3779B97F4A7C15ULL) >> job->hashShift);
+        // The key is never `CRosterRowsVacantKey`, so a match is a slot taken.
         while (true) {
-            if (!job->occupied[slot]) goto stopAtRecord;
             const uint64_t *key = job->keys + 3 * slot;
             if (wide ? (key[0] == words[0] && key[1] == words[1] && key[2] == words[2]) : key[0] == words[0]) break;
+            if (key[0] == CRosterRowsVacantKey) goto stopAtRecord;
             slot = (slot + 1) & job->slotMask;
         }
         const intptr_t offset = day - job->firstDay;
@@ -391,13 +416,17 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide) {
     given->stop = stop;
 }
 
-ROWS_TARGET static void writeNarrowRows(CRosterRowsJob *job) { writeRows(job, false); }
+ROWS_TARGET static void writeFullRows(CRosterRowsJob *job) { writeRows(job, false, true); }
 
-ROWS_TARGET static void writeWideRows(CRosterRowsJob *job) { writeRows(job, true); }
+ROWS_TARGET static void writeNarrowRows(CRosterRowsJob *job) { writeRows(job, false, false); }
+
+ROWS_TARGET static void writeWideRows(CRosterRowsJob *job) { writeRows(job, true, false); }
 
 void CRosterRowsWrite(CRosterRowsJob *job) {
     if (job->wide) {
         writeWideRows(job);
+    } else if (job->inputCount == 2 && job->dateColumn >= 0) {
+        writeFullRows(job);
     } else {
         writeNarrowRows(job);
     }

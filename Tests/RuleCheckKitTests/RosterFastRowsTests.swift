@@ -268,7 +268,8 @@ struct RosterFastRowsTests {
         let tables = try Self.tables(.one)
         let roster = Self.roster(seed: 4242 + UInt64(readerChunk), rows: 80, delimiter: 0x2C, malformed: malformed)
         let configs = (1...readerChunk).map {
-            Config(avx2: $0 % 2 == 0, sourceChunk: $0, readerChunk: readerChunk, writerCapacity: $0 % 5 == 0 ? 64 : 4096)
+            Config(
+                avx2: $0 % 2 == 0, sourceChunk: $0, readerChunk: readerChunk, writerCapacity: $0 % 5 == 0 ? 64 : 4096)
         }
         let expected = try Self.check(
             roster.bytes, tables: tables, delimiter: 0x2C, configs: configs, interval: 5,
@@ -293,9 +294,10 @@ struct RosterFastRowsTests {
                 let text =
                     "id,name,ma_expires,nr_expires,as_of\n"
                     + lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
-                let configs = [16, 23, 64, 4096].map { Config(sourceChunk: $0, readerChunk: 64) } + [
-                    Config(avx2: false, sourceChunk: 23, readerChunk: 64)
-                ]
+                let configs =
+                    [16, 23, 64, 4096].map { Config(sourceChunk: $0, readerChunk: 64) } + [
+                        Config(avx2: false, sourceChunk: 23, readerChunk: 64)
+                    ]
                 let expected = try Self.check(
                     Array(text.utf8), tables: tables, delimiter: 0x2C, configs: configs, partBytes: [61, 500],
                     name: "`\(cell)` in row \(broken), column \(column)")

@@ -19,6 +19,10 @@ typedef struct {
     int32_t day;
 } CRosterDateSlot;
 
+/// The first word of a free slot's key in the memo of decisions: eight 0x01 bytes, which no
+/// key the loop reads holds (a cell it reads has no control byte), so a search stops there.
+#define CRosterRowsVacantKey 0x0101010101010101ULL
+
 /// Why `CRosterRowsWrite` stopped.
 typedef enum {
     /// At a record it does not write (or the end of the bytes it may read).
@@ -49,10 +53,10 @@ typedef struct {
     const intptr_t *columns;
     intptr_t dateColumn;
     intptr_t defaultDay;
-    /// The memo of decisions (`RosterDecisionMemo.Tables`): keys of three 64-bit words each,
-    /// whether each slot is taken, and `days` entries per slot (entry plus one, 0 unknown).
+    /// The memo of decisions (`RosterDecisionMemo.Tables`): keys of three 64-bit words each
+    /// (a free slot's first word is `CRosterRowsVacantKey`), and `days` entries per slot
+    /// (entry plus one, 0 unknown).
     const uint64_t *keys;
-    const bool *occupied;
     const int32_t *entries;
     intptr_t firstDay;
     intptr_t days;

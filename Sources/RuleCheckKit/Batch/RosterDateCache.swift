@@ -36,8 +36,8 @@ final class RosterDateCache {
         let raw = UnsafeRawPointer(bytes)
         let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
         let tail = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
-        var index = Int(
-            truncatingIfNeeded: ((head ^ UInt64(tail) &* 0xC2B2_AE3D_27D4_EB4F) &* 0x9E37_79B9_7F4A_7C15) >> 52)
+        // The same hash as the AVX2 row loop's (`CRosterRows`), which reads these slots too.
+        var index = Int(truncatingIfNeeded: ((head ^ UInt64(tail)) &* 0x9E37_79B9_7F4A_7C15) >> 52)
         while true {
             let slot = slots + index
             if slot.pointee.head == head && slot.pointee.tail == tail { return Int(slot.pointee.day) }
@@ -49,7 +49,9 @@ final class RosterDateCache {
     /// Reads a cell the table does not hold and keeps it in the empty `slot` when the fast
     /// reader reads it and the table has room.
     @inline(never)
-    private func read(_ bytes: UnsafePointer<UInt8>, into slot: UnsafeMutablePointer<CRosterDateSlot>, head: UInt64, tail: UInt16)
+    private func read(
+        _ bytes: UnsafePointer<UInt8>, into slot: UnsafeMutablePointer<CRosterDateSlot>, head: UInt64, tail: UInt16
+    )
         -> Int?
     {
         guard let day = cells.isoDay(UnsafeBufferPointer(start: bytes, count: 10)) else { return nil }

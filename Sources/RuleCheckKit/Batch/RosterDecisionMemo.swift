@@ -1,3 +1,4 @@
+import CRosterRows
 import RuleEngine
 
 /// The outcome-cache entry of each input already decided, by the year cells' bytes and the
@@ -108,11 +109,15 @@ final class RosterDecisionMemo {
         maxUsed = slots * 3 / 4
         let occupied = UnsafeMutablePointer<Bool>.allocate(capacity: slots)
         occupied.initialize(repeating: false, count: slots)
+        // A free slot's key starts with a word no key the AVX2 loop reads holds (`CRosterRows`),
+        // where that loop's search stops.
+        let keys = UnsafeMutablePointer<Key>.allocate(capacity: slots)
+        keys.initialize(repeating: Key(words: (CRosterRowsVacantKey, 0, 0)), count: slots)
         // Each slot's days are zeroed when the slot is taken, so that memory is touched only
         // for the combinations a roster holds.
         tables = Tables(
             firstDay: firstDay, days: days, slotMask: slots - 1, hashShift: 64 - bits,
-            keys: .allocate(capacity: slots), occupied: occupied, entries: .allocate(capacity: slots * days))
+            keys: keys, occupied: occupied, entries: .allocate(capacity: slots * days))
     }
 
     deinit {

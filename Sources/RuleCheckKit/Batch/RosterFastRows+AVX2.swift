@@ -31,7 +31,6 @@ extension RosterFastRows {
         job.dateColumn = dateColumn
         job.defaultDay = defaultDay
         job.keys = UnsafeRawPointer(tables.keys).assumingMemoryBound(to: UInt64.self)
-        job.occupied = UnsafePointer(tables.occupied)
         job.entries = UnsafePointer(tables.entries)
         job.firstDay = tables.firstDay
         job.days = tables.days
