@@ -142,7 +142,7 @@ ROWS_INLINE intptr_t closingQuote(const uint8_t *base, intptr_t open, intptr_t l
 /// a quote or a control byte, quoted fields that need their quotes, ending in an LF within
 /// `maxRecordBytes` and before `end`; -1 for any other. Every record the loop writes can take
 /// this way; most take the shorter one of `writeRows`.
-ROWS_TARGET __attribute__((noinline)) static intptr_t scanRecord(
+ROWS_INLINE intptr_t scanRecord(
     const CRosterRowsJob *job, intptr_t recordStart, const Splats *splats) {
     const uint8_t *base = job->base;
     intptr_t *ends = job->ends;
@@ -248,8 +248,9 @@ ROWS_INLINE void copyBytes(const uint8_t *from, uint8_t *to, intptr_t count) {
 /// copy of the job, so that the compiler keeps its fields in registers rather than reload them
 /// after each store through `ends` or `counts`. A record of one or two year inputs that ends
 /// within 63 bytes, with no quote, is read from one window's masks (`readCells`); any other
-/// goes through `scanRecord`. `full` says the run has two year inputs and a date column (as
-/// the shipped tables have), so that the compiler drops the checks for columns absent.
+/// goes through `scanRecord`. `full` says the run has two year inputs and a date column side
+/// by side in that order, and at most 62 columns (the shipped tables and generated rosters),
+/// so that the compiler drops the checks for other layouts.
 ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool full) {
     const CRosterRowsJob copy = *given;
     const CRosterRowsJob *job = &copy;
@@ -262,11 +263,10 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool fu
     const intptr_t dateColumn = job->dateColumn;
     const intptr_t lastField = job->columnCount - 1;
     // One window holds the structure of records of up to 62 fields.
-    const bool oneWindow = !wide && job->columnCount <= 62;
+    const bool oneWindow = full || (!wide && job->columnCount <= 62);
     const bool hasFirst = full || firstColumn >= 0;
     const bool hasSecond = full || secondColumn >= 0;
     const bool hasDate = full || dateColumn >= 0;
-    const bool adjacent = full && secondColumn == firstColumn + 1 && dateColumn == firstColumn + 2;
     // The last record start from which a whole window holds bytes read.
     const intptr_t lastWindow = job->end - 64;
     intptr_t start = job->start;
@@ -302,14 +302,14 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool fu
                 // none. The usual row has the year cells and the date cell side by side, in that
                 // order, of four, four and ten bytes: one look after the first checks all three.
                 bool usual = false;
-                if (adjacent) {
+                if (full) {
                     const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << firstColumn, structure));
                     if (((structure >> (from + 1)) & 0x1FFFFF) == 0x100210) {
                         uint32_t firstCell;
                         uint32_t secondCell;
                         memcpy(&firstCell, base + recordStart + from, 4);
                         memcpy(&secondCell, base + recordStart + from + 5, 4);
-                        if (firstCell == 0 || secondCell == 0) goto stopAtRecord;
+                        // Neither is 0: a NUL byte is a control byte, which ends the plain scan.
                         words[0] = firstCell | (uint64_t)secondCell << 32;
                         if (!cachedDay(job, base + recordStart + from + 10, &day)) goto stopAtRecord;
                         usual = true;
@@ -425,16 +425,67 @@ ROWS_TARGET static void writeWideRows(CRosterRowsJob *job) { writeRows(job, true
 void CRosterRowsWrite(CRosterRowsJob *job) {
     if (job->wide) {
         writeWideRows(job);
-    } else if (job->inputCount == 2 && job->dateColumn >= 0) {
+    } else if (job->inputCount == 2 && job->columnCount <= 62 && job->columns[1] == job->columns[0] + 1
+               && job->dateColumn == job->columns[0] + 2) {
         writeFullRows(job);
     } else {
         writeNarrowRows(job);
     }
 }
 
+/// The sum of the eight byte counts of each 64-bit lane of `sums` (`_mm256_sad_epu8` against 0).
+ROWS_INLINE intptr_t laneSums(__m256i counts) {
+    const __m256i sums = _mm256_sad_epu8(counts, _mm256_setzero_si256());
+    return (intptr_t)(_mm256_extract_epi64(sums, 0) + _mm256_extract_epi64(sums, 1) + _mm256_extract_epi64(sums, 2)
+                      + _mm256_extract_epi64(sums, 3));
+}
+
+ROWS_TARGET void CRosterRowsCountQuotesAndLineFeeds(
+    const uint8_t *bytes, intptr_t length, intptr_t *quotes, intptr_t *lineFeeds) {
+    const __m256i quote = _mm256_set1_epi8('"');
+    const __m256i lineFeed = _mm256_set1_epi8('\n');
+    intptr_t quoteCount = 0;
+    intptr_t lineFeedCount = 0;
+    intptr_t done = 0;
+    // Byte counters (a match is -1: subtracting it adds one), summed every 127 steps of 64
+    // bytes, before a counter could pass 255.
+    while (length - done >= 64) {
+        const intptr_t steps = (length - done) / 64 < 127 ? (length - done) / 64 : 127;
+        __m256i quoteCounts = _mm256_setzero_si256();
+        __m256i lineFeedCounts = _mm256_setzero_si256();
+        const uint8_t *block = bytes + done;
+        const uint8_t *stepsEnd = block + steps * 64;
+        for (; block < stepsEnd; block += 64) {
+            const __m256i low = _mm256_loadu_si256((const __m256i *)(const void *)block);
+            const __m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(block + 32));
+            quoteCounts = _mm256_sub_epi8(quoteCounts, _mm256_cmpeq_epi8(low, quote));
+            lineFeedCounts = _mm256_sub_epi8(lineFeedCounts, _mm256_cmpeq_epi8(low, lineFeed));
+            quoteCounts = _mm256_sub_epi8(quoteCounts, _mm256_cmpeq_epi8(high, quote));
+            lineFeedCounts = _mm256_sub_epi8(lineFeedCounts, _mm256_cmpeq_epi8(high, lineFeed));
+        }
+        quoteCount += laneSums(quoteCounts);
+        lineFeedCount += laneSums(lineFeedCounts);
+        done += steps * 64;
+    }
+    for (; done < length; done++) {
+        quoteCount += bytes[done] == '"';
+        lineFeedCount += bytes[done] == '\n';
+    }
+    *quotes = quoteCount;
+    *lineFeeds = lineFeedCount;
+}
+
 #else
 
 bool CRosterRowsAvailable(void) { return false; }
+
+void CRosterRowsCountQuotesAndLineFeeds(
+    const uint8_t *bytes, intptr_t length, intptr_t *quotes, intptr_t *lineFeeds) {
+    (void)bytes;
+    (void)length;
+    *quotes = 0;
+    *lineFeeds = 0;
+}
 
 void CRosterRowsWrite(CRosterRowsJob *job) {
     job->rows = 0;

@@ -1,3 +1,5 @@
+import CRosterRows
+
 #if arch(x86_64)
     import _Builtin_intrinsics.intel
 #endif
@@ -62,6 +64,20 @@ enum RecordScanner {
     /// x86-64 each block adds its compare results to byte counters (summed every 255 blocks),
     /// so counting costs no population count per block.
     static func countQuotesAndLineFeeds(_ bytes: UnsafePointer<UInt8>, blocks: Int) -> (quotes: Int, lineFeeds: Int) {
+        if RosterFastRows.avx2Available {
+            var quotes = 0
+            var lineFeeds = 0
+            CRosterRowsCountQuotesAndLineFeeds(bytes, blocks * width, &quotes, &lineFeeds)
+            return (quotes, lineFeeds)
+        }
+        return countQuotesAndLineFeedsSSE2(bytes, blocks: blocks)
+    }
+
+    /// ``countQuotesAndLineFeeds(_:blocks:)`` without AVX2: 16 bytes a step on x86-64, each
+    /// block's quotes and line feeds counted one by one elsewhere.
+    static func countQuotesAndLineFeedsSSE2(_ bytes: UnsafePointer<UInt8>, blocks: Int) -> (
+        quotes: Int, lineFeeds: Int
+    ) {
         var quotes = 0
         var lineFeeds = 0
         #if arch(x86_64)
