@@ -10,13 +10,13 @@
 #include <cpuid.h>
 #include <immintrin.h>
 
-#define ROWS_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
+#define ROWS_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt,pclmul")))
 #define ROWS_INLINE static inline __attribute__((always_inline)) ROWS_TARGET
 
 bool CRosterRowsAvailable(void) {
     unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
     if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return false;
-    if (!(ecx & bit_OSXSAVE) || !(ecx & bit_AVX) || !(ecx & bit_POPCNT)) return false;
+    if (!(ecx & bit_OSXSAVE) || !(ecx & bit_AVX) || !(ecx & bit_POPCNT) || !(ecx & bit_PCLMUL)) return false;
     // The system saves the SSE and AVX registers on a switch (XCR0 bits 1 and 2).
     unsigned low = 0, high = 0;
     __asm__ volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
@@ -81,13 +81,8 @@ ROWS_INLINE bool readQuotedWindow(
     const uint64_t before = _bzhi_u64(quotes, at);
     // Bit `i` set when byte `i` follows an odd number of quotes: from an opening quote up to the
     // byte before its closing one (a doubled quote closes and opens again).
-    uint64_t inside = before;
-    inside ^= inside << 1;
-    inside ^= inside << 2;
-    inside ^= inside << 4;
-    inside ^= inside << 8;
-    inside ^= inside << 16;
-    inside ^= inside << 32;
+    const uint64_t inside = (uint64_t)_mm_cvtsi128_si64(
+        _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)before), _mm_set1_epi8((char)0xFF), 0));
     if ((inside >> at) & 1) return false;
     const uint64_t outside = _bzhi_u64(bytes.delimiters, at) & ~inside;
     const uint64_t openers = before & inside;
@@ -220,7 +215,7 @@ ROWS_INLINE bool cachedDay(const CRosterRowsJob *job, const uint8_t *cell, intpt
     uint16_t tail;
     memcpy(&head, cell, 8);
     memcpy(&tail, cell + 8, 2);
-    intptr_t index = (intptr_t)(((head ^ tail) * 0x9E3779B97F4A7C15ULL) >> 52);
+    intptr_t index = (intptr_t)(((head ^ tail) * 0xC2B2AE3D27D4EB4FULL) >> 52);
     while (true) {
         const CRosterDateSlot *slot = job->dateSlots + index;
         if (slot->head == head && slot->tail == tail) {
@@ -447,25 +442,24 @@ ROWS_TARGET void CRosterRowsCountQuotesAndLineFeeds(
     intptr_t quoteCount = 0;
     intptr_t lineFeedCount = 0;
     intptr_t done = 0;
-    // Byte counters (a match is -1: subtracting it adds one), summed every 127 steps of 64
+    // Byte counters (a match is -1: subtracting it adds one), summed every 63 steps of 128
     // bytes, before a counter could pass 255.
-    while (length - done >= 64) {
-        const intptr_t steps = (length - done) / 64 < 127 ? (length - done) / 64 : 127;
+    while (length - done >= 128) {
+        const intptr_t steps = (length - done) / 128 < 63 ? (length - done) / 128 : 63;
         __m256i quoteCounts = _mm256_setzero_si256();
         __m256i lineFeedCounts = _mm256_setzero_si256();
         const uint8_t *block = bytes + done;
-        const uint8_t *stepsEnd = block + steps * 64;
-        for (; block < stepsEnd; block += 64) {
-            const __m256i low = _mm256_loadu_si256((const __m256i *)(const void *)block);
-            const __m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(block + 32));
-            quoteCounts = _mm256_sub_epi8(quoteCounts, _mm256_cmpeq_epi8(low, quote));
-            lineFeedCounts = _mm256_sub_epi8(lineFeedCounts, _mm256_cmpeq_epi8(low, lineFeed));
-            quoteCounts = _mm256_sub_epi8(quoteCounts, _mm256_cmpeq_epi8(high, quote));
-            lineFeedCounts = _mm256_sub_epi8(lineFeedCounts, _mm256_cmpeq_epi8(high, lineFeed));
+        const uint8_t *stepsEnd = block + steps * 128;
+        for (; block < stepsEnd; block += 128) {
+            for (int offset = 0; offset < 128; offset += 32) {
+                const __m256i chunk = _mm256_loadu_si256((const __m256i *)(const void *)(block + offset));
+                quoteCounts = _mm256_sub_epi8(quoteCounts, _mm256_cmpeq_epi8(chunk, quote));
+                lineFeedCounts = _mm256_sub_epi8(lineFeedCounts, _mm256_cmpeq_epi8(chunk, lineFeed));
+            }
         }
         quoteCount += laneSums(quoteCounts);
         lineFeedCount += laneSums(lineFeedCounts);
-        done += steps * 64;
+        done += steps * 128;
     }
     for (; done < length; done++) {
         quoteCount += bytes[done] == '"';

@@ -9,7 +9,7 @@ import Testing
 /// ``RosterFastRowsTests``, with and without it.
 @Suite("Roster AVX2 loop")
 struct RosterAVX2Tests {
-    @Test("the AVX2 loop is chosen on x86-64 processors with AVX2, BMI1, BMI2 and POPCNT")
+    @Test("the AVX2 loop is chosen on x86-64 processors with AVX2, BMI1, BMI2, POPCNT and PCLMULQDQ")
     func dispatch() throws {
         // The loop reads the memo's keys as three 64-bit words and its flags as bytes.
         #expect(MemoryLayout<RosterDecisionMemo.Key>.size == 24)
@@ -18,7 +18,7 @@ struct RosterAVX2Tests {
             let info = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
             let flagLine = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
             let flags = Set(flagLine.split(separator: " ").map(String.init))
-            let expected = ["avx", "avx2", "bmi1", "bmi2", "popcnt"].allSatisfy(flags.contains)
+            let expected = ["avx", "avx2", "bmi1", "bmi2", "popcnt", "pclmulqdq"].allSatisfy(flags.contains)
             #expect(RosterFastRows.avx2Available == expected, "flags: \(flags.sorted().joined(separator: " "))")
         #elseif !arch(x86_64)
             #expect(!RosterFastRows.avx2Available)

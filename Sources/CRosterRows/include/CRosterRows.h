@@ -85,7 +85,7 @@ typedef struct {
 } CRosterRowsJob;
 
 /// Whether this processor (and its operating system) runs `CRosterRowsWrite`: x86-64 with
-/// AVX2, BMI1, BMI2 and POPCNT, and the AVX state saved by the system.
+/// AVX2, BMI1, BMI2, POPCNT and PCLMULQDQ, and the AVX state saved by the system.
 bool CRosterRowsAvailable(void);
 
 /// Writes the rows from `job->start` on that the Swift loop would write, each its record's
@@ -94,7 +94,7 @@ bool CRosterRowsAvailable(void);
 /// it when `CRosterRowsAvailable()`; elsewhere it writes nothing.
 void CRosterRowsWrite(CRosterRowsJob *job);
 
-/// Counts the quotes and the line feeds in the `length` bytes at `bytes` (a multiple of 16), 32
+/// Counts the quotes and the line feeds in the `length` bytes at `bytes` (a multiple of 16), 128
 /// bytes a step, for the `--jobs` cutter (`RecordScanner.countQuotesAndLineFeeds`). Only call it
 /// when `CRosterRowsAvailable()`; elsewhere it counts nothing.
 void CRosterRowsCountQuotesAndLineFeeds(const uint8_t *bytes, intptr_t length, intptr_t *quotes, intptr_t *lineFeeds);

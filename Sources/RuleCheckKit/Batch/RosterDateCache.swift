@@ -37,7 +37,7 @@ final class RosterDateCache {
         let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
         let tail = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
         // The same hash as the AVX2 row loop's (`CRosterRows`), which reads these slots too.
-        var index = Int(truncatingIfNeeded: ((head ^ UInt64(tail)) &* 0x9E37_79B9_7F4A_7C15) >> 52)
+        var index = Int(truncatingIfNeeded: ((head ^ UInt64(tail)) &* 0xC2B2_AE3D_27D4_EB4F) >> 52)
         while true {
             let slot = slots + index
             if slot.pointee.head == head && slot.pointee.tail == tail { return Int(slot.pointee.day) }
