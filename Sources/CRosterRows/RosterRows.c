@@ -244,8 +244,8 @@ ROWS_INLINE void copyBytes(const uint8_t *from, uint8_t *to, intptr_t count) {
 /// after each store through `ends` or `counts`. A record of one or two year inputs that ends
 /// within 63 bytes, with no quote, is read from one window's masks (`readCells`); any other
 /// goes through `scanRecord`. `full` says the run has two year inputs and a date column side
-/// by side in that order, and at most 62 columns (the shipped tables and generated rosters),
-/// so that the compiler drops the checks for other layouts.
+/// by side in that order, after the first column, and at most 62 columns (the shipped tables
+/// and generated rosters), so that the compiler drops the checks for other layouts.
 ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool full) {
     const CRosterRowsJob copy = *given;
     const CRosterRowsJob *job = &copy;
@@ -262,6 +262,9 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool fu
     const bool hasFirst = full || firstColumn >= 0;
     const bool hasSecond = full || secondColumn >= 0;
     const bool hasDate = full || dateColumn >= 0;
+    // In a `full` run, the first year column is not the first column: this picks the delimiter
+    // before it.
+    const uint64_t firstSelector = full ? (uint64_t)1 << (firstColumn - 1) : 0;
     // The last record start from which a whole window holds bytes read.
     const intptr_t lastWindow = job->end - 64;
     intptr_t start = job->start;
@@ -289,28 +292,31 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool fu
             if (fits) {
                 // An empty line has no delimiter, so only a run of one column must look at `at`.
                 if ((!full && at == 0) || (intptr_t)_mm_popcnt_u64(before) != lastField) goto stopAtRecord;
-                // Bit 0 for the byte before the record, bit `i + 1` for a delimiter or the LF at `i`.
-                const uint64_t structure = before << 1 | 1 | (uint64_t)1 << (at + 1);
                 lineEnd = recordStart + at;
-                // A cell starts at offset `from`, the position of its structure bit; its next
-                // bits tell its length: bit 4 alone of the five after it for four bytes, bit 0 for
-                // none. The usual row has the year cells and the date cell side by side, in that
-                // order, of four, four and ten bytes: one look after the first checks all three.
+                // The usual row has the year cells and the date cell side by side, in that order,
+                // of four, four and ten bytes: one look at the delimiters and the LF from the
+                // delimiter before the first (PDEP picks it) checks all three.
                 bool usual = false;
                 if (full) {
-                    const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << firstColumn, structure));
-                    if (((structure >> (from + 1)) & 0x1FFFFF) == 0x100210) {
+                    const unsigned delimiter = (unsigned)_tzcnt_u64(_pdep_u64(firstSelector, before));
+                    const uint64_t fieldEnds = before | (uint64_t)1 << at;
+                    if (((fieldEnds >> delimiter) & 0x3FFFFF) == 0x200421) {
+                        const uint8_t *cells = base + recordStart + delimiter + 1;
                         uint32_t firstCell;
                         uint32_t secondCell;
-                        memcpy(&firstCell, base + recordStart + from, 4);
-                        memcpy(&secondCell, base + recordStart + from + 5, 4);
+                        memcpy(&firstCell, cells, 4);
+                        memcpy(&secondCell, cells + 5, 4);
                         // Neither is 0: a NUL byte is a control byte, which ends the plain scan.
                         words[0] = firstCell | (uint64_t)secondCell << 32;
-                        if (!cachedDay(job, base + recordStart + from + 10, &day)) goto stopAtRecord;
+                        if (!cachedDay(job, cells + 10, &day)) goto stopAtRecord;
                         usual = true;
                     }
                 }
                 if (!usual) {
+                    // Bit 0 for the byte before the record, bit `i + 1` for a delimiter or the LF at
+                    // `i`. A cell starts at offset `from`, the position of its bit; the bits after it
+                    // tell its length: bit 4 alone of the five after it for four bytes, bit 0 for none.
+                    const uint64_t structure = before << 1 | 1 | (uint64_t)1 << (at + 1);
                     if (hasFirst) {
                         const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << firstColumn, structure));
                         const uint64_t after = (structure >> (from + 1)) & 0x1F;
@@ -420,7 +426,8 @@ ROWS_TARGET static void writeWideRows(CRosterRowsJob *job) { writeRows(job, true
 void CRosterRowsWrite(CRosterRowsJob *job) {
     if (job->wide) {
         writeWideRows(job);
-    } else if (job->inputCount == 2 && job->columnCount <= 62 && job->columns[1] == job->columns[0] + 1
+    } else if (job->inputCount == 2 && job->columnCount <= 62 && job->columns[0] >= 1
+               && job->columns[1] == job->columns[0] + 1
                && job->dateColumn == job->columns[0] + 2) {
         writeFullRows(job);
     } else {

@@ -5,7 +5,9 @@ import RuleEngine
 /// ahead that need nothing but the memo straight from the reader's buffer, and
 /// ``key(_:day:dates:)`` reads the memo's key of a record read the general way. The run's
 /// columns are laid out in a few words, so that the loop reads them without array bounds
-/// checks or retains. Call ``deallocate()`` when done.
+/// checks or retains. On x86-64 processors with AVX2 and BMI2 the rows ahead are written by
+/// the C loop of `CRosterRows` instead (``writeKnownRowsAVX2(_:memo:suffixes:suffixStarts:counts:writer:limit:)``),
+/// which writes the same rows. Call ``deallocate()`` when done.
 struct RosterFastRows {
     /// The number of year inputs, and each one's column.
     let inputCount: Int
