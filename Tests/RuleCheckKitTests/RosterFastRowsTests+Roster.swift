@@ -12,12 +12,15 @@ extension RosterFastRowsTests {
         var rows = 0
     }
 
-    /// The headers: the usual columns, the date first with a column more, and the name first
-    /// without a date column.
+    /// The headers: the usual columns (the layout the AVX2 loop reads with one look), the date
+    /// first with a column more, the name first without a date column, the years and the date
+    /// first, and the usual three after the id alone.
     static let headers = [
         ["id", "name", "ma_expires", "nr_expires", "as_of"],
         ["as_of", "ma_expires", "name", "nr_expires", "id", "note"],
         ["name", "nr_expires", "id", "ma_expires"],
+        ["ma_expires", "nr_expires", "as_of", "id", "name"],
+        ["id", "ma_expires", "nr_expires", "as_of"],
     ]
 
     /// Cells that break the CSV structure: a stray quote (some before a quoted run that would need
