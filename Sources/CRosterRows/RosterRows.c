@@ -1,17 +1,17 @@
-// See CRosterRows.h. Each row is scanned in 64-byte windows from its first byte: one mask of
-// the delimiters and one of the bytes that stop a plain scan (a quote, or a control byte up to
-// CR), the delimiters' offsets taken with TZCNT and BLSR, as `RosterFastRows.scanRecord` does
-// with 16-byte SSE2 blocks.
+// See CRosterRows.h. The loop reads each record from one 64-byte window at its first byte
+// when it can: the LF is the window's first control byte, the field count is the delimiters'
+// population count, and the cells' bounds come from PDEP on the delimiter mask
+// (RecordScan.h reads records with quoted fields the same way). Any other record goes through
+// `scanRecord`, which stores every delimiter's offset. Then the memo's key and the date
+// cache's day are looked up as the Swift loop looks them up, and the record and its entry's
+// result columns are copied in 32-byte moves.
 #include "CRosterRows.h"
+#include "RecordScan.h"
 
 #include <string.h>
 
 #if defined(__x86_64__)
 #include <cpuid.h>
-#include <immintrin.h>
-
-#define ROWS_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt,pclmul")))
-#define ROWS_INLINE static inline __attribute__((always_inline)) ROWS_TARGET
 
 bool CRosterRowsAvailable(void) {
     unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
@@ -24,188 +24,6 @@ bool CRosterRowsAvailable(void) {
     if (__get_cpuid_max(0, 0) < 7) return false;
     __cpuid_count(7, 0, eax, ebx, ecx, edx);
     return (ebx & bit_AVX2) && (ebx & bit_BMI) && (ebx & bit_BMI2);
-}
-
-/// The constants every window compares with.
-typedef struct {
-    __m256i delimiter;
-    __m256i quote;
-    __m256i controlMax;
-} Splats;
-
-/// The delimiters of a window, and its stops: quotes and bytes `0x00 ... 0x0D`.
-typedef struct {
-    uint64_t delimiters;
-    uint64_t stops;
-} Masks;
-
-/// The masks of the 64 bytes at `window`.
-ROWS_INLINE Masks masks(const uint8_t *base, intptr_t window, const Splats *splats) {
-    const __m256i low = _mm256_loadu_si256((const __m256i *)(const void *)(base + window));
-    const __m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(base + window + 32));
-    const uint64_t delimiters =
-        (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, splats->delimiter))
-        | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, splats->delimiter)) << 32;
-    // Unsigned `byte <= 0x0D`: the smaller of the byte and 0x0D is the byte itself.
-    const __m256i lowStops = _mm256_or_si256(
-        _mm256_cmpeq_epi8(_mm256_min_epu8(low, splats->controlMax), low), _mm256_cmpeq_epi8(low, splats->quote));
-    const __m256i highStops = _mm256_or_si256(
-        _mm256_cmpeq_epi8(_mm256_min_epu8(high, splats->controlMax), high), _mm256_cmpeq_epi8(high, splats->quote));
-    const uint64_t stops = (uint64_t)(uint32_t)_mm256_movemask_epi8(lowStops)
-        | (uint64_t)(uint32_t)_mm256_movemask_epi8(highStops) << 32;
-    return (Masks){delimiters, stops};
-}
-
-/// The masks of the bytes `window ..< limit` (at most 64 of them; bits past `limit` are 0).
-ROWS_INLINE Masks masksBefore(const uint8_t *base, intptr_t window, intptr_t limit, const Splats *splats) {
-    const Masks found = masks(base, window, splats);
-    const intptr_t available = limit - window;
-    const uint64_t keep = _bzhi_u64(~(uint64_t)0, (unsigned)(available < 64 ? available : 64));
-    return (Masks){found.delimiters & keep, found.stops & keep};
-}
-
-/// Reads a record with quoted fields from one window's masks `bytes`, for records whose LF is
-/// the window's first control byte, at most at offset 62: checks what `scanRecord` checks of
-/// quoted fields (each opens a field, closes before the delimiter or the LF, and needs its
-/// quotes: it holds a delimiter or a doubled quote) and gives the LF's offset and the mask of
-/// the delimiters outside quotes. False for any other record, which `scanRecord` then reads.
-ROWS_INLINE bool readQuotedWindow(
-    const uint8_t *base, intptr_t recordStart, const Splats *splats, Masks bytes, unsigned *lineFeed,
-    uint64_t *delimiters) {
-    const __m256i low = _mm256_loadu_si256((const __m256i *)(const void *)(base + recordStart));
-    const __m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(base + recordStart + 32));
-    const uint64_t quotes = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, splats->quote))
-        | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, splats->quote)) << 32;
-    const unsigned at = (unsigned)_tzcnt_u64(bytes.stops & ~quotes);
-    if (at > 62 || base[recordStart + at] != '\n') return false;
-    const uint64_t before = _bzhi_u64(quotes, at);
-    // Bit `i` set when byte `i` follows an odd number of quotes: from an opening quote up to the
-    // byte before its closing one (a doubled quote closes and opens again).
-    const uint64_t inside = (uint64_t)_mm_cvtsi128_si64(
-        _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)before), _mm_set1_epi8((char)0xFF), 0));
-    if ((inside >> at) & 1) return false;
-    const uint64_t outside = _bzhi_u64(bytes.delimiters, at) & ~inside;
-    const uint64_t openers = before & inside;
-    const uint64_t closers = before & ~inside;
-    // A quote opens a field (after a delimiter or at the record's start) or follows a closing
-    // one; a closing quote is followed by a delimiter, the LF or another quote.
-    if (openers & ~(outside << 1 | 1 | closers << 1)) return false;
-    if (closers & ~((outside | (uint64_t)1 << at | openers) >> 1)) return false;
-    const uint64_t doubled = closers & (openers >> 1);
-    const uint64_t needs = (bytes.delimiters & inside) | doubled;
-    uint64_t fieldOpens = openers & ~(closers << 1);
-    uint64_t fieldCloses = closers & ~(openers >> 1);
-    while (fieldOpens != 0) {
-        const unsigned open = (unsigned)_tzcnt_u64(fieldOpens);
-        const unsigned close = (unsigned)_tzcnt_u64(fieldCloses);
-        if ((_bzhi_u64(needs, close) >> open) == 0) return false;
-        fieldOpens = _blsr_u64(fieldOpens);
-        fieldCloses = _blsr_u64(fieldCloses);
-    }
-    *lineFeed = at;
-    *delimiters = outside;
-    return true;
-}
-
-/// The closing quote of the quoted field opened at `open`, when the field needs its quotes (it
-/// holds the delimiter or a doubled quote), holds no control byte, and closes before `limit`
-/// with a byte after it before `limit`; -1 otherwise.
-ROWS_INLINE intptr_t closingQuote(const uint8_t *base, intptr_t open, intptr_t limit, const Splats *splats) {
-    intptr_t position = open + 1;
-    bool needsQuotes = false;
-    while (position < limit) {
-        const Masks found = masksBefore(base, position, limit, splats);
-        if (found.stops == 0) {
-            if (found.delimiters != 0) needsQuotes = true;
-            position += 64;
-            continue;
-        }
-        const unsigned at = (unsigned)_tzcnt_u64(found.stops);
-        if (_bzhi_u64(found.delimiters, at) != 0) needsQuotes = true;
-        const intptr_t quote = position + at;
-        if (base[quote] != '"' || quote + 1 >= limit) return -1;
-        if (base[quote + 1] != '"') return needsQuotes ? quote : -1;
-        needsQuotes = true;
-        position = quote + 2;
-    }
-    return -1;
-}
-
-/// Finds the fields of the record at `recordStart` in `ends` (field `i` is
-/// `ends[i] + 1 ..< ends[i + 1]`) and returns its LF's offset, for the records
-/// `RosterFastRows.scanRecord` accepts: the header's number of fields, unquoted fields without
-/// a quote or a control byte, quoted fields that need their quotes, ending in an LF within
-/// `maxRecordBytes` and before `end`; -1 for any other. Every record the loop writes can take
-/// this way; most take the shorter one of `writeRows`.
-ROWS_INLINE intptr_t scanRecord(
-    const CRosterRowsJob *job, intptr_t recordStart, const Splats *splats) {
-    const uint8_t *base = job->base;
-    intptr_t *ends = job->ends;
-    const intptr_t lastField = job->columnCount - 1;
-    const intptr_t limit = job->end - recordStart > job->maxRecordBytes ? recordStart + job->maxRecordBytes : job->end;
-    ends[0] = recordStart - 1;
-    intptr_t found = 0;
-    intptr_t window = recordStart;
-    bool afterQuote = false;
-    while (window < limit) {
-        Masks bytes = masksBefore(base, window, limit, splats);
-        // A closing quote must be followed by the delimiter or the record's end.
-        if (afterQuote && ((bytes.delimiters | bytes.stops) & 1) == 0) return -1;
-        afterQuote = false;
-        if (bytes.stops == 0) {
-            while (bytes.delimiters != 0) {
-                ends[++found] = window + (intptr_t)_tzcnt_u64(bytes.delimiters);
-                bytes.delimiters = _blsr_u64(bytes.delimiters);
-            }
-            window += 64;
-            continue;
-        }
-        const unsigned at = (unsigned)_tzcnt_u64(bytes.stops);
-        uint64_t before = _bzhi_u64(bytes.delimiters, at);
-        while (before != 0) {
-            ends[++found] = window + (intptr_t)_tzcnt_u64(before);
-            before = _blsr_u64(before);
-        }
-        const intptr_t stop = window + at;
-        if (base[stop] == '\n') {
-            if (found != lastField || stop == recordStart) return -1;
-            ends[job->columnCount] = stop;
-            return stop;
-        }
-        // A quote that opens a field: the scan goes on after its closing quote.
-        if (base[stop] != '"' || found > lastField || stop != ends[found] + 1) return -1;
-        const intptr_t closing = closingQuote(base, stop, limit, splats);
-        if (closing < 0) return -1;
-        window = closing + 1;
-        afterQuote = true;
-    }
-    return -1;
-}
-
-/// A cell: the offset of its first byte, and its length.
-typedef struct {
-    intptr_t start;
-    intptr_t length;
-} Cell;
-
-/// Cell `column` of the record `scanRecord` just read into `ends`.
-ROWS_INLINE Cell cellAt(const intptr_t *ends, intptr_t column) {
-    const intptr_t start = ends[column] + 1;
-    return (Cell){start, ends[column + 1] - start};
-}
-
-/// The memo's key word of a year cell: its four bytes, or 0 when empty; false for a cell of
-/// another length or of four NUL bytes (as `RosterFastCells.yearKey`).
-ROWS_INLINE bool yearWord(const uint8_t *base, Cell cell, uint64_t *word) {
-    if (cell.length == 0) {
-        *word = 0;
-        return true;
-    }
-    if (cell.length != 4) return false;
-    uint32_t bytes;
-    memcpy(&bytes, base + cell.start, 4);
-    *word = bytes;
-    return bytes != 0;
 }
 
 /// The day of the ten-byte date cell at `cell` from the date cache, as
@@ -242,7 +60,7 @@ ROWS_INLINE void copyBytes(const uint8_t *from, uint8_t *to, intptr_t count) {
 /// The loop, for keys of one word (`wide` false: at most two inputs) or three. It works on a
 /// copy of the job, so that the compiler keeps its fields in registers rather than reload them
 /// after each store through `ends` or `counts`. A record of one or two year inputs that ends
-/// within 63 bytes, with no quote, is read from one window's masks (`readCells`); any other
+/// within 63 bytes, with no quote, is read from one window's masks; any other
 /// goes through `scanRecord`. `full` says the run has two year inputs and a date column side
 /// by side in that order, after the first column, and at most 62 columns (the shipped tables
 /// and generated rosters), so that the compiler drops the checks for other layouts.
@@ -435,58 +253,9 @@ void CRosterRowsWrite(CRosterRowsJob *job) {
     }
 }
 
-/// The sum of the eight byte counts of each 64-bit lane of `sums` (`_mm256_sad_epu8` against 0).
-ROWS_INLINE intptr_t laneSums(__m256i counts) {
-    const __m256i sums = _mm256_sad_epu8(counts, _mm256_setzero_si256());
-    return (intptr_t)(_mm256_extract_epi64(sums, 0) + _mm256_extract_epi64(sums, 1) + _mm256_extract_epi64(sums, 2)
-                      + _mm256_extract_epi64(sums, 3));
-}
-
-ROWS_TARGET void CRosterRowsCountQuotesAndLineFeeds(
-    const uint8_t *bytes, intptr_t length, intptr_t *quotes, intptr_t *lineFeeds) {
-    const __m256i quote = _mm256_set1_epi8('"');
-    const __m256i lineFeed = _mm256_set1_epi8('\n');
-    intptr_t quoteCount = 0;
-    intptr_t lineFeedCount = 0;
-    intptr_t done = 0;
-    // Byte counters (a match is -1: subtracting it adds one), summed every 63 steps of 128
-    // bytes, before a counter could pass 255.
-    while (length - done >= 128) {
-        const intptr_t steps = (length - done) / 128 < 63 ? (length - done) / 128 : 63;
-        __m256i quoteCounts = _mm256_setzero_si256();
-        __m256i lineFeedCounts = _mm256_setzero_si256();
-        const uint8_t *block = bytes + done;
-        const uint8_t *stepsEnd = block + steps * 128;
-        for (; block < stepsEnd; block += 128) {
-            for (int offset = 0; offset < 128; offset += 32) {
-                const __m256i chunk = _mm256_loadu_si256((const __m256i *)(const void *)(block + offset));
-                quoteCounts = _mm256_sub_epi8(quoteCounts, _mm256_cmpeq_epi8(chunk, quote));
-                lineFeedCounts = _mm256_sub_epi8(lineFeedCounts, _mm256_cmpeq_epi8(chunk, lineFeed));
-            }
-        }
-        quoteCount += laneSums(quoteCounts);
-        lineFeedCount += laneSums(lineFeedCounts);
-        done += steps * 128;
-    }
-    for (; done < length; done++) {
-        quoteCount += bytes[done] == '"';
-        lineFeedCount += bytes[done] == '\n';
-    }
-    *quotes = quoteCount;
-    *lineFeeds = lineFeedCount;
-}
-
 #else
 
 bool CRosterRowsAvailable(void) { return false; }
-
-void CRosterRowsCountQuotesAndLineFeeds(
-    const uint8_t *bytes, intptr_t length, intptr_t *quotes, intptr_t *lineFeeds) {
-    (void)bytes;
-    (void)length;
-    *quotes = 0;
-    *lineFeeds = 0;
-}
 
 void CRosterRowsWrite(CRosterRowsJob *job) {
     job->rows = 0;

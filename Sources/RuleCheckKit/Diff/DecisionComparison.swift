@@ -99,9 +99,13 @@ struct DecisionComparison {
             let years = space.values(of: cell)
             let shifted = old.definition.shifted(years, by: shiftYears)
             var day = dates.lowerBound
+            // Day by day in steps: each decision holds through its `validThrough` day, so the
+            // pair of outcomes is the same up to the earlier of the two tables' last days.
             while day <= dates.upperBound {
-                let pair = OutcomePair(
-                    old: outcome(old, years, day), new: outcome(new, shifted, day.adding(years: shiftYears)))
+                let oldSide = side(old, years, day)
+                let newSide = side(new, shifted, day.adding(years: shiftYears))
+                let pair = OutcomePair(old: oldSide.outcome, new: newSide.outcome)
+                let through = lastDay(from: day, old: oldSide.through, new: newSide.through)
                 let differences = memo[pair] ?? differencesOf(pair)
                 memo[pair] = differences
                 for key in differences {
@@ -109,10 +113,10 @@ struct DecisionComparison {
                         order.append(key)
                         groups[key] = Group(example: HarnessInput(years: years, asOf: day))
                     }
-                    groups[key]?.pieces.append((cell, day.dayNumber...day.dayNumber))
-                    groups[key]?.count += 1
+                    groups[key]?.pieces.append((cell, day.dayNumber...through.dayNumber))
+                    groups[key]?.count += through.dayNumber - day.dayNumber + 1
                 }
-                day = day.adding(days: 1)
+                day = through.adding(days: 1)
             }
         }
         let table = union
@@ -140,6 +144,11 @@ struct DecisionComparison {
     struct ComparedOutcome: Hashable {
         let rule: Int
         let flags: UInt32
+
+        init(_ decision: Decision) {
+            rule = decision.ruleIndex
+            flags = decision.flags
+        }
     }
 
     /// The outcomes of the old and new table for one input.
@@ -148,9 +157,39 @@ struct DecisionComparison {
         let new: ComparedOutcome?
     }
 
-    private func outcome(_ table: CompiledTable, _ years: YearValues, _ day: LocalDate) -> ComparedOutcome? {
-        guard let decision = try? table.evaluate(years, asOf: day) else { return nil }
-        return ComparedOutcome(rule: decision.ruleIndex, flags: decision.flags)
+    /// Whether the comparison steps from one decision's interval to the next (the default) or
+    /// goes day by day, which tests compare it with.
+    var stepsByInterval = true
+
+    /// One table's outcome for an input on a day, and the last day (in that table's days) it
+    /// stays so: the decision's `validThrough`; `nil` (every day) when the input is outside
+    /// the table's domain, which no day changes; the day itself for any other refusal.
+    private func side(_ table: CompiledTable, _ years: YearValues, _ day: LocalDate) -> (
+        outcome: ComparedOutcome?, through: LocalDate?
+    ) {
+        do {
+            let decision = try table.evaluate(years, asOf: day)
+            return (ComparedOutcome(decision), stepsByInterval ? decision.validThrough : day)
+        } catch {
+            switch error {
+            case .valueOutsideDomain, .wrongInputCount: return (nil, stepsByInterval ? nil : day)
+            default: return (nil, day)
+            }
+        }
+    }
+
+    /// The last day compared, from `day` on, on which both outcomes stay those of `day`: the
+    /// earlier of the old side's last day and the last old day whose shifted day is on or
+    /// before the new side's (adding years never moves a later day before an earlier one).
+    private func lastDay(from day: LocalDate, old: LocalDate?, new: LocalDate?) -> LocalDate {
+        var through = min(old ?? dates.upperBound, dates.upperBound)
+        guard let new, through.adding(years: shiftYears) > new else { return through }
+        // The last old day whose shifted day is on or before the new side's last day.
+        var last = max(new.adding(years: -shiftYears), day)
+        while last > day, last.adding(years: shiftYears) > new { last = last.adding(days: -1) }
+        while last < through, last.adding(days: 1).adding(years: shiftYears) <= new { last = last.adding(days: 1) }
+        through = min(through, last)
+        return through
     }
 
     /// The fields that differ between two outcomes, each as [field, old text, new text].

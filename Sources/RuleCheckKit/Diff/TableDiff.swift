@@ -68,7 +68,9 @@ public struct TableDiff: Sendable {
 public enum TableDiffError: Error, Sendable, CustomStringConvertible {
     /// The windows do not overlap (after shifting).
     case noCommonDates(old: String, new: String)
-    /// The tables have different numbers of inputs, or inputs of different types or enum values.
+    /// The tables have different numbers of inputs, or inputs of different types or enum values:
+    /// each table's inputs, those that differ from the other's with their type (and an enum's
+    /// values), such as `level (enum: emt, paramedic)`.
     case differentInputs(old: [String], new: [String])
 
     /// One line for the user.
@@ -77,25 +79,45 @@ public enum TableDiffError: Error, Sendable, CustomStringConvertible {
         case .noCommonDates(let old, let new):
             return "the windows do not overlap: old \(old), new \(new); try --shift-years"
         case .differentInputs(let old, let new):
-            return
-                "the tables have different year inputs: \(old.joined(separator: ", ")) and \(new.joined(separator: ", "))"
+            return "the tables have different inputs: \(old.joined(separator: ", ")) and \(new.joined(separator: ", "))"
         }
     }
 }
 
 /// Compares two tables.
 public enum TableDiffer {
+    /// The inputs' names, each that differs from the input in the same place of `others` (or
+    /// has none there) with its type, and an enum's values, so that two inputs of one name
+    /// whose values differ read differently.
+    static func shown(_ inputs: [DiscreteInput], against others: [DiscreteInput]) -> [String] {
+        inputs.enumerated().map { index, input in
+            guard index >= others.count || others[index].kind != input.kind || others[index].name != input.name else {
+                return input.name
+            }
+            guard case .enumeration(let values) = input.kind else { return "\(input.name) (\(input.kind.typeName))" }
+            return "\(input.name) (enum: \(values.joined(separator: ", ")))"
+        }
+    }
+
     /// Compares every input in the union of the two tables' domains on every common date.
     /// With `shiftYears` N, an old input (years, date) is compared with the new input whose
     /// years and date are N years later.
     public static func diff(old: CompiledTable, new: CompiledTable, shiftYears: Int = 0) throws(TableDiffError)
         -> TableDiff
     {
+        try diff(old: old, new: new, shiftYears: shiftYears, stepsByInterval: true)
+    }
+
+    /// ``diff(old:new:shiftYears:)``, comparing decisions interval by interval or, for tests,
+    /// day by day.
+    static func diff(old: CompiledTable, new: CompiledTable, shiftYears: Int, stepsByInterval: Bool)
+        throws(TableDiffError) -> TableDiff
+    {
         let oldInputs = old.definition.yearInputs
         let newInputs = new.definition.yearInputs
         // Enum values are compared by position, so both tables must list the same values.
         guard oldInputs.count == newInputs.count, oldInputs.map(\.kind) == newInputs.map(\.kind) else {
-            throw .differentInputs(old: oldInputs.map(\.name), new: newInputs.map(\.name))
+            throw .differentInputs(old: shown(oldInputs, against: newInputs), new: shown(newInputs, against: oldInputs))
         }
         let oldWindow = old.policy.windowStart...old.policy.windowEnd
         let newStart = new.policy.windowStart.adding(years: -shiftYears)
@@ -107,7 +129,8 @@ public enum TableDiffer {
                 old: "\(old.policy.windowStart) to \(old.policy.windowEnd)",
                 new: "\(new.policy.windowStart) to \(new.policy.windowEnd)")
         }
-        let comparison = DecisionComparison(old: old, new: new, shiftYears: shiftYears, dates: start...end)
+        var comparison = DecisionComparison(old: old, new: new, shiftYears: shiftYears, dates: start...end)
+        comparison.stepsByInterval = stepsByInterval
         let changes = comparison.run()
         let items = ItemComparison(old: old.definition, new: new.definition, shiftYears: shiftYears).run()
         return TableDiff(
