@@ -2,14 +2,15 @@ import CRosterRows
 import RuleEngine
 
 extension RosterFastRows {
-    /// Whether this processor runs the C loop of `CRosterRows` (x86-64 with AVX2 and BMI2) and
-    /// the memo's keys are laid out as it reads them: three 64-bit words each.
+    /// Whether this processor runs the C loop of `CRosterRows` (x86-64 with AVX2, BMI1, BMI2,
+    /// POPCNT and PCLMULQDQ) and the memo's keys are laid out as it reads them: three 64-bit
+    /// words each.
     static let avx2Available =
         CRosterRowsAvailable() && MemoryLayout<RosterDecisionMemo.Key>.stride == 24
-        && MemoryLayout<RosterDecisionMemo.Key>.size == 24 && MemoryLayout<Bool>.size == 1
+        && MemoryLayout<RosterDecisionMemo.Key>.size == 24
 
     /// ``writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)`` by the C loop
-    /// `CRosterRowsWrite`, which writes the same rows with 32-byte masks and moves and stops
+    /// `CRosterRowsWrite`, which writes the same rows with 32-byte compares and moves and stops
     /// where the Swift loop stops (a record that loop would not write, or `limit` rows);
     /// between calls, the writer is flushed when its room is full.
     func writeKnownRowsAVX2(
