@@ -99,8 +99,8 @@ struct DecisionComparison {
             let years = space.values(of: cell)
             let shifted = old.definition.shifted(years, by: shiftYears)
             var day = dates.lowerBound
-            // Day by day in steps: each decision holds through its `validThrough` day, so the
-            // pair of outcomes is the same up to the earlier of the two tables' last days.
+            // From one interval to the next: each decision holds through its `validThrough`
+            // day, so the pair of outcomes stays the same up to the earlier of the two last days.
             while day <= dates.upperBound {
                 let oldSide = side(old, years, day)
                 let newSide = side(new, shifted, day.adding(years: shiftYears))
