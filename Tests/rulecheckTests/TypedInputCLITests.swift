@@ -44,6 +44,7 @@ struct TypedInputCLITests {
         "missing, unknown, repeated and ill-typed inputs exit 2 naming the input and what it takes",
         arguments: [
             (["--input", "level=parmedic"], "did you mean `paramedic`?"),
+            (["--input", "level="], "level: an empty value is not one of emr, emt, aemt, paramedic"),
             (["--input", "levle=emt"], "unknown input `levle` (did you mean `level`?)"),
             (["--input", "employed=yes"], "true or false"),
             (["--input", "years_of_service=41"], "an integer from 0 to 40"),

@@ -88,7 +88,7 @@ extension DiagnosticMessage {
 
     package static func invalidValue(_ error: InputValueError) -> DiagnosticMessage {
         DiagnosticMessage(
-            code: .invalidValue, text: "`\(error.text)` is not a value of `\(error.input)`",
+            code: .invalidValue, text: "\(error.shownText) is not a value of `\(error.input)`",
             help: error.suggestion.map { "did you mean `\($0)`? `\(error.input)` takes \(error.allowed)" }
                 ?? "`\(error.input)` takes \(error.allowed)")
     }

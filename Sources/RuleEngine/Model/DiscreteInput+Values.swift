@@ -112,8 +112,12 @@ public struct InputValueError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The closest allowed value, when the given one looks like a typo.
     public let suggestion: String?
 
-    /// One line: `level: `parmedic` is not one of emt, aemt, paramedic (did you mean `paramedic`?)`.
+    /// One line: `level: `parmedic` is not one of emt, aemt, paramedic (did you mean `paramedic`?)`,
+    /// or `level: an empty value is not one of …` (rather than empty backticks).
     public var description: String {
-        "\(input): `\(text)` is not \(allowed)" + (suggestion.map { " (did you mean `\($0)`?)" } ?? "")
+        "\(input): \(shownText) is not \(allowed)" + (suggestion.map { " (did you mean `\($0)`?)" } ?? "")
     }
+
+    /// The value in backticks, or "an empty value".
+    package var shownText: String { text.isEmpty ? "an empty value" : "`\(text)`" }
 }

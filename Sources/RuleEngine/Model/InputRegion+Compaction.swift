@@ -76,7 +76,7 @@ extension InputRegion {
                 next += 1
             }
             guard !active.isEmpty else { continue }
-            let dates = mergeDays(active.map(\.days))
+            let dates = active.map(\.days).mergedRanges()
             var bounds = result.removeValue(forKey: dates) ?? []
             if let last = bounds.last, last + 1 == start {
                 bounds[bounds.count - 1] = end - 1
@@ -84,19 +84,6 @@ extension InputRegion {
                 bounds += [start, end - 1]
             }
             result[dates] = bounds
-        }
-        return result
-    }
-
-    /// Sorts and joins touching day ranges.
-    static func mergeDays(_ ranges: [ClosedRange<Int>]) -> [ClosedRange<Int>] {
-        var result: [ClosedRange<Int>] = []
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = result.last, range.lowerBound <= last.upperBound + 1 {
-                result[result.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
-            } else {
-                result.append(range)
-            }
         }
         return result
     }
