@@ -45,6 +45,24 @@ ROWS_INLINE bool cachedDay(const CRosterRowsJob *job, const uint8_t *cell, intpt
     }
 }
 
+/// The memo's key word of the year cell in `column` of the record at `record`, read from one
+/// window (`structure` as `writeRows` makes it: bit 0 for the byte before the record, bit
+/// `i + 1` for a delimiter or the LF at `i`): its four bytes, or 0 when empty; false for a
+/// cell of another length. A cell starts at offset `from`, the position of its bit; the five
+/// bits after it tell its length: bit 4 alone for four bytes, bit 0 for none.
+ROWS_INLINE bool windowYearWord(const uint8_t *record, uint64_t structure, intptr_t column, uint64_t *word) {
+    const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << column, structure));
+    const uint64_t after = (structure >> (from + 1)) & 0x1F;
+    if (after == 0x10) {
+        uint32_t cell;
+        memcpy(&cell, record + from, 4);
+        *word = cell;
+        return cell != 0;
+    }
+    *word = 0;
+    return (after & 1) != 0;
+}
+
 /// Copies `count` bytes in 32-byte moves, two of them whatever `count`: up to 63 bytes past
 /// `count` are read and written.
 ROWS_INLINE void copyBytes(const uint8_t *from, uint8_t *to, intptr_t count) {
@@ -132,34 +150,16 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool fu
                 }
                 if (!usual) {
                     // Bit 0 for the byte before the record, bit `i + 1` for a delimiter or the LF at
-                    // `i`. A cell starts at offset `from`, the position of its bit; the bits after it
-                    // tell its length: bit 4 alone of the five after it for four bytes, bit 0 for none.
+                    // `i` (see `windowYearWord`).
                     const uint64_t structure = before << 1 | 1 | (uint64_t)1 << (at + 1);
+                    uint64_t word = 0;
                     if (hasFirst) {
-                        const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << firstColumn, structure));
-                        const uint64_t after = (structure >> (from + 1)) & 0x1F;
-                        if (after == 0x10) {
-                            uint32_t cell;
-                            memcpy(&cell, base + recordStart + from, 4);
-                            if (cell == 0) goto stopAtRecord;
-                            words[0] = cell;
-                        } else if (after & 1) {
-                            words[0] = 0;
-                        } else {
-                            goto stopAtRecord;
-                        }
+                        if (!windowYearWord(base + recordStart, structure, firstColumn, &word)) goto stopAtRecord;
+                        words[0] = word;
                     }
                     if (hasSecond) {
-                        const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << secondColumn, structure));
-                        const uint64_t after = (structure >> (from + 1)) & 0x1F;
-                        if (after == 0x10) {
-                            uint32_t cell;
-                            memcpy(&cell, base + recordStart + from, 4);
-                            if (cell == 0) goto stopAtRecord;
-                            words[0] |= (uint64_t)cell << 32;
-                        } else if (!(after & 1)) {
-                            goto stopAtRecord;
-                        }
+                        if (!windowYearWord(base + recordStart, structure, secondColumn, &word)) goto stopAtRecord;
+                        words[0] |= word << 32;
                     }
                     if (hasDate) {
                         const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << dateColumn, structure));
