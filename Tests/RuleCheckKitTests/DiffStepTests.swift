@@ -7,8 +7,8 @@ import Testing
 /// `diff` compares decisions from one interval of days to the next (each decision holds
 /// through its `validThrough` day, and a value outside a domain is refused on every day); the
 /// day-by-day comparison it replaced is kept as the reference. Both must give the same
-/// report, text and JSON, on every fixture against itself moved a year either way, and on the
-/// 2026 table against the 2027 example.
+/// report, text and JSON, on every fixture against itself moved a year either way and against
+/// itself with one date moved a week, and on the 2026 table against the 2027 example.
 @Suite("Semantic diff: interval by interval against day by day")
 struct DiffStepTests {
     static let tables = [

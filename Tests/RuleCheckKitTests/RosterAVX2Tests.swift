@@ -11,7 +11,7 @@ import Testing
 struct RosterAVX2Tests {
     @Test("the AVX2 loop is chosen on x86-64 processors with AVX2, BMI1, BMI2, POPCNT and PCLMULQDQ")
     func dispatch() throws {
-        // The loop reads the memo's keys as three 64-bit words and its flags as bytes.
+        // The loop reads the memo's keys as three 64-bit words.
         #expect(MemoryLayout<RosterDecisionMemo.Key>.size == 24)
         #expect(MemoryLayout<RosterDecisionMemo.Key>.stride == 24)
         #if arch(x86_64) && os(Linux)
