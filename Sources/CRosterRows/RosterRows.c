@@ -45,22 +45,20 @@ ROWS_INLINE bool cachedDay(const CRosterRowsJob *job, const uint8_t *cell, intpt
     }
 }
 
-/// The memo's key word of the year cell in `column` of the record at `record`, read from one
-/// window (`structure` as `writeRows` makes it: bit 0 for the byte before the record, bit
-/// `i + 1` for a delimiter or the LF at `i`): its four bytes, or 0 when empty; false for a
-/// cell of another length. A cell starts at offset `from`, the position of its bit; the five
-/// bits after it tell its length: bit 4 alone for four bytes, bit 0 for none.
-ROWS_INLINE bool windowYearWord(const uint8_t *record, uint64_t structure, intptr_t column, uint64_t *word) {
+/// Cell `column` of a record at `recordStart` read from one window, where `structure` has bit
+/// 0 for the byte before the record and bit `i + 1` for a delimiter or the LF at offset `i`:
+/// PDEP picks the cell's bit, whose position is the cell's first offset, and the bits after
+/// it up to the next set one are its bytes.
+ROWS_INLINE Cell cellIn(uint64_t structure, intptr_t column, intptr_t recordStart) {
     const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << column, structure));
-    const uint64_t after = (structure >> (from + 1)) & 0x1F;
-    if (after == 0x10) {
-        uint32_t cell;
-        memcpy(&cell, record + from, 4);
-        *word = cell;
-        return cell != 0;
-    }
-    *word = 0;
-    return (after & 1) != 0;
+    return (Cell){recordStart + from, (intptr_t)_tzcnt_u64(structure >> (from + 1))};
+}
+
+/// The day of a date cell: the date cache's for ten bytes, the default day for none; false for
+/// any other length, or ten bytes the cache does not hold.
+ROWS_INLINE bool cellDay(const CRosterRowsJob *job, const uint8_t *base, Cell cell, intptr_t *day) {
+    if (cell.length == 0) return true;
+    return cell.length == 10 && cachedDay(job, base + cell.start, day);
 }
 
 /// Copies `count` bytes in 32-byte moves, two of them whatever `count`: up to 63 bytes past
@@ -78,8 +76,8 @@ ROWS_INLINE void copyBytes(const uint8_t *from, uint8_t *to, intptr_t count) {
 /// The loop, for keys of one word (`wide` false: at most two inputs) or three. It works on a
 /// copy of the job, so that the compiler keeps its fields in registers rather than reload them
 /// after each store through `ends` or `counts`. A record of one or two year inputs that ends
-/// within 63 bytes, with no quote, is read from one window's masks; any other
-/// goes through `scanRecord`. `full` says the run has two year inputs and a date column side
+/// within 63 bytes (quoted fields and all) is read from one window's masks; any other goes
+/// through `scanRecord`. Either way its cells go through `yearWord` and `cellDay`. `full` says the run has two year inputs and a date column side
 /// by side in that order, after the first column, and at most 62 columns (the shipped tables
 /// and generated rosters), so that the compiler drops the checks for other layouts.
 ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool full) {
@@ -149,26 +147,18 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool fu
                     }
                 }
                 if (!usual) {
-                    // Bit 0 for the byte before the record, bit `i + 1` for a delimiter or the LF at
-                    // `i` (see `windowYearWord`).
                     const uint64_t structure = before << 1 | 1 | (uint64_t)1 << (at + 1);
                     uint64_t word = 0;
                     if (hasFirst) {
-                        if (!windowYearWord(base + recordStart, structure, firstColumn, &word)) goto stopAtRecord;
+                        if (!yearWord(base, cellIn(structure, firstColumn, recordStart), &word)) goto stopAtRecord;
                         words[0] = word;
                     }
                     if (hasSecond) {
-                        if (!windowYearWord(base + recordStart, structure, secondColumn, &word)) goto stopAtRecord;
+                        if (!yearWord(base, cellIn(structure, secondColumn, recordStart), &word)) goto stopAtRecord;
                         words[0] |= word << 32;
                     }
-                    if (hasDate) {
-                        const unsigned from = (unsigned)_tzcnt_u64(_pdep_u64((uint64_t)1 << dateColumn, structure));
-                        const uint64_t after = (structure >> (from + 1)) & 0x7FF;
-                        if (after == 0x400) {
-                            if (!cachedDay(job, base + recordStart + from, &day)) goto stopAtRecord;
-                        } else if (!(after & 1)) {
-                            goto stopAtRecord;
-                        }
+                    if (hasDate && !cellDay(job, base, cellIn(structure, dateColumn, recordStart), &day)) {
+                        goto stopAtRecord;
                     }
                 }
                 read = true;
@@ -178,21 +168,16 @@ ROWS_INLINE void writeRows(CRosterRowsJob *given, const bool wide, const bool fu
             lineEnd = scanRecord(job, recordStart, &splats);
             if (lineEnd < 0) goto stopAtRecord;
             bool known = true;
+            // At most two inputs without `wide` (`CRosterRowsWrite` chooses so): saying it lets the
+            // compiler keep this loop small, which keeps the usual row's registers (about 12 instructions
+            // a row measured without it).
             const intptr_t inputs = wide ? job->inputCount : (job->inputCount < 2 ? job->inputCount : 2);
             for (intptr_t input = 0; input < inputs && known; input++) {
                 uint64_t word = 0;
                 known = yearWord(base, cellAt(ends, job->columns[input]), &word);
                 words[input >> 1] |= word << (32 * (input & 1));
             }
-            if (known && hasDate) {
-                const Cell date = cellAt(ends, dateColumn);
-                if (date.length == 10) {
-                    known = cachedDay(job, base + date.start, &day);
-                } else if (date.length != 0) {
-                    known = false;
-                }
-            }
-            if (!known) goto stopAtRecord;
+            if (!known || (hasDate && !cellDay(job, base, cellAt(ends, dateColumn), &day))) goto stopAtRecord;
         }
         // The memo's slot of the key (`RosterDecisionMemo.Tables.slot(of:wide:)`).
         const uint64_t mixed =
@@ -242,7 +227,7 @@ ROWS_TARGET static void writeNarrowRows(CRosterRowsJob *job) { writeRows(job, fa
 ROWS_TARGET static void writeWideRows(CRosterRowsJob *job) { writeRows(job, true, false); }
 
 void CRosterRowsWrite(CRosterRowsJob *job) {
-    if (job->wide) {
+    if (job->inputCount > 2) {
         writeWideRows(job);
     } else if (job->inputCount == 2 && job->columnCount <= 62 && job->columns[0] >= 1
                && job->columns[1] == job->columns[0] + 1

@@ -49,8 +49,8 @@ typedef struct {
     intptr_t maxRecordBytes;
     /// Room for `maxRecordBytes + columnCount + 2` offsets.
     intptr_t *ends;
-    /// The year inputs' columns (one to six), the date column or -1, and the day of a row
-    /// without a date.
+    /// The year inputs' columns (up to six; keys of more than two use all three words of the
+    /// memo's keys), the date column or -1, and the day of a row without a date.
     intptr_t inputCount;
     const intptr_t *columns;
     intptr_t dateColumn;
@@ -64,8 +64,6 @@ typedef struct {
     intptr_t days;
     intptr_t slotMask;
     uint32_t hashShift;
-    /// Whether keys use all three words (more than two inputs) or the first only.
-    bool wide;
     /// The date cache's slots (a power of two of them).
     const CRosterDateSlot *dateSlots;
     intptr_t dateSlotMask;

@@ -6,7 +6,7 @@ extension RosterFastRows {
     /// POPCNT and PCLMULQDQ) and the memo's keys are laid out as it reads them: three 64-bit
     /// words each.
     static let avx2Available =
-        CRosterRowsAvailable() && MemoryLayout<RosterDecisionMemo.Key>.stride == 24
+        RecordScanner.hasAVX2 && MemoryLayout<RosterDecisionMemo.Key>.stride == 24
         && MemoryLayout<RosterDecisionMemo.Key>.size == 24
 
     /// ``writeKnownRows(_:memo:suffixes:suffixStarts:counts:writer:limit:)`` by the C loop
@@ -37,20 +37,13 @@ extension RosterFastRows {
         job.days = tables.days
         job.slotMask = tables.slotMask
         job.hashShift = UInt32(truncatingIfNeeded: tables.hashShift)
-        job.wide = inputCount > 2
         job.dateSlots = UnsafePointer(memo.dates.slots)
         job.dateSlotMask = RosterDateCache.slotCount - 1
         job.suffixes = suffixes
         job.suffixStarts = suffixStarts
         job.counts = counts
         var rows = 0
-        defer {
-            if rows > 0 {
-                reader.start = job.start
-                reader.nextLine &+= rows
-                reader.line = reader.nextLine &- 1
-            }
-        }
+        defer { reader.skipRecords(rows, nextStart: job.start) }
         var flushed = false
         while true {
             let (outputStart, room) = writer.freeSpace
