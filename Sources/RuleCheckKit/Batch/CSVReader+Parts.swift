@@ -33,6 +33,17 @@ extension CSVReader {
     /// The physical line after the current record.
     var nextLineNumber: Int { nextLine }
 
+    /// Moves past `rows` one-line records that a caller read straight from ``buffer`` (the
+    /// roster's fast loops), the next record starting at `start`: the last of them becomes the
+    /// current record's line.
+    @inline(__always)
+    func skipRecords(_ rows: Int, nextStart: Int) {
+        guard rows > 0 else { return }
+        start = nextStart
+        nextLine &+= rows
+        line = nextLine &- 1
+    }
+
     /// The current record's bytes without its line end, when writing them back as they are is
     /// the same as writing each field quoted per RFC 4180 as needed: the quoted fields (without
     /// doubled quotes) are those that hold the delimiter, a CR or an LF, and no unquoted field

@@ -12,6 +12,10 @@ enum RecordScanner {
     /// The bytes one step of ``specials(_:delimiter:)`` and ``quotesAndLineFeeds(_:)`` reads.
     static let width = 16
 
+    /// Whether this processor runs the C code of `CRosterRows` (x86-64 with AVX2, BMI1, BMI2,
+    /// POPCNT and PCLMULQDQ), checked once.
+    static let hasAVX2 = CRosterRowsAvailable()
+
     /// A bit per byte of the `width` bytes at `bytes` that is `delimiter`, a quote, an LF or a CR.
     @inline(__always)
     static func specials(_ bytes: UnsafePointer<UInt8>, delimiter: UInt8) -> UInt32 {
@@ -64,7 +68,7 @@ enum RecordScanner {
     /// x86-64 each block adds its compare results to byte counters (summed every 255 blocks),
     /// so counting costs no population count per block.
     static func countQuotesAndLineFeeds(_ bytes: UnsafePointer<UInt8>, blocks: Int) -> (quotes: Int, lineFeeds: Int) {
-        if RosterFastRows.avx2Available {
+        if hasAVX2 {
             var quotes = 0
             var lineFeeds = 0
             CRosterRowsCountQuotesAndLineFeeds(bytes, blocks * width, &quotes, &lineFeeds)

@@ -91,13 +91,7 @@ struct RosterFastRows {
         let delimiter = reader.delimiter
         var start = reader.start
         var rows = 0
-        defer {
-            if rows > 0 {
-                reader.start = start
-                reader.nextLine &+= rows
-                reader.line = reader.nextLine &- 1
-            }
-        }
+        defer { reader.skipRecords(rows, nextStart: start) }
         let tables = memo.tables
         let dates = memo.dates
         // The first two inputs' columns, for keys of one word (-1 for none).

@@ -59,10 +59,10 @@ struct RosterParallelPlan: Sendable, Equatable {
         let affordable = budget / 2 / bytesPerThread
         threads = max(min(jobs, processors, Self.maxThreads, affordable), 1)
         window = 2 * threads + 1
-        defaultPartBytes = partBytes.map { max($0, 1) } ?? (format == .csv ? 1 << 18 : 1 << 16)
-        expansion = format == .csv ? 3 : 16
         fixedPartBytes = partBytes.map { max($0, 1) }
-        fixedInputBytes = partBytes == nil ? nil : Int.max
+        defaultPartBytes = fixedPartBytes ?? (format == .csv ? 1 << 18 : 1 << 16)
+        expansion = format == .csv ? 3 : 16
+        fixedInputBytes = fixedPartBytes == nil ? nil : Int.max
     }
 
     /// A plan of exactly `threads` threads and `window` parts in flight, parts of `partBytes`
